@@ -23,6 +23,12 @@ export interface Intent {
   /** The triggering comment, to react to. */
   commentId?: number;
   installationId?: number;
+  /** For `help`: the command name the user typed when it was unknown or disabled. */
+  requested?: string;
+  /** Automatic PR review under `review.auto: paths`: run only if the PR touches backend paths (checked by the job, which has the file list). */
+  onlyIfBackendPaths?: boolean;
+  /** For checkbox ticks and `/agency:adr accept <n>`: the plan decisions to record (1-based). */
+  decisions?: number[];
 }
 
 export type Route = { kind: 'run'; intent: Intent } | { kind: 'ignore'; reason: string };
