@@ -1,0 +1,108 @@
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import type { Agent } from '../agents/Agent.js';
+import type { Config } from '../config/configSchema.js';
+import { octokitGitHub } from '../github/octokitGitHub.js';
+import type { GitHub } from '../github/GitHub.js';
+import { createModel, type ModelEnv } from '../model/createModel.js';
+import type { Model } from '../model/Model.js';
+import type { JobQueue } from '../queue/JobQueue.js';
+import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
+import { loadRepoContext, type BlobCache, type RepoContext } from '../jobs/loadRepoContext.js';
+import { runEvent } from '../jobs/runEvent.js';
+
+/** The webhook events the app subscribes to (app.yml lists the same). */
+export const HANDLED_EVENTS = [
+  'issues.opened',
+  'issues.labeled',
+  'issue_comment.created',
+  'issue_comment.edited',
+  'pull_request.opened',
+  'pull_request.reopened',
+  'pull_request.synchronize',
+  'pull_request.ready_for_review',
+  'pull_request.labeled',
+] as const;
+
+export interface AppOptions {
+  queue: JobQueue;
+  env: ModelEnv;
+  builtinAgents: Agent[];
+  /** How long a repository's config, agents and decisions are reused (default 60 s). */
+  repoCacheMs?: number;
+  /** Label events for the same issue within this window are one request (default 30 s). */
+  labelWindowMs?: number;
+  /** For tests and the benchmark: another model factory. */
+  modelFor?: (config: Config) => Model;
+  /** Called after each job with its outcome (tests and the benchmark listen here). */
+  onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
+}
+
+function jobLog(context: Context): JobLog {
+  return {
+    info: (fields, message) => context.log.info(fields, message),
+    warn: (fields, message) => context.log.warn(fields, message),
+    error: (fields, message) => context.log.error(fields, message),
+  };
+}
+
+/**
+ * The Probot app: handlers are thin. They only enqueue; the job routes, authorizes and works, so the
+ * webhook is acknowledged at once whatever the model's latency.
+ */
+export function createAppFn(options: AppOptions): ApplicationFunction {
+  return (app: Probot) => {
+    let botLogin: Promise<string> | undefined;
+    const getBotLogin = () => {
+      botLogin ??= app
+        .auth()
+        .then((octokit) => octokit.rest.apps.getAuthenticated())
+        .then(({ data }) => `${data?.slug ?? 'agency-architect'}[bot]`);
+      botLogin.catch(() => (botLogin = undefined));
+      return botLogin;
+    };
+    const completed = new Set<string>();
+    const labelRuns = new Map<string, number>();
+    const blobs: BlobCache = new Map();
+    const repos = new Map<string, { at: number; value: Promise<RepoContext> }>();
+    const ttl = options.repoCacheMs ?? 60_000;
+    const modelFor = options.modelFor ?? ((config: Config) => createModel(options.env, config));
+
+    const repoContext = (github: GitHub, log: JobLog) => {
+      const key = `${github.owner}/${github.repo}`;
+      const hit = repos.get(key);
+      if (hit && Date.now() - hit.at < ttl) return hit.value;
+      const value = loadRepoContext(github, options.builtinAgents, log, blobs);
+      value.catch(() => repos.delete(key));
+      repos.set(key, { at: Date.now(), value });
+      if (repos.size > 5000) repos.delete(repos.keys().next().value!);
+      return value;
+    };
+
+    app.on([...HANDLED_EVENTS], async (context) => {
+      const { owner, repo } = context.repo();
+      const payload = context.payload as { action?: string; issue?: { number: number }; pull_request?: { number: number } };
+      const number = payload.issue?.number ?? payload.pull_request?.number ?? 0;
+      const event = { id: context.id, name: context.name };
+      options.queue.add({
+        id: context.id,
+        key: `${owner}/${repo}#${number}`,
+        description: `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`,
+        run: async () => {
+          const log = jobLog(context);
+          try {
+            const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin() });
+            const outcome = await runEvent(
+              { name: context.name, payload: context.payload, deliveryId: context.id },
+              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs },
+            );
+            log.info({ delivery: context.id, outcome: outcome.status }, `${context.name}: ${outcome.status}`);
+            options.onOutcome?.(event, outcome);
+          } catch (error) {
+            options.onOutcome?.(event, { status: 'failed', error: (error as Error).message });
+            throw error;
+          }
+        },
+      });
+    });
+  };
+}

@@ -1,0 +1,56 @@
+import { createProbot, run } from 'probot';
+import { loadBuiltinAgents } from '../agents/builtinAgents.js';
+import { createAppFn } from './createAppFn.js';
+import { startServer, WEBHOOK_PATH } from './startServer.js';
+import { InProcessQueue } from '../queue/InProcessQueue.js';
+import { startupProblem } from './startupProblem.js';
+
+/**
+ * `npm start`: the Probot server, configured only by Probot's and the Anthropic SDK's environment
+ * variables. Without APP_ID in development, Probot's setup flow registers the app from app.yml.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const problem = startupProblem(env);
+  if (problem === 'setup') {
+    // Probot's own manifest flow: open the printed URL to create the app from app.yml.
+    const queue = new InProcessQueue(4, { warn: console.warn, error: console.error });
+    await run(createAppFn({ queue, env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL }, builtinAgents: await loadBuiltinAgents() }));
+    return;
+  }
+  if (problem) {
+    console.error(`agency-architect: ${problem}`);
+    process.exit(1);
+  }
+  const probot = createProbot();
+  const running = await startServer({
+    probot,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST || undefined,
+    env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
+    builtinAgents: await loadBuiltinAgents(),
+  });
+  probot.log.info(
+    `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
+  );
+  if (env.WEBHOOK_PROXY_URL && env.NODE_ENV !== 'production') {
+    // Development: forward webhooks from a smee.io channel to this server (smee-client is a dev dependency).
+    const { default: SmeeClient } = await import('smee-client');
+    const smee = new SmeeClient({ source: env.WEBHOOK_PROXY_URL, target: `${running.url}${WEBHOOK_PATH}`, logger: console });
+    await smee.start();
+  }
+  const shutdown = (signal: string) => {
+    probot.log.info(`${signal}: stopping intake, finishing running jobs`);
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`agency-architect: failed to start: ${(error as Error)?.message ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import { createNodeMiddleware, type Probot } from 'probot';
+import type { Agent } from '../agents/Agent.js';
+import type { Config } from '../config/configSchema.js';
+import type { JobOutcome } from '../jobs/JobContext.js';
+import type { ModelEnv } from '../model/createModel.js';
+import type { Model } from '../model/Model.js';
+import { InProcessQueue } from '../queue/InProcessQueue.js';
+import { createAppFn } from './createAppFn.js';
+
+export const WEBHOOK_PATH = '/api/github/webhooks';
+
+export interface StartOptions {
+  probot: Probot;
+  port: number;
+  host?: string;
+  env: ModelEnv;
+  builtinAgents: Agent[];
+  /** Jobs running at once (model calls are the slow part). */
+  concurrency?: number;
+  modelFor?: (config: Config) => Model;
+  onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  queue: InProcessQueue;
+  /** Stop intake, give running jobs `graceMs`, log each abandoned one. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, 404 elsewhere. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.probot.log;
+  const queue = new InProcessQueue(options.concurrency ?? 8, {
+    warn: (fields, message) => log.warn(fields, message),
+    error: (fields, message) => log.error(fields, message),
+  });
+  const appFn = createAppFn({
+    queue,
+    env: options.env,
+    builtinAgents: options.builtinAgents,
+    modelFor: options.modelFor,
+    onOutcome: options.onOutcome,
+  });
+  const middleware = await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH });
+  let stopping = false;
+  const server = createServer((req, res) => {
+    if (stopping) {
+      res.writeHead(503, { 'content-type': 'text/plain', connection: 'close' }).end('shutting down\n');
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, queued: queue.size }));
+      return;
+    }
+    void middleware(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
+    queue,
+    async stop(graceMs = 25_000) {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await queue.shutdown(graceMs);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

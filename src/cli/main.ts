@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { runCli } from './runCli.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  readStdin,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An unexpected failure: one line, no stack, unless debugging.
+    process.stderr.write(`agency: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (process.env.AGENCY_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,29 @@
+import type { Agent } from '../agents/Agent.js';
+import type { DecisionRef, EngineInfo, Model, Subject } from '../model/Model.js';
+import type { Plan } from '../model/planSchema.js';
+import type { Command } from '../triggers/commands.js';
+
+export interface ComposePlanInput {
+  agent: Agent;
+  focus: Command;
+  subject: Subject;
+  context?: string;
+  decisions: DecisionRef[];
+}
+
+export interface ComposedPlan {
+  plan: Plan;
+  info: EngineInfo;
+}
+
+/** Think step for issues: one model call (Claude or offline) with the agent and the accepted decisions. */
+export async function composePlan(model: Model, input: ComposePlanInput): Promise<ComposedPlan> {
+  const { data, info } = await model.plan({
+    agent: input.agent,
+    focus: input.focus,
+    subject: input.subject,
+    context: input.context,
+    decisions: input.decisions,
+  });
+  return { plan: data, info };
+}

@@ -1,0 +1,48 @@
+import type { Agent } from '../agents/Agent.js';
+import type { Config } from '../config/configSchema.js';
+import { collectEvidence } from '../evidence/collectEvidence.js';
+import { packDiff } from '../evidence/packDiff.js';
+import type { DiffFile } from '../evidence/DiffFile.js';
+import type { DecisionRef, EngineInfo, Model, PackedDiff, Subject } from '../model/Model.js';
+import type { Review } from '../model/reviewSchema.js';
+import type { Command } from '../triggers/commands.js';
+
+export interface ComposeReviewInput {
+  agent: Agent;
+  focus: Command;
+  subject: Subject;
+  files: DiffFile[];
+  config: Config;
+  decisions: DecisionRef[];
+  /** The full file at the reviewed sha, for linting whole migrations; absent in the CLI's diff mode. */
+  readFile?: (path: string) => Promise<string | undefined>;
+}
+
+export interface ComposedReview {
+  review: Review;
+  packed: PackedDiff;
+  info: EngineInfo;
+  /** What the evidence step could not do (e.g. squawk missing), shown to the user. */
+  notes: string[];
+}
+
+/** Evidence first (linters, secret rules, our rules), then the model's judgment over the packed diff. */
+export async function composeReview(model: Model, input: ComposeReviewInput): Promise<ComposedReview> {
+  const { config } = input;
+  const evidence = await collectEvidence(input.files, { readFile: input.readFile });
+  const packed = packDiff(input.files, {
+    backend: config.paths.backend,
+    ignore: config.paths.ignore,
+    tokenBudget: config.model.inputTokenBudget,
+    maxFiles: config.limits.maxFilesPerReview,
+  });
+  const { data, info } = await model.review({
+    agent: input.agent,
+    focus: input.focus,
+    subject: input.subject,
+    diff: packed,
+    evidence: evidence.findings,
+    decisions: input.decisions,
+  });
+  return { review: data, packed, info, notes: evidence.notes };
+}

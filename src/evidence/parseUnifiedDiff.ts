@@ -1,0 +1,206 @@
+import parseDiff from 'parse-diff';
+import type { AddedLine, DiffFile, DiffFileStatus } from './DiffFile.js';
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** The header and hunk lines of one file in a multi-file diff. */
+interface Block {
+  header: string[];
+  patch: string[];
+}
+
+/**
+ * Parses `git diff` (or plain `diff -u`) output into files. Line endings are normalised first, so a diff
+ * saved with CRLF parses like one with LF. Binary files, renames and mode-only changes come out with an
+ * empty patch.
+ */
+export function parseUnifiedDiff(diff: string): DiffFile[] {
+  return splitBlocks(diff.replace(/\r\n?/g, '\n').split('\n')).map(fileFromBlock);
+}
+
+/**
+ * Builds a file from GitHub's per-file `patch` (hunks only, no headers). GitHub omits `patch` for binary
+ * files and for diffs too large to show: pass `binary: true` when the caller knows the file is binary.
+ */
+export function diffFileFromPatch(
+  path: string,
+  status: DiffFileStatus | 'copied' | 'changed' | 'unchanged',
+  patch: string | undefined,
+  opts: { oldPath?: string; binary?: boolean } = {},
+): DiffFile {
+  const text = (patch ?? '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  const normalised: DiffFileStatus = status === 'copied' ? 'added' : status === 'changed' || status === 'unchanged' ? 'modified' : status;
+  return {
+    path,
+    ...(opts.oldPath !== undefined && opts.oldPath !== path ? { oldPath: opts.oldPath } : {}),
+    status: normalised,
+    binary: opts.binary ?? false,
+    ...hunkStats(text),
+  };
+}
+
+/**
+ * Splits the lines into one block per file. Hunk bodies are consumed by their line counts, so a content
+ * line that happens to look like a header (`--- x`) never starts a new file.
+ */
+function splitBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (current && (oldLeft > 0 || newLeft > 0)) {
+      current.patch.push(line);
+      const c = line[0];
+      if (c === '+') newLeft--;
+      else if (c === '-') oldLeft--;
+      else if (c !== '\\') {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
+    const hunk = HUNK_HEADER.exec(line);
+    if (hunk) {
+      if (!current) blocks.push((current = { header: [], patch: [] }));
+      current.patch.push(line);
+      oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+      continue;
+    }
+    const startsFile =
+      line.startsWith('diff ') ||
+      (line.startsWith('--- ') &&
+        lines[i + 1]?.startsWith('+++ ') === true &&
+        (!current || current.patch.length > 0 || current.header.some((h) => h.startsWith('--- '))));
+    if (startsFile) {
+      blocks.push((current = { header: [line], patch: [] }));
+    } else if (current && current.patch.length === 0) {
+      current.header.push(line);
+    } else if (current && line.startsWith('\\')) {
+      // "\ No newline at end of file" after the last hunk line belongs to the patch.
+      current.patch.push(line);
+    }
+    // Anything else (commit message, trailing blank lines) is not part of a file.
+  }
+  return blocks;
+}
+
+function fileFromBlock(block: Block): DiffFile {
+  let oldPath: string | undefined;
+  let newPath: string | undefined;
+  let renameFrom: string | undefined;
+  let renameTo: string | undefined;
+  let isNew = false;
+  let isDeleted = false;
+  let isCopy = false;
+  let binary = false;
+  let gitLine: string | undefined;
+  for (const line of block.header) {
+    if (line.startsWith('diff --git ')) gitLine = line.slice('diff --git '.length);
+    else if (line.startsWith('--- ')) oldPath = headerPath(line.slice(4), 'a/');
+    else if (line.startsWith('+++ ')) newPath = headerPath(line.slice(4), 'b/');
+    else if (line.startsWith('rename from ')) renameFrom = unquote(line.slice('rename from '.length));
+    else if (line.startsWith('rename to ')) renameTo = unquote(line.slice('rename to '.length));
+    else if (line.startsWith('copy to ')) isCopy = true;
+    else if (line.startsWith('new file mode')) isNew = true;
+    else if (line.startsWith('deleted file mode')) isDeleted = true;
+    else if (line === 'GIT binary patch' || /^Binary files .* differ$/.test(line)) binary = true;
+  }
+  const fromGit = gitLine === undefined ? undefined : pathsFromGitLine(gitLine);
+  const before = renameFrom ?? (oldPath === '/dev/null' ? undefined : oldPath) ?? fromGit?.[0];
+  const after = renameTo ?? (newPath === '/dev/null' ? undefined : newPath) ?? fromGit?.[1];
+  if (oldPath === '/dev/null') isNew = true;
+  if (newPath === '/dev/null') isDeleted = true;
+
+  let status: DiffFileStatus = 'modified';
+  if (isNew || isCopy) status = 'added';
+  else if (isDeleted) status = 'removed';
+  else if (before !== undefined && after !== undefined && before !== after) status = 'renamed';
+
+  const path = (status === 'removed' ? (before ?? after) : (after ?? before)) ?? '';
+  const stats = hunkStats(binary ? '' : block.patch.join('\n'));
+  return {
+    path,
+    ...(status === 'renamed' && before !== undefined ? { oldPath: before } : {}),
+    status,
+    binary,
+    ...stats,
+  };
+}
+
+/** Added lines and counts of one file's hunks, numbered by parse-diff. */
+function hunkStats(patch: string): Pick<DiffFile, 'patch' | 'added' | 'additions' | 'deletions'> {
+  const added: AddedLine[] = [];
+  let additions = 0;
+  let deletions = 0;
+  if (patch !== '') {
+    for (const file of parseDiff(patch)) {
+      for (const chunk of file.chunks) {
+        for (const change of chunk.changes) {
+          // parse-diff records "\ No newline at end of file" as a copy of the previous change.
+          if (change.content.startsWith('\\')) continue;
+          if (change.type === 'add') {
+            additions++;
+            added.push({ line: change.ln, text: change.content.slice(1) });
+          } else if (change.type === 'del') {
+            deletions++;
+          }
+        }
+      }
+    }
+  }
+  return { patch, added, additions, deletions };
+}
+
+/** A `---`/`+++` path: unquoted, without its `a/`/`b/` prefix or a trailing timestamp. */
+function headerPath(raw: string, prefix: string): string {
+  let path = raw.startsWith('"') ? unquote(raw.replace(/\t.*$/, '')) : raw.replace(/\t.*$/, '');
+  if (path !== '/dev/null' && path.startsWith(prefix)) path = path.slice(prefix.length);
+  return path;
+}
+
+/** `a/p b/p` with the same path on both sides (spaces allowed), or two quoted paths. */
+function pathsFromGitLine(rest: string): [string, string] | undefined {
+  const quoted = /^("(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*"|\S+)$/.exec(rest);
+  if (rest.startsWith('"') && quoted) {
+    return [strip(unquote(quoted[1] as string), 'a/'), strip(unquote(quoted[2] as string), 'b/')];
+  }
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest[half] === ' ') {
+    const left = rest.slice(0, half);
+    const right = rest.slice(half + 1);
+    if (left.slice(2) === right.slice(2)) return [strip(left, 'a/'), strip(right, 'b/')];
+  }
+  return undefined;
+}
+
+function strip(path: string, prefix: string): string {
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+/** Git quotes unusual paths C-style, with octal escapes for UTF-8 bytes. */
+function unquote(value: string): string {
+  if (!(value.length >= 2 && value.startsWith('"') && value.endsWith('"'))) return value;
+  const bytes: number[] = [];
+  const body = value.slice(1, -1);
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch === '\\' && i + 1 < body.length) {
+      const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
+      if (octal) {
+        bytes.push(parseInt(octal[0], 8));
+        i += 3;
+        continue;
+      }
+      const next = body[i + 1] as string;
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+      continue;
+    }
+    bytes.push(...Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

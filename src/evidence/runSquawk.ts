@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Finding } from '../model/findingSchema.js';
+import { findSquawkBinary } from './findSquawkBinary.js';
+import { squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
+
+/** A SQL file to lint. `lines`/`changedLines` map an excerpt back to the diff (see SquawkTarget). */
+export interface SquawkInput extends SquawkTarget {
+  content: string;
+}
+
+export interface RunSquawkOptions {
+  timeoutMs?: number;
+  /** Override the binary (tests; a system install). Default: the squawk-cli platform package. */
+  binaryPath?: string;
+  /** Contents of the repository's `.squawk.toml` (excluded rules, pg_version...). Default: squawk's defaults. */
+  config?: string;
+}
+
+const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Lints SQL migrations with squawk in one process. Never throws: a missing binary, a timeout or a crash
+ * yields no findings and a note saying so, because evidence must not take the review down with it.
+ */
+export async function runSquawk(
+  files: readonly SquawkInput[],
+  opts: RunSquawkOptions = {},
+): Promise<{ findings: Finding[]; notes: string[] }> {
+  if (files.length === 0) return { findings: [], notes: [] };
+  const binary = opts.binaryPath ?? findSquawkBinary();
+  if (!binary) return { findings: [], notes: ['squawk is not installed for this platform; SQL migrations were not linted.'] };
+
+  let dir: string | undefined;
+  try {
+    dir = await mkdtemp(join(tmpdir(), 'agency-squawk-'));
+    const names = files.map((f, i) => safeName(i, f.path));
+    await Promise.all(
+      files.map(async (f, i) => {
+        const file = join(dir as string, names[i] as string);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, f.content);
+      }),
+    );
+    // An explicit config keeps squawk from picking up a stray .squawk.toml above the temp dir.
+    await writeFile(join(dir, 'squawk.toml'), opts.config ?? '');
+    const args = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern', ...names];
+    const run = await exec(binary, args, dir, opts.timeoutMs ?? 30_000);
+    if (run.timedOut) return { findings: [], notes: [`squawk timed out after ${opts.timeoutMs ?? 30_000} ms; SQL migrations were not linted.`] };
+    const violations = parseReport(run.stdout);
+    if (!violations) {
+      const why = run.error ?? (run.stderr.trim().split('\n')[0] || `exit code ${run.code}`);
+      return { findings: [], notes: [`squawk failed (${why.slice(0, 200)}); SQL migrations were not linted.`] };
+    }
+    const byName = new Map(names.map((name, i) => [name, files[i] as SquawkInput]));
+    return squawkFindings(violations, (file) => byName.get(file.replace(/\\/g, '/').replace(/^\.\//, '')));
+  } catch (error) {
+    return { findings: [], notes: [`squawk could not run (${(error as Error).message.slice(0, 200)}); SQL migrations were not linted.`] };
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * `f<i>/<path>` with every character outside [A-Za-z0-9._-] replaced and `.`/`..` segments dropped: squawk
+ * reads its arguments as glob patterns, and a path from a pull request must never leave the temp dir.
+ */
+function safeName(index: number, path: string): string {
+  const segments = path
+    .split(/[\\/]+/)
+    .filter((s) => s !== '' && s !== '.' && s !== '..')
+    .map((s) => s.replace(/[^A-Za-z0-9._-]/g, '_'));
+  return ['f' + index, ...(segments.length > 0 ? segments : ['migration.sql'])].join('/');
+}
+
+interface ExecResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  error?: string;
+}
+
+/** execFile that resolves on every outcome: squawk exits 1 when it finds violations. */
+function exec(binary: string, args: string[], cwd: string, timeout: number): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    execFile(
+      binary,
+      args,
+      // A clean environment: squawk needs none, and tokens in ours are none of its business.
+      { cwd, timeout, maxBuffer: MAX_OUTPUT_BYTES, env: {}, windowsHide: true, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const err = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: number | string }) | null;
+        resolve({
+          code: typeof err?.code === 'number' ? err.code : err ? null : 0,
+          stdout,
+          stderr,
+          timedOut: Boolean(err?.killed) && err?.code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER',
+          ...(err && typeof err.code !== 'number' ? { error: err.code ? String(err.code) : err.message } : {}),
+        });
+      },
+    );
+  });
+}
+
+function parseReport(stdout: string): SquawkViolation[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(stdout);
+    if (!Array.isArray(parsed)) return undefined;
+    return parsed
+      .filter(
+        (v): v is SquawkViolation =>
+          typeof v === 'object' &&
+          v !== null &&
+          typeof v.file === 'string' &&
+          typeof v.line === 'number' &&
+          typeof v.rule_name === 'string' &&
+          typeof v.message === 'string',
+      )
+      .map((v) => ({ ...v, level: typeof v.level === 'string' ? v.level : 'Warning' }));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+import type { Finding } from '../model/findingSchema.js';
+import { squawkSeverity } from './squawkSeverity.js';
+
+/** One entry of `squawk --reporter json` (lines are 0-based). */
+export interface SquawkViolation {
+  file: string;
+  line: number;
+  line_end?: number;
+  column?: number;
+  level: string;
+  message: string;
+  help?: string | null;
+  rule_name: string;
+}
+
+/** How a linted file maps back to the diff. */
+export interface SquawkTarget {
+  path: string;
+  /** New-side line number of each content line, when the content is an excerpt (added lines only). */
+  lines?: readonly number[];
+  /** Report only violations touching these new-side lines (the lines the change added). */
+  changedLines?: ReadonlySet<number>;
+}
+
+/** Rules that fire on every statement; one finding per file says it without burying the real problems. */
+const ONCE_PER_FILE = new Set([
+  'prefer-robust-stmts',
+  'require-lock-timeout',
+  'require-statement-timeout',
+  'require-timeout-settings',
+  'prefer-bigint-over-int',
+  'prefer-bigint-over-smallint',
+  'prefer-big-int',
+  'prefer-identity',
+  'prefer-text-field',
+  'prefer-timestamptz',
+]);
+
+const TITLES: Record<string, string> = {
+  'adding-required-field': 'NOT NULL column added without a default',
+  'require-concurrent-index-creation': 'Index created without CONCURRENTLY (blocks writes)',
+  'require-concurrent-index-deletion': 'Index dropped without CONCURRENTLY',
+  'ban-drop-column': 'Column dropped',
+  'ban-drop-table': 'Table dropped',
+  'ban-drop-database': 'Database dropped',
+  'changing-column-type': 'Column type changed (table rewrite under an exclusive lock)',
+  'adding-field-with-default': 'Column added with a default that rewrites the table',
+  'adding-not-nullable-field': 'SET NOT NULL scans the table under an exclusive lock',
+  'adding-foreign-key-constraint': 'Foreign key added without NOT VALID',
+  'constraint-missing-not-valid': 'Constraint added without NOT VALID',
+  'disallowed-unique-constraint': 'UNIQUE constraint added without an index built concurrently',
+  'renaming-column': 'Column renamed (breaks running clients)',
+  'renaming-table': 'Table renamed (breaks running clients)',
+};
+
+export function squawkDocsUrl(rule: string): string {
+  return `https://squawkhq.com/docs/${rule}`;
+}
+
+/**
+ * Maps squawk's JSON to findings on new-side lines. Syntax errors become notes, not findings: squawk
+ * parses Postgres only, and a MySQL or templated migration is not a defect of the change.
+ */
+export function squawkFindings(
+  violations: readonly SquawkViolation[],
+  targetOf: (file: string) => SquawkTarget | undefined,
+): { findings: Finding[]; notes: string[] } {
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const unparsable = new Set<string>();
+  const firstOfRule = new Map<string, { finding: Finding; more: number }>();
+  for (const v of violations) {
+    const target = targetOf(v.file);
+    if (!target) continue;
+    const start = toNewSide(target, v.line + 1);
+    const end = toNewSide(target, (v.line_end ?? v.line) + 1);
+    if (v.rule_name === 'syntax-error') {
+      if (!unparsable.has(target.path)) {
+        unparsable.add(target.path);
+        notes.push(`squawk could not parse ${target.path}${start === null ? '' : ` (line ${start})`}: ${v.message}; only Postgres SQL is linted.`);
+      }
+      continue;
+    }
+    if (target.changedLines && !touches(target, v.line + 1, (v.line_end ?? v.line) + 1)) continue;
+    const key = `${target.path}\0${v.rule_name}`;
+    const seen = firstOfRule.get(key);
+    if (seen && ONCE_PER_FILE.has(v.rule_name)) {
+      seen.more++;
+      continue;
+    }
+    const url = squawkDocsUrl(v.rule_name);
+    const finding: Finding = {
+      severity: squawkSeverity(v.rule_name, v.level),
+      category: 'migration',
+      title: TITLES[v.rule_name] ?? firstSentence(v.message),
+      body: `${v.message}${v.help ? `\n\n${v.help}` : ''}\n\nReported by squawk rule [\`${v.rule_name}\`](${url}).`,
+      path: target.path,
+      line: start,
+      endLine: end !== null && start !== null && end > start ? end : null,
+      suggestion: null,
+      source: { kind: 'squawk', id: v.rule_name, url },
+    };
+    findings.push(finding);
+    if (!seen) firstOfRule.set(key, { finding, more: 0 });
+  }
+  for (const { finding, more } of firstOfRule.values()) {
+    if (more > 0) finding.body += `\n\nThe same applies to ${more} more statement${more === 1 ? '' : 's'} in this file.`;
+  }
+  return { findings, notes };
+}
+
+function toNewSide(target: SquawkTarget, contentLine: number): number | null {
+  if (!target.lines) return contentLine;
+  return target.lines[contentLine - 1] ?? null;
+}
+
+function touches(target: SquawkTarget, from: number, to: number): boolean {
+  for (let l = from; l <= to; l++) {
+    const line = toNewSide(target, l);
+    if (line !== null && target.changedLines?.has(line)) return true;
+  }
+  return false;
+}
+
+function firstSentence(message: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(message);
+  return (match?.[1] ?? message).replace(/\.$/, '');
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../config/configSchema.js';
+import type { CommentData, GitHub } from '../github/GitHub.js';
+import type { Subject } from '../model/Model.js';
+import { decodeMarker } from '../render/marker.js';
+
+const MAX_COMMENTS = 15;
+
+/** Cut untrusted text to the configured length, saying so (never silently). */
+export function boundText(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  let end = max;
+  // Never split a UTF-16 surrogate pair.
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: `${text.slice(0, end)}\n\n[cut: ${text.length - end} more characters not read]`, cut: true };
+}
+
+/** Recent human discussion: no bots, no comments carrying one of our markers. */
+export function humanComments(comments: CommentData[], botLogin: string): CommentData[] {
+  return comments
+    .filter((c) => c.author !== botLogin && c.authorType !== 'Bot' && !c.author.endsWith('[bot]') && !decodeMarker(c.body))
+    .slice(-MAX_COMMENTS);
+}
+
+/** The issue or PR and its recent human comments, bounded: all of it is untrusted data. */
+export async function gatherSubject(
+  github: GitHub,
+  number: number,
+  kind: Subject['kind'],
+  config: Config,
+  botLogin: string,
+  notices: string[],
+): Promise<Subject> {
+  const [issue, comments] = await Promise.all([github.issue(number), github.comments(number, 100)]);
+  const max = config.limits.maxBodyChars;
+  const body = boundText(issue.body, max);
+  if (body.cut) notices.push(`The ${kind === 'issue' ? 'issue' : 'pull request'} text is longer than ${max.toLocaleString('en-US')} characters; only the start was read.`);
+  return {
+    kind,
+    number,
+    url: issue.url,
+    title: boundText(issue.title, 500).text,
+    body: body.text,
+    comments: humanComments(comments, botLogin).map((c) => ({ author: c.author, body: boundText(c.body, Math.min(max, 8000)).text })),
+  };
+}

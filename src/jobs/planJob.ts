@@ -1,0 +1,35 @@
+import { selectAgent } from '../agents/selectAgent.js';
+import { composePlan } from '../core/composePlan.js';
+import { renderPlan } from '../render/renderPlan.js';
+import { summarizeChanges } from '../render/summarizeChanges.js';
+import type { DispatchExtras } from './dispatchCommand.js';
+import { gatherSubject } from './gatherSubject.js';
+import type { JobContext, JobOutcome } from './JobContext.js';
+import { upsertLivingComment } from './upsertLivingComment.js';
+
+/** A plan (or a focus pass) on an issue: one living comment, edited in place on re-runs. */
+export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
+  const { github, intent } = ctx;
+  const subject = await gatherSubject(github, intent.target.number, intent.target.kind, ctx.config, ctx.botLogin, ctx.notices);
+  const { plan, info } = await composePlan(ctx.model, {
+    agent: selectAgent(ctx.agents, intent.command),
+    focus: intent.command,
+    subject,
+    context: intent.args || undefined,
+    decisions: extras.decisions,
+  });
+  if (info.usage) ctx.log.info({ ...info.usage, model: info.model }, 'model usage');
+  const render = (changes?: string[]) =>
+    renderPlan(plan, {
+      marker: extras.marker,
+      info,
+      repoUrl: ctx.repoUrl,
+      requester: intent.requester.login,
+      notices: ctx.notices,
+      changes,
+      title: intent.command === 'plan' ? undefined : `${intent.command[0]!.toUpperCase()}${intent.command.slice(1)} plan`,
+    });
+  const body = extras.existing ? render(summarizeChanges(extras.existing.comment.body, render())) : render();
+  const comment = await upsertLivingComment(github, intent.target.number, extras.family, body, extras.existing);
+  return { status: 'done', commentUrl: comment.url, details: { engine: info.engine, fallbackReason: info.fallbackReason } };
+}

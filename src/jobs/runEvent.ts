@@ -1,0 +1,142 @@
+import { meetsPermission } from '../core/meetsPermission.js';
+import { findLivingComment } from '../github/findLivingComment.js';
+import type { GitHub } from '../github/GitHub.js';
+import type { Model } from '../model/Model.js';
+import type { Config } from '../config/configSchema.js';
+import { renderNotAllowed } from '../render/renderNotAllowed.js';
+import { route } from '../triggers/route.js';
+import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
+import type { RepoContext } from './loadRepoContext.js';
+import { dispatchCommand } from './dispatchCommand.js';
+import { nextMarker } from './upsertLivingComment.js';
+import { encodeMarker } from '../render/marker.js';
+
+/** A failure class for users: an HTTP status at most, never a message or a stack. */
+export function describeFailure(error: unknown): string {
+  const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
+  return status ? `GitHub answered HTTP ${status}` : 'an internal error';
+}
+
+export interface WebhookEvent {
+  name: string;
+  payload: unknown;
+  /** X-GitHub-Delivery: the same id on a redelivery. */
+  deliveryId?: string;
+}
+
+export interface RunEventDeps {
+  github: GitHub;
+  log: JobLog;
+  /** Config, agents and decisions of the repository (the app caches it per repository). */
+  repoContext: (github: GitHub) => Promise<RepoContext>;
+  /** Claude or offline for this repository's config. */
+  modelFor: (config: Config) => Model;
+  /** Deliveries already completed in this process (bounded); the marker covers restarts. */
+  completed?: Set<string>;
+  /**
+   * When a label-triggered run last started per issue and family. GitHub sends `opened` and `labeled`
+   * for an issue created with the label; the second within `labelWindowMs` is the same request.
+   */
+  labelRuns?: Map<string, number>;
+  labelWindowMs?: number;
+}
+
+const FAMILY_NOT_ALLOWED = 'not-allowed';
+const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
+
+/**
+ * One webhook event, after it was acknowledged: route → authorize → (dedupe) → the command's job.
+ * Never throws for expected conditions; API failures propagate to the queue, which logs them.
+ */
+export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise<JobOutcome> {
+  const { github, log } = deps;
+  if (event.deliveryId && deps.completed?.has(event.deliveryId)) {
+    return { status: 'duplicate', reason: `delivery ${event.deliveryId} already handled` };
+  }
+  const botLogin = await github.botLogin();
+  const repo = await deps.repoContext(github);
+  const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
+  if (routed.kind === 'ignore') return { status: 'ignored', reason: routed.reason };
+  const { intent } = routed;
+  const number = intent.target.number;
+
+  // Authorization before any cost: the collaborator permission API, failing closed.
+  let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
+  try {
+    permission = await github.permission(intent.requester.login);
+  } catch (error) {
+    log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
+  }
+  if (!meetsPermission(permission, repo.config.permission)) {
+    const reason = `${intent.requester.login} lacks ${repo.config.permission} permission`;
+    // Automatic PR reviews for outside contributors stay silent; asked-for work gets one short reply per issue.
+    if (intent.via !== 'pull_request') {
+      const existing = await findLivingComment(github, number, FAMILY_NOT_ALLOWED);
+      if (!existing) {
+        await github.createComment(number, renderNotAllowed(repo.config, { marker: { family: FAMILY_NOT_ALLOWED } }));
+      }
+    }
+    log.info({ user: intent.requester.login, event: intent.event }, `denied: ${reason}`);
+    return { status: 'denied', reason };
+  }
+
+  // One living comment per (issue or PR, command family).
+  const family = intent.command;
+  const existing = await findLivingComment(github, number, family);
+  if (event.deliveryId && existing?.marker.deliveries?.includes(event.deliveryId)) {
+    deps.completed?.add(event.deliveryId);
+    return { status: 'duplicate', reason: `delivery ${event.deliveryId} already answered` };
+  }
+  if (intent.via === 'label' && deps.labelRuns) {
+    const key = `${github.owner}/${github.repo}#${number}:${family}`;
+    const last = deps.labelRuns.get(key);
+    if (last !== undefined && Date.now() - last < (deps.labelWindowMs ?? 30_000)) {
+      return { status: 'duplicate', reason: `${intent.event}: a label-triggered ${family} just ran for #${number}` };
+    }
+    deps.labelRuns.set(key, Date.now());
+    if (deps.labelRuns.size > 10_000) deps.labelRuns.delete(deps.labelRuns.keys().next().value!);
+  }
+  if (intent.commentId !== undefined) {
+    // Users see that it heard them; a failed reaction must not stop the work.
+    await github.reactToComment(intent.commentId, 'eyes').catch((error: unknown) =>
+      log.warn({ err: (error as Error).message }, 'reaction failed'),
+    );
+  }
+
+  const ctx: JobContext = {
+    github,
+    intent,
+    config: repo.config,
+    notices: [...repo.notices],
+    deliveryId: event.deliveryId,
+    model: deps.modelFor(repo.config),
+    agents: repo.agents,
+    botLogin,
+    log,
+    repoUrl: `https://github.com/${github.owner}/${github.repo}`,
+  };
+  let outcome: JobOutcome;
+  try {
+    outcome = await dispatchCommand(ctx, {
+      family,
+      existing,
+      marker: nextMarker(existing?.marker, family, event.deliveryId),
+      decisions: repo.decisions,
+      adrDir: repo.adrDir,
+    });
+  } catch (error) {
+    // Say so where the user asked, in one line without internals. The marker keeps the old delivery
+    // list, so a redelivery of this event runs again.
+    const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). Nothing was changed; re-run the command or re-apply the label to retry.`;
+    const posted = existing
+      ? github.updateComment(existing.comment.id, `${notice}\n\n${existing.comment.body.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
+      : github.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
+    await posted.catch(() => undefined);
+    throw error;
+  }
+  if (event.deliveryId && outcome.status === 'done') {
+    deps.completed?.add(event.deliveryId);
+    if (deps.completed && deps.completed.size > 10_000) deps.completed.delete(deps.completed.values().next().value!);
+  }
+  return outcome;
+}

@@ -1,0 +1,83 @@
+import PQueue from 'p-queue';
+import type { Job, JobQueue } from './JobQueue.js';
+
+export interface QueueLog {
+  error(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/** Bounded concurrency in one process (p-queue). A failing job is logged, never thrown to the caller. */
+export class InProcessQueue implements JobQueue {
+  private readonly queue: PQueue;
+  private readonly waiting = new Map<string, Job>();
+  private readonly running = new Map<string, Job>();
+  private readonly controller = new AbortController();
+  /** Tail of the chain of jobs per key. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private closed = false;
+
+  constructor(
+    concurrency: number,
+    private readonly log: QueueLog,
+  ) {
+    this.queue = new PQueue({ concurrency });
+  }
+
+  get size(): number {
+    return this.waiting.size + this.running.size;
+  }
+
+  add(job: Job): void {
+    if (this.closed) {
+      this.log.warn({ job: job.id }, `queue closed, job refused: ${job.description}`);
+      return;
+    }
+    this.waiting.set(job.id, job);
+    const previous = job.key ? this.chains.get(job.key) : undefined;
+    const task = async () => {
+      if (!this.waiting.delete(job.id) || this.closed) return;
+      this.running.set(job.id, job);
+      try {
+        await job.run(this.controller.signal);
+      } catch (error) {
+        this.log.error({ job: job.id, err: (error as Error)?.message }, `job failed: ${job.description}`);
+      } finally {
+        this.running.delete(job.id);
+      }
+    };
+    // A job waits for the previous job of the same issue or PR before it takes a concurrency slot.
+    const done = previous ? previous.then(() => this.queue.add(task)) : this.queue.add(task);
+    if (job.key) {
+      const key = job.key;
+      const tail = done.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.chains.set(key, tail);
+      void tail.then(() => {
+        if (this.chains.get(key) === tail) this.chains.delete(key);
+      });
+    }
+  }
+
+  async shutdown(graceMs: number): Promise<Job[]> {
+    this.closed = true;
+    const abandoned = [...this.waiting.values()];
+    this.waiting.clear();
+    this.queue.clear();
+    if (this.running.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.queue.onIdle(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    abandoned.push(...this.running.values());
+    if (this.running.size > 0) this.controller.abort();
+    for (const job of abandoned) this.log.warn({ job: job.id }, `abandoned at shutdown: ${job.description}`);
+    return abandoned;
+  }
+}

@@ -1,0 +1,18 @@
+import type { EngineInfo } from '../model/Model.js';
+import type { MarkerData } from './marker.js';
+
+/** What a renderer needs besides the plan or review itself. */
+export interface RenderMeta {
+  marker: MarkerData;
+  info: EngineInfo;
+  /** `https://github.com/<owner>/<repo>`: links under it survive sanitising; others become text. */
+  repoUrl?: string;
+  /** Login of the person who asked; the only @-mention left live. */
+  requester?: string;
+  /** Shown at the top, e.g. hidden content removed, config fallback. */
+  notices?: string[];
+  /** What changed since the last run of this comment. */
+  changes?: string[];
+  /** Replaces the default heading, e.g. "Performance plan". */
+  title?: string;
+}

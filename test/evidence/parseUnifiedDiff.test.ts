@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diffFileFromPatch, parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/diffs/${name}`, import.meta.url), 'utf8');
+
+describe('parseUnifiedDiff', () => {
+  const files = parseUnifiedDiff(fixture('backend-pr.diff'));
+  const byPath = (path: string) => files.find((f) => f.path === path);
+
+  it('returns one file per diff section, in order, with statuses', () => {
+    expect(files.map((f) => [f.path, f.status])).toEqual([
+      ['config/production.ts', 'modified'],
+      ['db/migrations/20240501120000_add_tenant_to_users.sql', 'added'],
+      ['package-lock.json', 'modified'],
+      ['src/routes/users.ts', 'modified'],
+    ]);
+  });
+
+  it('numbers added lines on the new side and counts additions and deletions', () => {
+    const routes = byPath('src/routes/users.ts');
+    expect(routes?.added[0]).toEqual({ line: 12, text: "router.get('/users/search', async (req, res) => {" });
+    expect(routes?.added.map((l) => l.line)).toEqual([12, 13, 14, 15, 16, 17]);
+    expect(byPath('package-lock.json')).toMatchObject({ additions: 10, deletions: 4 });
+  });
+
+  it('keeps the hunks as the patch, without the file headers', () => {
+    const migration = byPath('db/migrations/20240501120000_add_tenant_to_users.sql');
+    expect(migration?.patch.startsWith('@@ -0,0 +1,4 @@\n+-- Tenancy')).toBe(true);
+    expect(migration?.patch).not.toContain('+++');
+    expect(migration?.patch.endsWith('+CREATE INDEX idx_orders_user_id ON orders(user_id);')).toBe(true);
+  });
+
+  describe('renames, binaries, deletions, mode changes and odd names', () => {
+    const odd = parseUnifiedDiff(fixture('renames-binary.diff'));
+    const get = (path: string) => odd.find((f) => f.path === path);
+
+    it('marks binary files and gives them no patch', () => {
+      expect(get('assets/logo.png')).toMatchObject({ status: 'added', binary: true, patch: '', added: [] });
+    });
+
+    it('reads renames with and without content changes', () => {
+      expect(get('src/new_name.py')).toMatchObject({ status: 'renamed', oldPath: 'src/old_name.py', patch: '', additions: 0 });
+      expect(get('src/services/basket.ts')).toMatchObject({
+        status: 'renamed',
+        oldPath: 'src/services/cart.ts',
+        added: [{ line: 10, text: 'export const line10 = 100;' }],
+        additions: 1,
+        deletions: 1,
+      });
+    });
+
+    it('reads deleted files and mode-only changes', () => {
+      expect(get('src/legacy.ts')).toMatchObject({ status: 'removed', additions: 0, deletions: 1 });
+      expect(get('run.sh')).toMatchObject({ status: 'modified', patch: '', additions: 0 });
+    });
+
+    it('decodes quoted UTF-8 paths and paths with spaces', () => {
+      expect(get('docs/café.md')?.added).toEqual([{ line: 1, text: 'café' }]);
+      expect(get('notes with space.txt')?.status).toBe('modified');
+    });
+
+    it('does not count "\\ No newline at end of file" as a line', () => {
+      expect(get('notes with space.txt')).toMatchObject({ added: [{ line: 2, text: 'c' }], additions: 1, deletions: 1 });
+    });
+  });
+
+  it('parses a diff saved with CRLF line endings like the LF one', () => {
+    const lf = parseUnifiedDiff(fixture('backend-pr.diff'));
+    const crlf = parseUnifiedDiff(fixture('backend-pr.diff').replace(/\n/g, '\r\n'));
+    expect(crlf).toEqual(lf);
+    expect(crlf[0]?.added.some((l) => l.text.endsWith('\r'))).toBe(false);
+  });
+
+  it('does not start a new file at a content line that looks like a header', () => {
+    const diff = ['--- a/notes.md', '+++ b/notes.md', '@@ -1,2 +1,3 @@', ' intro', '+--- a/not-a-file', '-old', '+new', ''].join('\n');
+    const parsed = parseUnifiedDiff(diff);
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ path: 'notes.md', status: 'modified', additions: 2, deletions: 1 });
+    expect(parsed[0]?.added.map((l) => l.text)).toEqual(['--- a/not-a-file', 'new']);
+  });
+
+  it('reads a plain `diff -u` with timestamps and a commit message before it', () => {
+    const diff = [
+      'Subject: fix',
+      '',
+      '--- a/app.py\t2024-05-01 10:00:00.000000000 +0200',
+      '+++ b/app.py\t2024-05-01 10:05:00.000000000 +0200',
+      '@@ -3 +3 @@',
+      '-x = 1',
+      '+x = 2',
+    ].join('\n');
+    expect(parseUnifiedDiff(diff)).toEqual([
+      { path: 'app.py', status: 'modified', binary: false, patch: '@@ -3 +3 @@\n-x = 1\n+x = 2', added: [{ line: 3, text: 'x = 2' }], additions: 1, deletions: 1 },
+    ]);
+  });
+
+  it('detects a GIT binary patch', () => {
+    const diff = ['diff --git a/img.gif b/img.gif', 'index 1..2 100644', 'GIT binary patch', 'literal 6', 'NcmZ?wbhEHbL', '', 'literal 0', 'HcmV?d00001', ''].join('\n');
+    expect(parseUnifiedDiff(diff)).toMatchObject([{ path: 'img.gif', status: 'modified', binary: true, patch: '' }]);
+  });
+
+  it('returns nothing for an empty diff', () => {
+    expect(parseUnifiedDiff('')).toEqual([]);
+  });
+});
+
+describe('diffFileFromPatch', () => {
+  it("reads GitHub's per-file patch (hunks only) with several hunks", () => {
+    const patch = '@@ -1,3 +1,4 @@\n import x\n+import y\n \n x()\n@@ -20,2 +21,2 @@ def f():\n-    return 1\n+    return 2\n     # end';
+    const file = diffFileFromPatch('app/main.py', 'modified', patch);
+    expect(file).toEqual({
+      path: 'app/main.py',
+      status: 'modified',
+      binary: false,
+      patch,
+      added: [
+        { line: 2, text: 'import y' },
+        { line: 21, text: '    return 2' },
+      ],
+      additions: 2,
+      deletions: 1,
+    });
+  });
+
+  it("maps GitHub's other statuses and keeps the previous name of a rename", () => {
+    expect(diffFileFromPatch('b.ts', 'copied', '@@ -0,0 +1 @@\n+x').status).toBe('added');
+    expect(diffFileFromPatch('b.ts', 'changed', undefined).status).toBe('modified');
+    expect(diffFileFromPatch('b.ts', 'renamed', '', { oldPath: 'a.ts' })).toMatchObject({ status: 'renamed', oldPath: 'a.ts', added: [] });
+  });
+
+  it('marks a file binary only when told, and tolerates a missing patch and CRLF', () => {
+    expect(diffFileFromPatch('logo.png', 'added', undefined, { binary: true })).toMatchObject({ binary: true, patch: '', additions: 0 });
+    expect(diffFileFromPatch('a.ts', 'modified', '@@ -1 +1 @@\r\n-a\r\n+b\r\n').added).toEqual([{ line: 1, text: 'b' }]);
+  });
+});
