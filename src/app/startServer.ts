@@ -7,6 +7,8 @@ import type { ModelEnv } from '../model/createModel.js';
 import type { Model } from '../model/Model.js';
 import { InProcessQueue } from '../queue/InProcessQueue.js';
 import { createAppFn } from './createAppFn.js';
+import { redactDeep } from '../security/redactor.js';
+import { createSecurityDeps } from '../security/SecurityDeps.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -16,9 +18,15 @@ export interface StartOptions {
   host?: string;
   env: ModelEnv;
   builtinAgents: Agent[];
-  /** Jobs running at once (model calls are the slow part). */
+  /** Jobs running at once (default 32): jobs mostly wait on the model, so this bounds open model calls, not CPU. */
   concurrency?: number;
   modelFor?: (config: Config) => Model;
+  /** Label events for the same issue within this window are one request (default 30 s). */
+  labelWindowMs?: number;
+  /** How long a repository's config, agents and decisions are reused (default 60 s). */
+  repoCacheMs?: number;
+  /** The app's own keys (private key, webhook secret ...): never written, logged or sent to the model. */
+  secrets?: string[];
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
 }
 
@@ -33,16 +41,20 @@ export interface RunningServer {
 /** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, 404 elsewhere. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.probot.log;
-  const queue = new InProcessQueue(options.concurrency ?? 8, {
-    warn: (fields, message) => log.warn(fields, message),
-    error: (fields, message) => log.error(fields, message),
+  const security = createSecurityDeps([...(options.secrets ?? []), options.env.apiKey]);
+  const queue = new InProcessQueue(options.concurrency ?? 32, {
+    warn: (fields, message) => log.warn(redactDeep(fields, security.redact), security.redact(message)),
+    error: (fields, message) => log.error(redactDeep(fields, security.redact), security.redact(message)),
   });
   const appFn = createAppFn({
     queue,
     env: options.env,
     builtinAgents: options.builtinAgents,
     modelFor: options.modelFor,
+    labelWindowMs: options.labelWindowMs,
+    repoCacheMs: options.repoCacheMs,
     onOutcome: options.onOutcome,
+    security,
   });
   const middleware = await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH });
   let stopping = false;

@@ -29,7 +29,7 @@ export interface ComposedReview {
 /** Evidence first (linters, secret rules, our rules), then the model's judgment over the packed diff. */
 export async function composeReview(model: Model, input: ComposeReviewInput): Promise<ComposedReview> {
   const { config } = input;
-  const evidence = await collectEvidence(input.files, { readFile: input.readFile });
+  const evidence = await collectEvidence(input.files, { readFile: input.readFile, ignore: config.paths.ignore });
   const packed = packDiff(input.files, {
     backend: config.paths.backend,
     ignore: config.paths.ignore,

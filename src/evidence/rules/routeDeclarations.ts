@@ -12,6 +12,9 @@ export interface RouteDeclaration {
 const CALL_ROUTE = [
   /\b(?:app|router|server|fastify|routes|route|\w*Router|\w*Routes)\.(?:get|post|put|patch|delete|all)\s*\(\s*(['"`])(\/[^'"`]*)\1/,
   /\b\w+\.(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(\s*(")(\/[^"]*)"/,
+  // Any router variable name (`members.get(...)`), but only with a handler argument after the path and
+  // optional middleware, so HTTP client calls such as `api.get('/users', { params })` do not count.
+  /\b\w+\.(?:get|post|put|patch|delete|all)\s*\(\s*(['"`])(\/[^'"`]*)\1\s*,\s*(?:[\w.]+(?:\([^()]*\))?\s*,\s*)*(?:async\s+)?(?:\([^()]*\)\s*=>|function\b|\w+\s*=>)/,
 ];
 const DECORATOR_ROUTE = [
   /^\s*@(?:Get|Post|Put|Patch|Delete|All)\(\s*(?:(['"`])([^'"`]*)\1)?\s*\)/,

@@ -69,11 +69,38 @@ describe('route-without-auth', () => {
     expect(check('src/a.controller.ts', ['   @UseGuards(JwtAuthGuard)', "   @Get('a')", '   a() {}', '+  @Public()', "+  @Get('b')", '+  b() {}'])).toEqual([]);
   });
 
+  it('recognises auth by any name with "auth" in it, but not "author" or a path', () => {
+    expect(check('server/routes/van.router.js', [" router.get('/', rejectUnauthenticated, (req, res) => {", ' });', "+router.delete('/:id', (req, res) => {"])).toEqual([3]);
+    expect(check('src/routes/books.ts', [" router.get('/books', requireAuth, listBooks);", "+router.get('/authors', listAuthors);", "+router.get('/x/auth/status', status);"])).toEqual([2, 3]);
+  });
+
   it('does not take code inside an inline handler for middleware', () => {
     expect(check('src/routes/a.ts', [" router.get('/a', requireAuth, a);", "+router.get('/b', (req, res) => res.json({ authenticated: isAuthenticated(req) }));"])).toEqual([2]);
   });
 
   it('does not report old routes', () => {
     expect(check('src/routes/a.ts', [" router.get('/a', requireAuth, a);", " router.get('/b', b);", '+// a comment'])).toEqual([]);
+  });
+});
+
+describe('route-without-auth with a router of any name', () => {
+  it('flags a new route on a router variable not named router/app when a sibling route has auth', async () => {
+    const { parseUnifiedDiff } = await import('../../../src/evidence/parseUnifiedDiff.js');
+    const { readFileSync } = await import('node:fs');
+    const file = parseUnifiedDiff(readFileSync(new URL('../../../examples/pr.diff', import.meta.url), 'utf8')).find((f) => f.path === 'src/routes/members.ts')!;
+    const findings = routeWithoutAuth.check(file);
+    expect(findings.map((f) => [f.line, f.source.id])).toEqual([[12, 'route-without-auth']]);
+  });
+
+  it('does not take an HTTP client call for a route', async () => {
+    const { diffFileFromPatch } = await import('../../../src/evidence/parseUnifiedDiff.js');
+    const patch = [
+      '@@ -0,0 +1,4 @@',
+      "+app.get('/a', requireAuth, (req, res) => res.end());",
+      "+const users = await api.get('/users', { params: { page } });",
+      "+const one = await client.post('/users', body);",
+      '+export {};',
+    ].join('\n');
+    expect(routeWithoutAuth.check(diffFileFromPatch('src/routes/x.ts', 'added', patch))).toEqual([]);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Child process of the webhook burst benchmark: the app (or the baseline) alone in its process, so
+ * its RSS is its own. Started by burstBench with fork(); talks over IPC.
+ */
+import { createServer } from 'node:http';
+import { createNodeMiddleware, type Probot } from 'probot';
+import { loadBuiltinAgents } from '../src/agents/builtinAgents.js';
+import { selectAgent } from '../src/agents/selectAgent.js';
+import { startServer } from '../src/app/startServer.js';
+import { ClaudeModel } from '../src/model/claude/ClaudeModel.js';
+import { createTestProbot } from '../test/support/fakeGitHubProbot.js';
+
+const [mode, ghUrl, claudeUrl, secret] = process.argv.slice(2) as [string, string, string, string];
+let peakRss = process.memoryUsage().rss;
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20).unref();
+
+async function baseline(probot: Probot): Promise<string> {
+  // The common Probot pattern: the handler awaits the model, so GitHub waits for the answer.
+  const agents = await loadBuiltinAgents();
+  const model = new ClaudeModel({ apiKey: 'bench-key', baseURL: claudeUrl, model: 'claude-sonnet-5-5', maxOutputTokens: 8192, inputTokenBudget: 60000, timeoutMs: 60_000 });
+  const middleware = await createNodeMiddleware(
+    (app) => {
+      app.on('issues.labeled', async (context) => {
+        const { data } = await model.plan({
+          agent: selectAgent(agents, 'plan'),
+          focus: 'plan',
+          subject: { kind: 'issue', title: context.payload.issue.title, body: context.payload.issue.body ?? '', comments: [] },
+          decisions: [],
+        });
+        await context.octokit.rest.issues.createComment(context.issue({ body: data.summary || "plan" }));
+      });
+    },
+    { probot, webhooksPath: '/api/github/webhooks' },
+  );
+  const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+async function main(): Promise<void> {
+  const probot = createTestProbot(ghUrl, { secret });
+  let url: string;
+  if (mode === 'baseline') url = await baseline(probot);
+  else {
+    const running = await startServer({
+      probot,
+      port: 0,
+      host: '127.0.0.1',
+      env: { apiKey: 'bench-key', baseURL: claudeUrl },
+      builtinAgents: await loadBuiltinAgents(),
+    });
+    url = running.url;
+  }
+  process.send!({ type: 'ready', url });
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stop') {
+      process.send!({ type: 'stats', peakRss }, () => process.exit(0));
+    }
+  });
+}
+
+void main();
