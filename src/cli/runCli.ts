@@ -185,7 +185,8 @@ async function adr(title: string, issuePath: string | undefined, dir: string | u
 async function demo(args: CliArgs, io: CliIO): Promise<number> {
   const examples = join(packageRoot, 'examples');
   const rule = '═'.repeat(78);
-  io.stdout(`${rule}\nagency demo: the offline engine on the bundled examples (no keys, no network)\n${rule}\n\n`);
+  const engine = io.env.ANTHROPIC_API_KEY ? 'Claude (ANTHROPIC_API_KEY is set)' : 'the offline engine (no keys, no network)';
+  io.stdout(`${rule}\nagency demo: ${engine} on the bundled examples\n${rule}\n\n`);
   io.stdout(`▶ agency plan --issue examples/issue.md\n\n`);
   await plan(issueSubject(await readFile(join(examples, 'issue.md'), 'utf8')), undefined, args, io);
   io.stdout(`\n${rule}\n▶ agency review --diff examples/pr.diff\n\n`);

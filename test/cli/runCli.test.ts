@@ -1,0 +1,118 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/runCli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function cli(argv: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: opts.cwd ?? root,
+    env: opts.env ?? {},
+    readStdin: async () => opts.stdin ?? '',
+  });
+  return { code, stdout, stderr };
+}
+
+describe('agency plan', () => {
+  it('plans the bundled issue offline, with the sections the issue calls for and the offline notice', async () => {
+    const { code, stdout, stderr } = await cli(['plan', '--issue', 'examples/issue.md']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('## 🏗️ Architecture plan');
+    for (const section of ['Data model and indexes', 'API contract', 'Authentication and authorization']) expect(stdout).toContain(section);
+    expect(stdout).toMatch(/- \[ \] /); // checklists are task lists
+    expect(stdout).toMatch(/- \[ \] Record as ADR 1: /);
+    expect(stdout).toContain('Offline');
+  });
+
+  it('reads the issue from standard input and prints JSON that the Plan schema accepts', async () => {
+    const { PlanSchema } = await import('../../src/model/planSchema.js');
+    const { code, stdout } = await cli(['plan', '--issue', '-', '--format', 'json'], { stdin: '# Upload avatars\n\nUsers upload profile pictures to S3 via our REST API.' });
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { kind: string; plan: unknown; engine: { engine: string } };
+    expect(parsed.kind).toBe('plan');
+    expect(parsed.engine.engine).toBe('offline');
+    expect(() => PlanSchema.parse(parsed.plan)).not.toThrow();
+  });
+});
+
+describe('agency review', () => {
+  it('reports each planted problem of the example diff on its file and line, with the key redacted', async () => {
+    const { code, stdout } = await cli(['review', '--diff', 'examples/pr.diff']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('`db/migrations/20261120_add_workspace_tenant.sql:2`');
+    expect(stdout).toMatch(/adding-required-field/);
+    expect(stdout).toMatch(/require-concurrent-index-creation/);
+    expect(stdout).toContain('`src/routes/members.ts:14`');
+    expect(stdout).toMatch(/sql-string-building/);
+    expect(stdout).toContain('`config/billing.ts:4`');
+    expect(stdout).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(stdout).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(stdout).toMatch(/### Inline comments that would be posted \(\d+\)/);
+  });
+
+  it('exits 1 with --fail-on when a finding reaches the severity, 0 when none does', async () => {
+    expect((await cli(['review', '--diff', 'examples/pr.diff', '--fail-on', 'blocker'])).code).toBe(1);
+    const clean = 'diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n # x\n+More words.\n';
+    expect((await cli(['review', '--diff', '-', '--fail-on', 'nit'], { stdin: clean })).code).toBe(0);
+  });
+
+  it('says clearly when the input is not a diff', async () => {
+    const { code, stderr } = await cli(['review', '--diff', '-'], { stdin: 'hello' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('agency: the diff is empty or not a unified diff\n');
+  });
+});
+
+describe('agency adr', () => {
+  it('prints the ADR it would write, numbered after the existing ones, and the path on stderr', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agency-cli-'));
+    await mkdir(join(dir, '.agency', 'decisions'), { recursive: true });
+    await writeFile(join(dir, '.agency', 'decisions', '0003-use-postgres.md'), '---\nstatus: accepted\n---\n# 3. Use Postgres\n');
+    const { code, stdout, stderr } = await cli(['adr', '--title', 'Cursor pagination for list endpoints'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toBe('agency: would write .agency/decisions/0004-cursor-pagination-for-list-endpoints.md\n');
+    expect(stdout).toMatch(/^---\n/);
+    expect(stdout).toContain('status: proposed');
+    expect(stdout).toContain('Cursor pagination for list endpoints');
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    [['frobnicate'], 'agency: unknown command "frobnicate"'],
+    [['plan'], 'agency: plan needs --issue <file> (or --issue - for standard input)'],
+    [['review', '--diff', 'a', '--base', 'main'], 'agency: review needs exactly one of --diff <file|-> or --base <ref>'],
+    [['review', '--diff', 'a', '--fail-on', 'huge'], 'agency: --fail-on must be one of blocker, major, minor, nit (got "huge")'],
+    [['plan', '--issue', 'x', '--format', 'xml'], 'agency: --format must be "markdown" or "json" (got "xml")'],
+    [['plan', '--issue', 'x', '--title', 't'], 'agency: "plan" does not take --title'],
+  ])('%j exits 2 with a usage message', async (argv, message) => {
+    const { code, stderr, stdout } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(message);
+    expect(stderr).toContain('Usage: agency <command>');
+  });
+
+  it('names a missing file without a stack trace', async () => {
+    const { code, stderr } = await cli(['plan', '--issue', 'does-not-exist.md']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('agency: cannot read does-not-exist.md: no such file\n');
+  });
+
+  it('refuses a bad .github/agency.yml with the field, the value and what is allowed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agency-cli-'));
+    await mkdir(join(dir, '.github'));
+    await writeFile(join(dir, '.github', 'agency.yml'), 'review:\n  maxInlineComments: 500\n');
+    const { code, stderr } = await cli(['plan', '--issue', '-'], { cwd: dir, stdin: '# x' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('review.maxInlineComments: got 500; expected an integer from 0 to 100');
+  });
+});
