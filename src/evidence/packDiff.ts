@@ -45,6 +45,8 @@ export function packDiff(files: readonly DiffFile[], opts: PackDiffOptions): Pac
     totalLines += file.additions + file.deletions;
     if (ignored(file.path)) notReviewed.push({ path: file.path, reason: 'ignored (paths.ignore: lockfile, generated, vendored or binary)' });
     else if (file.binary) notReviewed.push({ path: file.path, reason: 'binary file' });
+    // GitHub sends no patch for binary files or diffs too large to show, while still counting their lines.
+    else if (file.patch === '' && file.additions + file.deletions > 0) notReviewed.push({ path: file.path, reason: 'no diff available (binary, or too large to show)' });
     else {
       // Deleted files go last: their names tell most of the story, their content least.
       const key = (file.status === 'removed' ? 100 : 0) + backendRank(file.path) * 2 + (backend(file.path) ? 0 : 1);
@@ -78,14 +80,14 @@ export function packDiff(files: readonly DiffFile[], opts: PackDiffOptions): Pac
     packed.push({ path: file.path, status: file.status, patch });
     budget -= framing + estimateTokens(patch);
     reviewedLines += partial.changed;
-    notReviewed.push({ path: file.path, reason: `over the token budget: ${partial.leftOut.join(', ')} not read` });
+    if (partial.leftOut.length > 0) notReviewed.push({ path: file.path, reason: `over the token budget: ${partial.leftOut.join(', ')} not read` });
   });
 
   return { files: packed, notReviewed, coverage: { reviewedLines, totalLines } };
 }
 
 /** Whole hunks while they fit, then the head of the next one if enough budget is left. */
-function packHunks(hunks: readonly Hunk[], budget: number): { kept: string[]; leftOut: string[]; tokens: number; changed: number } {
+function packHunks(hunks: readonly Hunk[], budget: number): { kept: string[]; leftOut: string[]; changed: number } {
   const kept: string[] = [];
   const leftOut: string[] = [];
   let tokens = 0;
@@ -113,7 +115,7 @@ function packHunks(hunks: readonly Hunk[], budget: number): { kept: string[]; le
     full = true;
     leftOut.push(describe(hunk.newStart, hunk.newCount, hunk.oldStart));
   }
-  return { kept, leftOut, tokens, changed };
+  return { kept, leftOut, changed };
 }
 
 function splitHunks(patch: string): Hunk[] {

@@ -1,6 +1,8 @@
 import parseDiff from 'parse-diff';
 import type { AddedLine, DiffFile, DiffFileStatus } from './DiffFile.js';
 
+export type { DiffFile, DiffFileStatus } from './DiffFile.js';
+
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /** The header and hunk lines of one file in a multi-file diff. */

@@ -81,6 +81,14 @@ describe('packDiff budget and limits', () => {
     ]);
   });
 
+  it('lists a file with changed lines but no patch (GitHub omits it when too large) instead of claiming it read', () => {
+    const huge = { ...newFile('src/services/generated-client.ts', []), patch: '', additions: 5000, deletions: 10 };
+    const packed = packDiff([huge, newFile('src/a.ts', ['a'])], defaults);
+    expect(packed.files.map((f) => f.path)).toEqual(['src/a.ts']);
+    expect(packed.notReviewed).toEqual([{ path: 'src/services/generated-client.ts', reason: 'no diff available (binary, or too large to show)' }]);
+    expect(packed.coverage).toEqual({ reviewedLines: 1, totalLines: 5011 });
+  });
+
   it('puts deleted files last and backend-glob matches first within a rank', () => {
     const packed = packDiff(
       [

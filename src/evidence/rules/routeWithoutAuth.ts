@@ -8,9 +8,13 @@ const ID = 'route-without-auth';
 
 /** Cheap test for a line that may declare a route, before the real work. */
 const ROUTE_HINT = /\.(?:get|post|put|patch|delete|all|route|api_route|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\s*\(|@|\[Http/;
-/** Names of authentication/authorization middleware, guards, decorators and dependencies. */
+/**
+ * Names of authentication/authorization middleware, guards, decorators and dependencies: anything with
+ * "auth" in it except "author(s)" (requireAuth, rejectUnauthenticated, PreAuthorize, OAuth2...), and the
+ * common names without it.
+ */
 const AUTH =
-  /\b(?:auth|authn|authz|authenticate\w*|authorize\w*|requireAuth\w*|requireUser|requireLogin|requireSession|requireRoles?|requirePermissions?|requireScopes?|requireAdmin|ensureAuth\w*|ensureLoggedIn|isAuthenticated|isAuthorized|isLoggedIn|verifyToken|verifyJwt|verifyJWT|validateToken|jwtAuth|checkJwt|jwtCheck|passport|login_required|jwt_required|permission_required|roles_required|requires_auth|auth_required|token_required|UseGuards|AuthGuard|Authorize|PreAuthorize|Secured|RolesAllowed|get_current_user|get_current_active_user|current_user|Security|withAuth|protect|protected)\b|[a-z_]Auth(?:enticated?|orized?|Middleware|Guard|Required|Handler)?\b/;
+  /(?:auth|Auth|AUTH)(?!(?:or|OR)(?!i[sz]|I[SZ]))|\b(?:protect(?:ed)?|guard\w*|\w+Guard|UseGuards|\w+_required|permissions?|requirePermissions?|requireRoles?|requireScopes?|requireAdmin|requireUser|requireLogin|requireSession|isLoggedIn|ensureLoggedIn|loggedIn|verifyToken|verifyJwt|verifyJWT|validateToken|checkJwt|jwtCheck|jwt\w*|passport|Secured|RolesAllowed|get_current_user|get_current_active_user|current_user|Security|roles?)\b/;
 /** Marked public on purpose. */
 const PUBLIC_MARK = /\b(?:Public|AllowAnonymous|PermitAll|permitAll|public_route|skipAuth|SkipAuth|noAuth|no_auth|anonymous|Anonymous)\b/;
 /** Routes that are public by nature. */
@@ -35,14 +39,14 @@ export const routeWithoutAuth: Rule = {
     const routes = routeDeclarations(lines);
     if (!routes.some((r) => lines[r.index]?.added)) return [];
     if (hasGlobalAuth(lines)) return [];
-    const guarded = routes.filter((r) => AUTH.test(neighbourhood(lines, r)));
+    const guarded = routes.filter((r) => AUTH.test(withoutStrings(neighbourhood(lines, r))));
     if (guarded.length === 0) return [];
     const findings: Finding[] = [];
     for (const route of routes) {
       const at = lines[route.index] as CodeLine;
       if (!at.added || PUBLIC_PATH.test(route.path)) continue;
       const around = neighbourhood(lines, route);
-      if (AUTH.test(around) || PUBLIC_MARK.test(around)) continue;
+      if (AUTH.test(withoutStrings(around)) || PUBLIC_MARK.test(around)) continue;
       const example = guarded.find((g) => g !== route);
       if (!example) continue;
       findings.push(
@@ -83,11 +87,14 @@ function hasGlobalAuth(lines: readonly CodeLine[]): boolean {
 function neighbourhood(lines: readonly CodeLine[], route: RouteDeclaration): string {
   const at = lines[route.index] as CodeLine;
   if (!route.decorator) {
-    let text = handlerArgs(at.text);
-    for (let i = route.index + 1; i <= route.index + 3 && /[,(]\s*$/.test(text); i++) {
-      const next = lines[i];
-      if (!next || next.gapBefore) break;
-      text += ' ' + handlerArgs(next.text);
+    // Arguments may go on over the next lines, until the handler starts.
+    let text = '';
+    for (let i = route.index; i <= route.index + 3; i++) {
+      const line = lines[i];
+      if (!line || (i > route.index && line.gapBefore)) break;
+      const args = handlerArgs(line.text);
+      text += ` ${args}`;
+      if (args !== line.text || !/[,(]\s*$/.test(line.text)) break;
     }
     return text;
   }
@@ -105,6 +112,11 @@ function neighbourhood(lines: readonly CodeLine[], route: RouteDeclaration): str
     if (!/^\s*[@[]/.test(line.text) && /(?:\)\s*(?:->\s*[^:]+)?:|\{|=>)\s*$/.test(line.text)) break;
   }
   return parts.join('\n');
+}
+
+/** Route paths and messages are not middleware: `'/auth/login'` must not count as auth. */
+function withoutStrings(text: string): string {
+  return text.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
 }
 
 /** A call's text up to the start of an inline handler, so code inside the handler is not mistaken for middleware. */

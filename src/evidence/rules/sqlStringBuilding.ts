@@ -19,7 +19,7 @@ const SQL_SHAPES = [
 const SQL_SHAPES_ANY_CASE = SQL_SHAPES.map((shape) => new RegExp(shape.source, 'i'));
 /** Calls that run SQL text: drivers, query builders' raw escapes, ORMs' native queries. */
 const SQL_CALL =
-  /\b(?:query|queryRaw\w*|executeRaw\w*|\w*Raw|raw|execute|executemany|exec|executeQuery|executeUpdate|prepare\w*|createQuery|createNativeQuery|find_by_sql|Query\w*|Exec\w*|Prepare\w*|sql|text)\s*\(\s*$/;
+  /\b(?:query\w*|\w*raw|\w*rawsql|\w*sql|execute\w*|executemany|exec\w*|prepare\w*|createQuery|createNativeQuery|find_by_sql|extra|text)\s*\(\s*$/i;
 /** Interpolated values that cannot carry input: placeholder lists, numbers, UPPER_CASE constants. */
 const SAFE_EXPRESSION = /placeholder|^\s*[A-Z][A-Z0-9_]*\s*$|^\s*\d+\s*$|\bNumber\(|\bparseInt\(|\bint\(|['"]\?['"]|['"]\$['"]|\.length\s*$/;
 /** Where a value plainly comes from the request. */

@@ -36,6 +36,15 @@ describe('sql-string-building', () => {
     expect(lines('app/db.py', ['cur.execute("select id from t where name = \'{}\'".format(name))'])).toEqual([1]);
   });
 
+  it('reads lower-case SQL inside calls that run SQL', () => {
+    expect(
+      lines('app/views.py', [
+        'User.objects.raw("insert into names (name) values (\'%s\')" % username)',
+        'User.objects.annotate(RawSQL("select id from t where name = \'%s\'" % name))',
+      ]),
+    ).toEqual([1, 2]);
+  });
+
   it('flags Java, Go, Ruby and PHP string building', () => {
     expect(lines('src/main/java/Repo.java', ['String q = "SELECT * FROM accounts WHERE id = " + accountId;'])).toEqual([1]);
     expect(lines('internal/repo.go', ['q := fmt.Sprintf("SELECT id FROM users WHERE name = \'%s\'", name)'])).toEqual([1]);
