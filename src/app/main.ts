@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createProbot, run } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { createAppFn } from './createAppFn.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
 import { InProcessQueue } from '../queue/InProcessQueue.js';
 import { startupProblem } from './startupProblem.js';
+import { appSecrets } from '../security/redactor.js';
 
 /**
  * `npm start`: the Probot server, configured only by Probot's and the Anthropic SDK's environment
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     host: env.HOST || undefined,
     env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
     builtinAgents: await loadBuiltinAgents(),
+    secrets: [...appSecrets(env), ...privateKeyFile(env.PRIVATE_KEY_PATH)],
   });
   probot.log.info(
     `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
@@ -48,6 +51,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The key file's text when PRIVATE_KEY_PATH is set, so the key is redacted like PRIVATE_KEY would be. */
+function privateKeyFile(path: string | undefined): string[] {
+  if (!path) return [];
+  try {
+    return [readFileSync(path, 'utf8')];
+  } catch {
+    return [];
+  }
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { Config } from '../config/configSchema.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
 import type { Subject } from '../model/Model.js';
 import { decodeMarker } from '../render/marker.js';
+import { removedNotice, sanitizeUntrusted } from '../security/sanitizeUntrusted.js';
 
 const MAX_COMMENTS = 15;
 
@@ -33,14 +34,25 @@ export async function gatherSubject(
 ): Promise<Subject> {
   const [issue, comments] = await Promise.all([github.issue(number), github.comments(number, 100)]);
   const max = config.limits.maxBodyChars;
-  const body = boundText(issue.body, max);
-  if (body.cut) notices.push(`The ${kind === 'issue' ? 'issue' : 'pull request'} text is longer than ${max.toLocaleString('en-US')} characters; only the start was read.`);
-  return {
+  const what = kind === 'issue' ? 'issue' : 'pull request';
+  // Hidden content (HTML comments, invisible characters, images, hidden elements) never reaches the model.
+  const removed = new Set<string>();
+  const clean = (text: string) => {
+    const result = sanitizeUntrusted(text);
+    result.removed.forEach((r) => removed.add(r));
+    return result.text;
+  };
+  const body = boundText(clean(issue.body), max);
+  if (body.cut) notices.push(`The ${what} text is longer than ${max.toLocaleString('en-US')} characters; only the start was read.`);
+  const subject: Subject = {
     kind,
     number,
     url: issue.url,
-    title: boundText(issue.title, 500).text,
+    title: boundText(clean(issue.title), 500).text,
     body: body.text,
-    comments: humanComments(comments, botLogin).map((c) => ({ author: c.author, body: boundText(c.body, Math.min(max, 8000)).text })),
+    comments: humanComments(comments, botLogin).map((c) => ({ author: c.author, body: boundText(clean(c.body), Math.min(max, 8000)).text })),
   };
+  const notice = removedNotice(`the ${what} text and comments`, [...removed]);
+  if (notice && !notices.includes(notice)) notices.push(notice);
+  return subject;
 }

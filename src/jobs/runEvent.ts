@@ -10,6 +10,13 @@ import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
 import { nextMarker } from './upsertLivingComment.js';
 import { encodeMarker } from '../render/marker.js';
+import { OfflineModel } from '../model/offline/OfflineModel.js';
+import { guardGitHub } from '../security/guardGitHub.js';
+import { limitModel } from '../security/limitModel.js';
+import { redactLog } from '../security/redactLog.js';
+import { redactModel } from '../security/redactModel.js';
+import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
+import { upsertLivingComment } from './upsertLivingComment.js';
 
 /** A failure class for users: an HTTP status at most, never a message or a stack. */
 export function describeFailure(error: unknown): string {
@@ -39,9 +46,24 @@ export interface RunEventDeps {
    */
   labelRuns?: Map<string, number>;
   labelWindowMs?: number;
+  /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
+  security?: SecurityDeps;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
+const FAMILY_COOLDOWN = 'cooldown';
+
+/** The model for one event: requests and answers redacted; calls per event and the daily token budget enforced. */
+function boundedModel(model: Model, config: Config, security: SecurityDeps, installation: string | number, log: JobLog): Model {
+  // The offline engine costs nothing and sends nothing: no limits to apply.
+  if (model instanceof OfflineModel) return model;
+  return limitModel(redactModel(model, security.redact), {
+    maxCalls: config.limits.modelCallsPerEvent,
+    budget: { tokens: security.tokens, installation: String(installation), limit: config.limits.dailyTokenBudget },
+    offline: new OfflineModel(),
+    log,
+  });
+}
 const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
 
 /**
@@ -49,7 +71,10 @@ const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
  * Never throws for expected conditions; API failures propagate to the queue, which logs them.
  */
 export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise<JobOutcome> {
-  const { github, log } = deps;
+  // Hardening (src/security): every log line redacted; once the intent is known, every write guarded.
+  const security = deps.security ?? createSecurityDeps();
+  const log = redactLog(deps.log, security.redact);
+  let github = deps.github;
   if (event.deliveryId && deps.completed?.has(event.deliveryId)) {
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already handled` };
   }
@@ -59,6 +84,19 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   if (routed.kind === 'ignore') return { status: 'ignored', reason: routed.reason };
   const { intent } = routed;
   const number = intent.target.number;
+  // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
+  github = guardGitHub(deps.github, {
+    number,
+    triggerCommentId: intent.commentId,
+    botLogin,
+    adr: {
+      dirs: [repo.config.adr.dir, ...(repo.adrDir ? [repo.adrDir] : [])],
+      mode: repo.config.adr.mode,
+      defaultBranch: () => deps.github.defaultBranch(),
+    },
+    log,
+    redact: security.redact,
+  });
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
@@ -69,8 +107,9 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   }
   if (!meetsPermission(permission, repo.config.permission)) {
     const reason = `${intent.requester.login} lacks ${repo.config.permission} permission`;
-    // Automatic PR reviews for outside contributors stay silent; asked-for work gets one short reply per issue.
-    if (intent.via !== 'pull_request') {
+    // Automatic PR reviews for outside contributors and labels applied without the permission (triage) stay
+    // silent; a command gets one short reply per issue.
+    if (intent.via === 'comment' || intent.via === 'checkbox') {
       const existing = await findLivingComment(github, number, FAMILY_NOT_ALLOWED);
       if (!existing) {
         await github.createComment(number, renderNotAllowed(repo.config, { marker: { family: FAMILY_NOT_ALLOWED } }));
@@ -96,6 +135,20 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     deps.labelRuns.set(key, Date.now());
     if (deps.labelRuns.size > 10_000) deps.labelRuns.delete(deps.labelRuns.keys().next().value!);
   }
+  if ((intent.via === 'comment' || intent.via === 'checkbox') && intent.command !== 'help') {
+    // Per user and repository: a burst of commands costs one model call, and gets at most one short note.
+    const seconds = repo.config.limits.commandCooldownSeconds;
+    const wait = security.cooldown.take(`${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`, seconds);
+    if (!wait.ok) {
+      if (wait.firstRefusal) {
+        const note = `> ⏳ One command per ${seconds} s per user: this one was skipped. Run it again in ${wait.remainingSeconds} s.`;
+        await upsertLivingComment(github, number, FAMILY_COOLDOWN, `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`).catch((error: unknown) =>
+          log.warn({ err: (error as Error).message }, 'cooldown note failed'),
+        );
+      }
+      return { status: 'ignored', reason: `${intent.requester.login}: command cooldown (${wait.remainingSeconds} s left)` };
+    }
+  }
   if (intent.commentId !== undefined) {
     // Users see that it heard them; a failed reaction must not stop the work.
     await github.reactToComment(intent.commentId, 'eyes').catch((error: unknown) =>
@@ -109,7 +162,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     config: repo.config,
     notices: [...repo.notices],
     deliveryId: event.deliveryId,
-    model: deps.modelFor(repo.config),
+    model: boundedModel(deps.modelFor(repo.config), repo.config, security, intent.installationId ?? github.owner, log),
     agents: repo.agents,
     botLogin,
     log,

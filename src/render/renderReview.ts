@@ -125,7 +125,8 @@ function findingDetails(f: Finding, opts: SafeTextOptions): string {
   const summary = [
     `${SEVERITY_ICONS[f.severity]} <b>${escapeHtml(f.severity)}</b>`,
     safeHtml(f.title, opts),
-    ...(where ? [`<code>${escapeHtml(where)}</code>`] : []),
+    // One line: a blank line (from a model-given path) would end the HTML block and let Markdown render.
+    ...(where ? [`<code>${escapeHtml(where.replace(/\s+/g, ' '))}</code>`] : []),
   ].join(' · ');
   const parts = ['<details>', `<summary>${summary}</summary>`, '', safeText(f.body, opts)];
   if (f.suggestion !== null) parts.push('', '**Suggested change**', '', codeBlock(defuseCode(f.suggestion), fenceLanguage(f.path)));
