@@ -2,6 +2,7 @@ import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { Agent } from '../agents/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import { octokitGitHub } from '../github/octokitGitHub.js';
+import { knownFromPayload } from './knownFromPayload.js';
 import type { GitHub } from '../github/GitHub.js';
 import { createModel, type ModelEnv } from '../model/createModel.js';
 import type { Model } from '../model/Model.js';
@@ -9,6 +10,7 @@ import type { JobQueue } from '../queue/JobQueue.js';
 import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
 import { loadRepoContext, type BlobCache, type RepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
+import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
 
 /** The webhook events the app subscribes to (app.yml lists the same). */
 export const HANDLED_EVENTS = [
@@ -33,6 +35,8 @@ export interface AppOptions {
   labelWindowMs?: number;
   /** For tests and the benchmark: another model factory. */
   modelFor?: (config: Config) => Model;
+  /** Redactor (with the app's keys), token budget and cooldown; created here when absent (from env.apiKey only). */
+  security?: SecurityDeps;
   /** Called after each job with its outcome (tests and the benchmark listen here). */
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
 }
@@ -60,6 +64,7 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
       botLogin.catch(() => (botLogin = undefined));
       return botLogin;
     };
+    const security = options.security ?? createSecurityDeps([options.env.apiKey]);
     const completed = new Set<string>();
     const labelRuns = new Map<string, number>();
     const blobs: BlobCache = new Map();
@@ -90,10 +95,10 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
         run: async () => {
           const log = jobLog(context);
           try {
-            const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin() });
+            const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(context.payload) });
             const outcome = await runEvent(
               { name: context.name, payload: context.payload, deliveryId: context.id },
-              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs },
+              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security },
             );
             log.info({ delivery: context.id, outcome: outcome.status }, `${context.name}: ${outcome.status}`);
             options.onOutcome?.(event, outcome);

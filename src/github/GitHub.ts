@@ -64,6 +64,23 @@ export interface CheckAnnotation {
   message: string;
 }
 
+/** A file to write in a commit: a repository-relative path and its full UTF-8 text. */
+export interface FileChange {
+  path: string;
+  content: string;
+}
+
+/** A branch update that GitHub refused; never thrown for these expected cases. */
+export type RefUpdate =
+  | { ok: true }
+  | { ok: false; reason: 'not-fast-forward' | 'refused'; status?: number; message: string };
+
+export interface PullRef {
+  number: number;
+  url: string;
+  headRef: string;
+}
+
 /**
  * The GitHub port, scoped to one repository. The app and the Action implement it with Octokit; the core
  * never sees Octokit. Every write goes through here, which keeps the set of possible writes small.
@@ -104,4 +121,32 @@ export interface GitHub {
     summary: string;
     annotations: CheckAnnotation[];
   }): Promise<{ id: number; url: string }>;
+
+  // --- Committing files (ADRs). Git Data API: blobs and trees are created by GitHub from the tree's
+  // inline contents, the commit carries no author or committer (so an installation's commits are signed
+  // by GitHub), and refs only ever move forward.
+  /** Commit sha a branch points at; undefined when the branch does not exist. */
+  getBranchHead(branch: string): Promise<string | undefined>;
+  /** Branch names (without `refs/heads/`) starting with a prefix, e.g. `agency/adr-`. */
+  listBranches(prefix: string): Promise<string[]>;
+  /** A new commit with these files on top of `parent` (its tree as the base); returns the commit's sha and page. */
+  createCommit(input: { parent: string; message: string; files: FileChange[] }): Promise<{ sha: string; url: string }>;
+  /** ADR numbers already handed out (one ref each under `refs/agency/adr-numbers/`). */
+  listAdrNumberReservations(): Promise<number[]>;
+  /**
+   * Reserves an ADR number by creating `refs/agency/adr-numbers/NNNN` at a commit: creating a ref is
+   * atomic, so of two writers only one gets a number. False when it was taken (422). A hidden ref
+   * (not a branch), and the only ref outside `agency/adr-*` the app creates.
+   */
+  reserveAdrNumber(input: { adrNumber: number; sha: string }): Promise<boolean>;
+  /** Creates `refs/heads/<branch>` at a commit; false when it already exists (422). */
+  createBranch(branch: string, sha: string): Promise<boolean>;
+  /** Moves a branch, fast-forward only (never force); refusals are returned, not thrown. */
+  updateBranch(branch: string, sha: string): Promise<RefUpdate>;
+  /** Open pull requests whose head branch (in this repository) starts with a prefix. */
+  listOpenPulls(headPrefix: string): Promise<PullRef[]>;
+  /** The open pull request from a head branch of this repository, if any. */
+  findPull(head: string, base: string): Promise<PullRef | undefined>;
+  /** Opens a pull request; when one is already open for the head (422), returns that one with `existed`. */
+  createPull(input: { head: string; base: string; title: string; body: string }): Promise<PullRef & { existed: boolean }>;
 }

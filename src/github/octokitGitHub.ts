@@ -1,9 +1,10 @@
 import type { ProbotOctokit } from 'probot';
 import type { Permission } from '../config/configSchema.js';
 import { PERMISSIONS } from '../config/configSchema.js';
-import type { CommentData, GitHub, PullFile } from './GitHub.js';
+import type { CommentData, GitHub, IssueData, PullData, PullFile, PullRef } from './GitHub.js';
 
-type Octokit = ProbotOctokit;
+/** What the port uses of an Octokit: Probot's installation client and @octokit/rest (the Action) both fit. */
+type Octokit = Pick<ProbotOctokit, 'rest' | 'paginate'>;
 
 function status(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
@@ -19,10 +20,50 @@ function toPullFile(f: { filename: string; previous_filename?: string; status: s
   return { path: f.filename, previousPath: f.previous_filename, status, patch: f.patch, additions: f.additions, deletions: f.deletions };
 }
 
-/** The GitHub port over an Octokit (Probot's installation client, or a token client in the Action). */
-export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opts: { botLogin?: string } = {}): GitHub {
+/** Where ADR numbers are reserved: hidden refs, one per number. */
+const ADR_NUMBER_REFS = 'refs/agency/adr-numbers/';
+
+function message(error: unknown): string {
+  const data = typeof error === 'object' && error !== null && 'response' in error ? (error as { response?: { data?: unknown } }).response?.data : undefined;
+  const text = typeof data === 'object' && data !== null && 'message' in data ? String((data as { message: unknown }).message) : '';
+  return text || (error instanceof Error ? error.message : String(error));
+}
+
+function toPullRef(p: { number: number; html_url: string; head: { ref: string } }): PullRef {
+  return { number: p.number, url: p.html_url, headRef: p.head.ref };
+}
+
+export interface OctokitGitHubOptions {
+  botLogin?: string;
+  /**
+   * The issue or pull request as the webhook payload carried it: `issue(n)` / `pull(n)` answer from it
+   * instead of asking again (the payload is the state the event was accepted at, which pins the head sha).
+   */
+  known?: { issue?: IssueData; pull?: PullData };
+}
+
+/**
+ * The GitHub port over an Octokit (Probot's installation client, or a token client in the Action).
+ * One instance serves one job: an issue's comments are listed once and kept up to date by the job's own
+ * writes, so finding the living comment, gathering the discussion and upserting cost one listing.
+ */
+export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opts: OctokitGitHubOptions = {}): GitHub {
   let login = opts.botLogin;
   let defaultBranch: string | undefined;
+  const commentLists = new Map<number, Promise<CommentData[]>>();
+  async function createRef(ref: string, sha: string): Promise<boolean> {
+    try {
+      await octokit.rest.git.createRef({ owner, repo, ref, sha });
+      return true;
+    } catch (error) {
+      if (status(error) === 422 && /already exists/i.test(message(error))) return false;
+      throw error;
+    }
+  }
+  async function findPull(head: string, base: string): Promise<PullRef | undefined> {
+    const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 1 });
+    return data[0] ? toPullRef(data[0]) : undefined;
+  }
   return {
     owner,
     repo,
@@ -72,6 +113,7 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       }
     },
     async issue(number) {
+      if (opts.known?.issue?.number === number) return opts.known.issue;
       const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: number });
       return {
         number,
@@ -83,21 +125,34 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       };
     },
     async comments(number, max) {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
-      return all.slice(-max).map(toComment);
+      let list = commentLists.get(number);
+      if (!list) {
+        list = octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }).then((all) => all.map(toComment));
+        list.catch(() => commentLists.delete(number));
+        commentLists.set(number, list);
+      }
+      return (await list).slice(-max);
     },
     async createComment(number, body) {
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
-      return toComment(data);
+      const comment = toComment(data);
+      const list = commentLists.get(number);
+      if (list) commentLists.set(number, list.then((all) => [...all, comment]));
+      return comment;
     },
     async updateComment(commentId, body) {
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
-      return toComment(data);
+      const comment = toComment(data);
+      for (const [number, list] of commentLists) {
+        commentLists.set(number, list.then((all) => all.map((c) => (c.id === commentId ? comment : c))));
+      }
+      return comment;
     },
     async reactToComment(commentId, content) {
       await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
     },
     async pull(number) {
+      if (opts.known?.pull?.number === number) return opts.known.pull;
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
       return {
         number,
@@ -186,6 +241,74 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
         await octokit.rest.checks.update({ owner, repo, check_run_id: data.id, output: output(batch) });
       }
       return { id: data.id, url: data.html_url ?? '' };
+    },
+    async getBranchHead(branch) {
+      try {
+        const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+        return data.object.sha;
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async listBranches(prefix) {
+      // matching-refs answers [] (not 404) when nothing matches.
+      const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { owner, repo, ref: `heads/${prefix}`, per_page: 100 });
+      return refs.map((r) => r.ref.replace(/^refs\/heads\//, '')).filter((name) => name.startsWith(prefix));
+    },
+    async createCommit(input) {
+      const { data: parent } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: input.parent });
+      // Inline contents: GitHub stores each as a blob. No author or committer: GitHub then signs the commit
+      // of an app installation (shown "Verified"), which repositories requiring signed commits accept.
+      const { data: tree } = await octokit.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: parent.tree.sha,
+        tree: input.files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, content: f.content })),
+      });
+      const { data } = await octokit.rest.git.createCommit({ owner, repo, message: input.message, tree: tree.sha, parents: [input.parent] });
+      return { sha: data.sha, url: data.html_url };
+    },
+    async listAdrNumberReservations() {
+      const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { owner, repo, ref: ADR_NUMBER_REFS.replace(/^refs\//, ''), per_page: 100 });
+      return refs.map((r) => /^refs\/agency\/adr-numbers\/(\d{1,9})$/.exec(r.ref)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+    },
+    async reserveAdrNumber({ adrNumber, sha }) {
+      if (!Number.isSafeInteger(adrNumber) || adrNumber < 1 || adrNumber > 999_999_999) throw new RangeError(`bad ADR number ${adrNumber}`);
+      return createRef(`${ADR_NUMBER_REFS}${String(adrNumber).padStart(4, '0')}`, sha);
+    },
+    createBranch: (branch, sha) => createRef(`refs/heads/${branch}`, sha),
+    async updateBranch(branch, sha) {
+      try {
+        await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: false });
+        return { ok: true };
+      } catch (error) {
+        const code = status(error);
+        const text = message(error);
+        if (code === 422 && /fast[\s-]?forward/i.test(text)) return { ok: false, reason: 'not-fast-forward', status: code, message: text };
+        // Branch protection and rulesets answer 422 ("Protected branch update failed", "Repository rule
+        // violations found") or 403/409 depending on the rule.
+        if (code === 403 || code === 409 || code === 422) return { ok: false, reason: 'refused', status: code, message: text };
+        throw error;
+      }
+    },
+    async listOpenPulls(headPrefix) {
+      const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+      return pulls
+        .filter((p) => p.head.ref.startsWith(headPrefix) && (p.head.repo?.full_name ?? `${owner}/${repo}`).toLowerCase() === `${owner}/${repo}`.toLowerCase())
+        .map(toPullRef);
+    },
+    findPull,
+    async createPull(input) {
+      try {
+        const { data } = await octokit.rest.pulls.create({ owner, repo, head: input.head, base: input.base, title: input.title, body: input.body });
+        return { ...toPullRef(data), existed: false };
+      } catch (error) {
+        if (status(error) !== 422) throw error;
+        const existing = await findPull(input.head, input.base);
+        if (existing) return { ...existing, existed: true };
+        throw error;
+      }
     },
   };
 }

@@ -45,13 +45,21 @@ async function cachedParse<T>(github: GitHub, entry: DirEntry, cache: BlobCache,
  * `.github/agency.yml` or `.agency/agents/` does not change how the app treats that pull request.
  * One root listing tells which folders exist, so absent ones cost no request.
  */
-export async function loadRepoContext(github: GitHub, builtin: Agent[], log: JobLog, cache: BlobCache = new Map()): Promise<RepoContext> {
+export async function loadRepoContext(
+  github: GitHub,
+  builtin: Agent[],
+  log: JobLog,
+  cache: BlobCache = new Map(),
+  configPath: string = CONFIG_PATH,
+): Promise<RepoContext> {
   const root = new Set((await github.listDir('')).filter((e) => e.type === 'dir').map((e) => e.name));
 
   let config: Config = DEFAULT_CONFIG;
   const notices: string[] = [];
-  if (root.has('.github')) {
-    const parsed = parseConfig(await github.readFile(CONFIG_PATH), CONFIG_PATH);
+  // A config at the root (`config-path: agency.yml` in the Action) has no folder to look for.
+  const configDir = configPath.includes('/') ? configPath.split('/')[0]! : undefined;
+  if (configDir === undefined || root.has(configDir)) {
+    const parsed = parseConfig(await github.readFile(configPath), configPath);
     if (parsed.ok) config = parsed.config;
     else notices.push(renderConfigError(parsed.error));
   }
