@@ -1,4 +1,5 @@
 import { selectAgent } from '../agents/selectAgent.js';
+import { recordPlanDecisions } from './adrJob.js';
 import { composePlan } from '../core/composePlan.js';
 import { renderPlan } from '../render/renderPlan.js';
 import { summarizeChanges } from '../render/summarizeChanges.js';
@@ -31,5 +32,11 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
     });
   const body = extras.existing ? render(summarizeChanges(extras.existing.comment.body, render())) : render();
   const comment = await upsertLivingComment(github, intent.target.number, extras.family, body, extras.existing);
+  // `adr.auto`: the first version of a plan records its proposed decisions (re-runs would only repeat them).
+  if (ctx.config.adr.auto && !extras.existing && intent.command === 'plan' && plan.proposedDecisions.length > 0) {
+    await recordPlanDecisions(ctx, subject, plan.proposedDecisions, extras.decisions).catch((error: unknown) =>
+      ctx.log.warn({ err: (error as Error).message }, 'adr.auto: recording the proposed decisions failed'),
+    );
+  }
   return { status: 'done', commentUrl: comment.url, details: { engine: info.engine, fallbackReason: info.fallbackReason } };
 }

@@ -3,7 +3,9 @@ import { isCodeFile, isTestFile } from '../../evidence/isCodeFile.js';
 import { isMigration } from '../../evidence/isMigration.js';
 import type { Finding, Severity } from '../findingSchema.js';
 import type { ReviewRequest } from '../Model.js';
+import type { DecisionConflict } from '../planSchema.js';
 import type { ChecklistItem, Review, Verdict } from '../reviewSchema.js';
+import { findReviewConflicts } from './reviewConflictRules.js';
 
 /** What the diff touches, as far as paths and packed patches tell. */
 interface Scope {
@@ -105,14 +107,30 @@ export function offlineReview(request: ReviewRequest): Review {
     if (!spec.relevant(scope)) return { item: spec.item, status: 'n/a', note: null };
     return { item: spec.item, status: 'check', note: spec.verify };
   });
+  const decisionConflicts = findReviewConflicts(request.decisions, request.diff.files);
+  checklist.push(decisionsItem(request, decisionConflicts));
   return {
     summary: summarize(request, findings.length, counts),
     verdict: verdictOf(counts),
     findings,
     checklist,
     notReviewed: request.diff.notReviewed.map((n) => `${n.path}: ${n.reason}`),
-    decisionConflicts: [],
+    decisionConflicts,
   };
+}
+
+export const DECISIONS_ITEM = 'Consistent with recorded decisions';
+
+/** Fails on a conflict found by the rules; otherwise a human checks it against the accepted ADRs (named). */
+function decisionsItem(request: ReviewRequest, conflicts: DecisionConflict[]): ChecklistItem {
+  const accepted = request.decisions.filter((d) => /^\s*accepted\b/i.test(d.status));
+  if (conflicts.length > 0) {
+    const names = [...new Set(conflicts.map((c) => c.adr))];
+    return { item: DECISIONS_ITEM, status: 'fail', note: `Contradicts ${names.slice(0, 3).join('; ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}.` };
+  }
+  if (accepted.length === 0) return { item: DECISIONS_ITEM, status: 'n/a', note: null };
+  const ids = accepted.slice(0, 5).map((d) => d.id);
+  return { item: DECISIONS_ITEM, status: 'check', note: `Check the change against the accepted decisions (${ids.join(', ')}${accepted.length > 5 ? ', …' : ''}).` };
 }
 
 function scopeOf(request: ReviewRequest): Scope {
