@@ -7,15 +7,18 @@ import { selectInlineFindings } from '../core/selectInlineFindings.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
 import type { PullFile } from '../github/GitHub.js';
-import type { Finding } from '../model/findingSchema.js';
+import { SEVERITIES, type Finding } from '../model/findingSchema.js';
 import { encodeMarker } from '../render/marker.js';
 import { renderFindingComment } from '../render/renderFindingComment.js';
 import { safeOptions } from '../render/safeOptions.js';
+import { safeText } from '../render/safeText.js';
 import { renderReview } from '../render/renderReview.js';
 import type { DispatchExtras } from './dispatchCommand.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { revealInvisible } from '../security/sanitizeUntrusted.js';
+import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 
 const GITHUB_MAX_FILES = 3000;
 const MAX_POSTED_FINGERPRINTS = 300;
@@ -63,7 +66,15 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   }
 
   const subject = await gatherSubject(github, number, 'pull_request', config, ctx.botLogin, ctx.notices);
-  const diffFiles = files.map(toDiffFile);
+  // Code stays byte for byte, except invisible and bidirectional characters, shown as `[U+202E]` tokens
+  // (to the model and in findings) so a trojan-source trick is seen instead of obeyed.
+  const hiddenChars: Finding[] = [];
+  const diffFiles = files.map((f) => {
+    if (f.patch === undefined) return toDiffFile(f);
+    const revealed = revealInvisible(f.patch);
+    if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
+    return toDiffFile({ ...f, patch: revealed.text });
+  });
   const result = await composeReview(ctx.model, {
     agent: selectAgent(ctx.agents, intent.command),
     focus: intent.command,
@@ -75,6 +86,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     readFile: (path) => github.readFile(path, headSha),
   });
   if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
+  if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
   const notReviewed = [...result.packed.notReviewed];
   if (truncated) notReviewed.push({ path: `(files after the first ${GITHUB_MAX_FILES})`, reason: 'GitHub lists at most 3,000 files of a pull request' });
 
@@ -113,7 +125,8 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
       headSha,
       conclusion: checkConclusion(result.review.findings, config),
       title: `${result.review.findings.length} finding(s)`,
-      summary: result.review.summary,
+      // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
+      summary: safeText(result.review.summary, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login })),
       annotations: annotated.map((f) => ({
         path: f.path,
         startLine: f.line,
@@ -143,6 +156,13 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   return {
     status: 'done',
     commentUrl: comment.url,
-    details: { findings: result.review.findings.length, inline: inline.length, checkUrl, engine: result.info.engine },
+    details: {
+      findings: result.review.findings.length,
+      // Per severity, for the Action's outputs and its fail-on gate.
+      severities: Object.fromEntries(SEVERITIES.map((s) => [s, result.review.findings.filter((f) => f.severity === s).length])),
+      inline: inline.length,
+      checkUrl,
+      engine: result.info.engine,
+    },
   };
 }

@@ -1,0 +1,54 @@
+// Bundles the GitHub Action entry into dist/: one ESM file per entry, for a node24 runner that installs
+// nothing, plus the built-in agents it reads at run time. The output is deterministic (no timestamps,
+// paths relative to the repository), so `test/action/bundle.test.ts` can rebuild and compare bytes.
+//
+//   node scripts/build-action.mjs            → dist/
+//   node scripts/build-action.mjs --outdir X → X/ (the test's fresh build)
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Entry points: output name (without .js) → source file. */
+export const ENTRIES = { action: 'src/action/main.ts' };
+
+export async function buildAction(outdir = join(root, 'dist')) {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: Object.entries(ENTRIES).map(([out, in_]) => ({ out, in: in_ })),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // CommonJS dependencies (gray-matter, secretlint ...) call require('fs'): give the ESM bundle one.
+    banner: { js: "import { createRequire as __agencyCreateRequire } from 'node:module';\nconst require = __agencyCreateRequire(import.meta.url);" },
+    legalComments: 'linked',
+    charset: 'utf8',
+    // Whitespace and syntax only: names stay readable in a stack someone pastes into an issue.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: false,
+    metafile: false,
+    logLevel: 'warning',
+  });
+  // loadActionAgents reads `agents/` next to the entry file.
+  const agentsOut = join(outdir, 'agents');
+  await mkdir(agentsOut, { recursive: true });
+  for (const name of (await readdir(join(root, 'agents'))).filter((n) => n.endsWith('.md')).sort()) {
+    await copyFile(join(root, 'agents', name), join(agentsOut, name));
+  }
+  return outdir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--outdir');
+  const outdir = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : undefined;
+  const out = await buildAction(outdir);
+  process.stdout.write(`built ${out}\n`);
+}

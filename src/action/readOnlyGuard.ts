@@ -1,0 +1,41 @@
+import type { GitHub } from '../github/GitHub.js';
+import { isWriteMethod } from './capturingGitHub.js';
+
+/** A write was refused because the token may not write (fork PR, or `permissions:` too narrow). */
+export class ReadOnlyTokenError extends Error {
+  constructor(readonly method: string) {
+    super(`the token may not write (${method} answered 403)`);
+  }
+}
+
+function isPermissionDenied(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('status' in error) || Number((error as { status: unknown }).status) !== 403) return false;
+  // A secondary rate limit also answers 403; that one is not about permissions.
+  const message = error instanceof Error ? error.message : '';
+  return !/rate limit/i.test(message);
+}
+
+/**
+ * The port, with a 403 on any write turned into a ReadOnlyTokenError the entry point handles.
+ * `onWrite` sees each write that succeeded and its result (the ADR pull request's URL for the outputs).
+ */
+export function readOnlyGuard(inner: GitHub, onWrite?: (method: string, result: unknown) => void): GitHub {
+  return new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || typeof value !== 'function') return value;
+      const fn = (value as (...args: unknown[]) => Promise<unknown>).bind(target);
+      if (!isWriteMethod(prop)) return fn;
+      return async (...args: unknown[]) => {
+        try {
+          const result = await fn(...args);
+          onWrite?.(prop, result);
+          return result;
+        } catch (error) {
+          if (isPermissionDenied(error)) throw new ReadOnlyTokenError(prop);
+          throw error;
+        }
+      };
+    },
+  });
+}

@@ -1,0 +1,157 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { knownFromPayload } from '../app/knownFromPayload.js';
+import type { Config } from '../config/configSchema.js';
+import { octokitGitHub } from '../github/octokitGitHub.js';
+import type { GitHub } from '../github/GitHub.js';
+import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
+import { loadRepoContext } from '../jobs/loadRepoContext.js';
+import { describeFailure, runEvent, type RunEventDeps } from '../jobs/runEvent.js';
+import { createModel } from '../model/createModel.js';
+import { OfflineModel } from '../model/offline/OfflineModel.js';
+import { createSecurityDeps } from '../security/SecurityDeps.js';
+import { ActionEnvError, readActionEnv, type ActionEnv } from './actionEnv.js';
+import { ActionInputError, readActionInputs, type ActionInputs } from './actionInputs.js';
+import { actionOctokit, botLoginFor } from './actionOctokit.js';
+import { capturingGitHub, type CapturedWrite } from './capturingGitHub.js';
+import { countsFromDetails, emptyCounts, failingSeverity, type SeverityCounts } from './findingCounts.js';
+import { isForkPull } from './isForkPull.js';
+import { loadActionAgents } from './loadActionAgents.js';
+import { ReadOnlyTokenError, readOnlyGuard } from './readOnlyGuard.js';
+import { lastCommentBody, printCapturedWrite, renderCapturedWrites } from './renderCapturedWrites.js';
+import { renderReadOnlySummary, type ReadOnlyReason } from './renderReadOnlySummary.js';
+import { errorAnnotation, formatOutputs, warningAnnotation } from './workflowCommands.js';
+
+export interface ActionIO {
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  /** Where the bundle keeps its agents (default: `agents/` next to the entry file). */
+  agentsDir?: string;
+}
+
+interface RunResult {
+  outcome: JobOutcome;
+  mode: 'live' | 'dry-run' | ReadOnlyReason;
+  writes: CapturedWrite[];
+}
+
+/** Removes the secrets this step knows from a message before it is printed. */
+function redact(text: string, secrets: (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
+  return out;
+}
+
+function outcomeText(outcome: JobOutcome): string {
+  return outcome.status === 'done' ? 'done' : `${outcome.status}: ${outcome.reason}`;
+}
+
+/**
+ * The Action: one event from the runner, through the same core as the app (`runEvent`), with the
+ * GitHub port over a token client. Returns the exit code: 0 ok, 1 failed or findings at `fail-on`.
+ */
+export async function runAction(io: ActionIO): Promise<number> {
+  let inputs: ActionInputs;
+  let env: ActionEnv;
+  try {
+    inputs = readActionInputs(io.env);
+    env = readActionEnv(io.env);
+  } catch (error) {
+    if (error instanceof ActionInputError || error instanceof ActionEnvError) {
+      io.stdout(errorAnnotation(error.message));
+      return 1;
+    }
+    throw error;
+  }
+  const secrets = [inputs.githubToken, inputs.anthropicApiKey];
+  const say = (text: string) => io.stdout(redact(text, secrets));
+  const log: JobLog = {
+    info: (_fields, message) => say(`${message}\n`),
+    warn: (_fields, message) => say(warningAnnotation(message)),
+    error: (_fields, message) => say(errorAnnotation(message)),
+  };
+
+  let result: RunResult;
+  let adrPrUrl = '';
+  try {
+    const payload: unknown = JSON.parse(await readFile(env.eventPath, 'utf8'));
+    const octokit = actionOctokit(inputs.githubToken, env.apiUrl, (m) => say(warningAnnotation(m)));
+    // The issue or PR as the event carried it, like the app: the head sha the event was accepted at.
+    const base = octokitGitHub(octokit, env.owner, env.repo, { botLogin: botLoginFor(inputs.githubToken, inputs.botLogin), known: knownFromPayload(payload) });
+    const builtin = await loadActionAgents(io.agentsDir);
+    const deps = (github: GitHub, modelFor: RunEventDeps['modelFor']): RunEventDeps => ({
+      github,
+      log,
+      repoContext: (gh) => loadRepoContext(gh, builtin, log, new Map(), inputs.configPath),
+      modelFor,
+      security: createSecurityDeps(secrets),
+    });
+    const withModel = (config: Config): Config => (inputs.model ? { ...config, model: { ...config.model, id: inputs.model } } : config);
+    const live = (config: Config) =>
+      createModel({ apiKey: inputs.anthropicApiKey, baseURL: io.env.ANTHROPIC_BASE_URL }, withModel(config), (m) => say(`${m}\n`));
+    const offline = () => new OfflineModel();
+    const event = { name: env.eventName, payload, deliveryId: env.runKey ? `run-${env.runKey}` : undefined };
+
+    const readOnly = async (reason: ReadOnlyReason): Promise<RunResult> => {
+      say(`${reason === 'fork' ? 'Pull request from a fork' : 'The token may not write'}: running the offline evidence review; the result goes to the job summary.\n`);
+      const { github, writes } = capturingGitHub(base, { assumePermission: 'admin' });
+      const outcome = await runEvent(event, deps(github, offline));
+      return { outcome, mode: reason, writes };
+    };
+
+    if (isForkPull(env.eventName, payload)) result = await readOnly('fork');
+    else if (inputs.dryRun) {
+      const { github, writes } = capturingGitHub(base, { onWrite: (w) => say(printCapturedWrite(w)) });
+      result = { outcome: await runEvent(event, deps(github, live)), mode: 'dry-run', writes };
+    } else {
+      try {
+        result = { outcome: await runEvent(event, deps(
+            readOnlyGuard(base, (method, written) => {
+              const url = (written as { url?: unknown } | undefined)?.url;
+              if (method === 'createPull' && typeof url === 'string') adrPrUrl = url;
+            }),
+            live,
+          )), mode: 'live', writes: [] };
+      } catch (error) {
+        if (!(error instanceof ReadOnlyTokenError)) throw error;
+        result = await readOnly('read-only-token');
+      }
+    }
+  } catch (error) {
+    const detail = error instanceof Error && !('status' in error) ? `: ${error.message.split('\n')[0]!.slice(0, 300)}` : '';
+    say(errorAnnotation(`the run failed (${describeFailure(error)})${detail}`));
+    return 1;
+  }
+
+  const { outcome, mode, writes } = result;
+  say(`Agency Architect: ${env.eventName} → ${outcomeText(outcome)}${mode === 'live' ? '' : ` (${mode})`}\n`);
+  const details = outcome.status === 'done' ? outcome.details : undefined;
+  const counts: SeverityCounts = details ? countsFromDetails(details) : emptyCounts();
+  const outputs = {
+    'comment-url': mode === 'live' && outcome.status === 'done' ? (outcome.commentUrl ?? '') : '',
+    'findings-blocker': String(counts.blocker),
+    'findings-major': String(counts.major),
+    'findings-minor': String(counts.minor),
+    'findings-nit': String(counts.nit),
+    'adr-pr-url': adrPrUrl,
+    outcome: outcome.status,
+  };
+  try {
+    if (env.outputPath) await appendFile(env.outputPath, formatOutputs(outputs));
+    if (env.summaryPath && mode === 'dry-run') {
+      await appendFile(env.summaryPath, `## Agency Architect (dry run)\n\nOutcome: ${outcomeText(outcome)}. Nothing was written to GitHub; this is what would have been.\n\n${renderCapturedWrites(writes)}\n`);
+    } else if (env.summaryPath && (mode === 'fork' || mode === 'read-only-token')) {
+      await appendFile(env.summaryPath, renderReadOnlySummary(mode, lastCommentBody(writes), outcomeText(outcome)));
+    }
+  } catch (error) {
+    say(errorAnnotation(`could not write the step outputs (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+    return 1;
+  }
+
+  const failing = failingSeverity(counts, inputs.failOn);
+  if (failing) {
+    say(errorAnnotation(`${counts[failing]} ${failing} finding(s) reach fail-on "${inputs.failOn}"`));
+    return 1;
+  }
+  return 0;
+}
+
