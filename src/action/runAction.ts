@@ -84,6 +84,7 @@ export async function runAction(io: ActionIO): Promise<number> {
       repoContext: (gh) => loadRepoContext(gh, builtin, log, new Map(), inputs.configPath),
       modelFor,
       security: createSecurityDeps(secrets),
+      serverUrl: env.serverUrl,
     });
     const withModel = (config: Config): Config => (inputs.model ? { ...config, model: { ...config.model, id: inputs.model } } : config);
     const live = (config: Config) =>

@@ -33,6 +33,8 @@ export interface AppOptions {
   repoCacheMs?: number;
   /** Label events for the same issue within this window are one request (default 30 s). */
   labelWindowMs?: number;
+  /** Web URL of GitHub Enterprise Server (from GHE_HOST/GHE_PROTOCOL); default https://github.com. */
+  serverUrl?: string;
   /** For tests and the benchmark: another model factory. */
   modelFor?: (config: Config) => Model;
   /** Redactor (with the app's keys), token budget and cooldown; created here when absent (from env.apiKey only). */
@@ -98,7 +100,7 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
             const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(context.payload) });
             const outcome = await runEvent(
               { name: context.name, payload: context.payload, deliveryId: context.id },
-              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security },
+              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security, serverUrl: options.serverUrl },
             );
             log.info({ delivery: context.id, outcome: outcome.status }, `${context.name}: ${outcome.status}`);
             options.onOutcome?.(event, outcome);

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
     builtinAgents: await loadBuiltinAgents(),
     secrets: [...appSecrets(env), ...privateKeyFile(env.PRIVATE_KEY_PATH)],
+    serverUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}` : undefined,
   });
   probot.log.info(
     `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,

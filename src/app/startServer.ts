@@ -23,6 +23,8 @@ export interface StartOptions {
   modelFor?: (config: Config) => Model;
   /** Label events for the same issue within this window are one request (default 30 s). */
   labelWindowMs?: number;
+  /** Web URL of GitHub Enterprise Server; default https://github.com. */
+  serverUrl?: string;
   /** How long a repository's config, agents and decisions are reused (default 60 s). */
   repoCacheMs?: number;
   /** The app's own keys (private key, webhook secret ...): never written, logged or sent to the model. */
@@ -52,6 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     builtinAgents: options.builtinAgents,
     modelFor: options.modelFor,
     labelWindowMs: options.labelWindowMs,
+    serverUrl: options.serverUrl,
     repoCacheMs: options.repoCacheMs,
     onOutcome: options.onOutcome,
     security,

@@ -80,6 +80,10 @@ export const ConfigSchema = z
       .enum(PERMISSIONS)
       .default('write')
       .describe('Minimum repository permission a user needs to trigger work.'),
+    allowedLinks: z
+      .array(z.string().regex(/^https:\/\/[^\s/]+\//, 'an https:// URL prefix ending in a path, e.g. https://docs.example.com/'))
+      .default([])
+      .describe('Extra link prefixes that model-written text may link to; links into this repository are always kept, others become plain text.'),
     allowBots: z
       .array(z.string().min(1))
       .default([])

@@ -55,7 +55,9 @@ export async function collectEvidence(
 /** The whole file when it can be read (reporting only on changed lines), else the added lines in order. */
 async function squawkInput(file: DiffFile, readFile: CollectEvidenceOptions['readFile'], notes: string[]): Promise<SquawkInput> {
   const changedLines = new Set(file.added.map((l) => l.line));
-  if (readFile) {
+  // A new file's added lines are the whole file: no need to fetch it.
+  const whole = file.status === 'added' && file.added.length > 0;
+  if (readFile && !whole) {
     try {
       const content = await readFile(file.path);
       if (content !== undefined) return { path: file.path, content, changedLines };

@@ -25,6 +25,7 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
       marker: extras.marker,
       info,
       repoUrl: ctx.repoUrl,
+      allowedLinks: ctx.config.allowedLinks,
       requester: intent.requester.login,
       notices: ctx.notices,
       changes,

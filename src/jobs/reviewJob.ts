@@ -92,7 +92,8 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
 
   // Never repeat an inline comment already posted for the same line and finding.
   const posted = new Set(extras.existing?.marker.posted ?? []);
-  for (const c of await github.reviewComments(number)) {
+  // Our inline comments can only exist if a review ran before (it left the living comment).
+  for (const c of extras.existing ? await github.reviewComments(number) : []) {
     if (c.author !== ctx.botLogin) continue;
     const fp = readHiddenFingerprint(c.body);
     if (fp) posted.add(fp);
@@ -111,7 +112,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
         path: f.path!,
         line: f.endLine ?? f.line!,
         startLine: f.endLine !== null && f.endLine !== f.line ? f.line! : undefined,
-        body: `${renderFindingComment(f, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login }))}\n\n${hiddenFingerprint(findingFingerprint(f))}`,
+        body: `${renderFindingComment(f, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks }))}\n\n${hiddenFingerprint(findingFingerprint(f))}`,
       })),
     });
     for (const f of inline) posted.add(findingFingerprint(f));
@@ -126,7 +127,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
       conclusion: checkConclusion(result.review.findings, config),
       title: `${result.review.findings.length} finding(s)`,
       // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
-      summary: safeText(result.review.summary, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login })),
+      summary: safeText(result.review.summary, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks })),
       annotations: annotated.map((f) => ({
         path: f.path,
         startLine: f.line,
@@ -145,6 +146,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     marker,
     info: result.info,
     repoUrl: ctx.repoUrl,
+    allowedLinks: config.allowedLinks,
     requester: intent.requester.login,
     notices: [...ctx.notices, ...result.notes],
     coverage: result.packed.coverage,

@@ -46,6 +46,8 @@ export interface RunEventDeps {
    */
   labelRuns?: Map<string, number>;
   labelWindowMs?: number;
+  /** Web URL of the GitHub server (GitHub Enterprise); default https://github.com. */
+  serverUrl?: string;
   /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
   security?: SecurityDeps;
 }
@@ -166,7 +168,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     agents: repo.agents,
     botLogin,
     log,
-    repoUrl: `https://github.com/${github.owner}/${github.repo}`,
+    repoUrl: `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`,
   };
   let outcome: JobOutcome;
   try {

@@ -7,6 +7,8 @@ export interface RenderMeta {
   info: EngineInfo;
   /** `https://github.com/<owner>/<repo>`: links under it survive sanitising; others become text. */
   repoUrl?: string;
+  /** Extra link prefixes allowed by the repository config (`allowedLinks`). */
+  allowedLinks?: string[];
   /** Login of the person who asked; the only @-mention left live. */
   requester?: string;
   /** Shown at the top, e.g. hidden content removed, config fallback. */

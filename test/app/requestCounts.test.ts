@@ -79,8 +79,8 @@ describe('GitHub requests per event', () => {
       'GET /repos/{owner}/{repo}/collaborators/{username}/permission', // authorization
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // living comment + discussion
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', // the diff (paginated, 100 a page)
-      'GET /repos/{owner}/{repo}/contents/{path}', // each changed migration at the head sha, for squawk
-      'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments', // inline comments already posted
+      // (a modified migration is read whole at the head sha; a new one's patch is the whole file)
+      // (inline comments already posted are listed only on a re-review)
       'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', // the review with inline comments
       'POST /repos/{owner}/{repo}/check-runs', // check run with annotations
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', // the summary comment

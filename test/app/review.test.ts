@@ -83,6 +83,31 @@ const writesText = (a: TestApp) => a.gh.writes().map((w) => JSON.stringify(w.bod
 const inline = (a: TestApp) => a.gh.reviews(a.owner, a.repo, PR).flatMap((r) => r.comments);
 
 describe('backend PR reviews through signed webhooks', () => {
+  it('lints a modified migration whole, read at the pinned head sha, and reports on its changed line', async () => {
+    const a = await app();
+    const content = ['-- Orders', 'CREATE TABLE orders (id bigint PRIMARY KEY);', '', 'ALTER TABLE orders ADD COLUMN region text NOT NULL;', ''].join('\n');
+    openPr(a, [
+      {
+        filename: 'db/migrations/001_orders.sql',
+        status: 'modified',
+        patch: ['@@ -1,2 +1,4 @@', ' -- Orders', ' CREATE TABLE orders (id bigint PRIMARY KEY);', '+', '+ALTER TABLE orders ADD COLUMN region text NOT NULL;'].join('\n'),
+        additions: 2,
+        deletions: 0,
+        content,
+      },
+    ]);
+    await a.send('pull_request', prEvent(a, 'opened'));
+    const [outcome] = await a.waitForOutcomes(1);
+    expect(outcome!.outcome.status).toBe('done');
+    const headSha = a.gh.repo(a.owner, a.repo).pulls.get(PR)!.headSha;
+    const reads = a.gh.requests.filter((r) => r.method === 'GET' && r.path.endsWith(encodeURIComponent('001_orders.sql')));
+    expect(reads.map((r) => r.query.ref)).toEqual([headSha]);
+    const body = summary(a)[0]!.body;
+    expect(body).toContain('`db/migrations/001_orders.sql:4`');
+    expect(body).toContain('adding-required-field');
+    a.gh.assertNoViolations();
+  });
+
   it('the fixture PR: each problem on its line, the key never sent or posted, the lockfile never sent, inline comments accepted, a check run', async () => {
     const a = await app();
     openPr(a, [MIGRATION, REPOSITORY, AWS, LOCKFILE]);
@@ -117,10 +142,10 @@ describe('backend PR reviews through signed webhooks', () => {
     expect(lines).toEqual(expect.arrayContaining([`${MIGRATION.filename}:2`, `${REPOSITORY.filename}:4`, `${AWS.filename}:3`]));
     expect(lines.every((l) => !l.startsWith('package-lock.json'))).toBe(true);
 
-    // The migration is read whole at the pinned head sha, for squawk.
+    // A new migration's patch is the whole file: squawk lints it without fetching it again.
     const headSha = a.gh.repo(a.owner, a.repo).pulls.get(PR)!.headSha;
     const migrationReads = a.gh.requests.filter((r) => r.path.endsWith(encodeURIComponent(MIGRATION.filename)));
-    expect(migrationReads.map((r) => r.query.ref)).toEqual([headSha]);
+    expect(migrationReads).toEqual([]);
     expect(checks[0]!.headSha).toBe(headSha);
 
     const comments = summary(a);

@@ -28,7 +28,7 @@ const cases: { name: string; yaml: string; lines: string[] }[] = [
     name: 'unknown key with nothing close lists the known fields',
     yaml: 'deploy: true\n',
     lines: [
-      'deploy: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowBots", "model", "review", "adr", "limits"',
+      'deploy: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowedLinks", "allowBots", "model", "review", "adr", "limits"',
     ],
   },
   {
@@ -95,7 +95,7 @@ const cases: { name: string; yaml: string; lines: string[] }[] = [
       'model.maxOutputTokens: got "big" (a string); expected an integer from 1024 to 64000',
       'review.maxInlineComments: got 500; expected an integer from 0 to 100',
       'review.colour: unknown field; the known fields here are "auto", "drafts", "inlineComments", "maxInlineComments", "requestChanges", "checkRun", "checkConclusion"',
-      'foo: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowBots", "model", "review", "adr", "limits"',
+      'foo: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowedLinks", "allowBots", "model", "review", "adr", "limits"',
     ],
   },
   {
@@ -111,7 +111,7 @@ const cases: { name: string; yaml: string; lines: string[] }[] = [
   {
     name: 'an odd key is quoted, not dotted',
     yaml: '"a b": 1\n',
-    lines: ['["a b"]: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowBots", "model", "review", "adr", "limits"'],
+    lines: ['["a b"]: unknown field; the known fields here are "label", "paths", "commands", "permission", "allowedLinks", "allowBots", "model", "review", "adr", "limits"'],
   },
   {
     name: 'YAML syntax error names line and column',
@@ -159,14 +159,14 @@ const cases: { name: string; yaml: string; lines: string[] }[] = [
     name: 'top level is a list',
     yaml: '- label: backend\n- review: {}\n',
     lines: [
-      'the top level is a list of 2 items; expected a mapping with the fields "label", "paths", "commands", "permission", "allowBots", "model", "review", "adr", "limits"',
+      'the top level is a list of 2 items; expected a mapping with the fields "label", "paths", "commands", "permission", "allowedLinks", "allowBots", "model", "review", "adr", "limits"',
     ],
   },
   {
     name: 'top level is a scalar',
     yaml: 'backend\n',
     lines: [
-      'the top level is "backend" (a string); expected a mapping with the fields "label", "paths", "commands", "permission", "allowBots", "model", "review", "adr", "limits"',
+      'the top level is "backend" (a string); expected a mapping with the fields "label", "paths", "commands", "permission", "allowedLinks", "allowBots", "model", "review", "adr", "limits"',
     ],
   },
 ];
