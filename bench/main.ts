@@ -1,5 +1,6 @@
 import { burstBench } from './burstBench.js';
 import { reviewBench } from './reviewBench.js';
+import { reviewRequestsBench } from './reviewRequestsBench.js';
 
 /** `npm run bench`: prints figures; never asserts. Pass `review` or `burst` to run one part. */
 async function main(): Promise<void> {
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   const print = (line: string) => console.log(line);
   console.log(`agency-architect benchmarks · node ${process.version} · ${new Date().toISOString()}`);
   if (!only || only === 'review') await reviewBench(print);
+  if (!only || only === 'review') await reviewRequestsBench(print);
   if (!only || only === 'burst') await burstBench(print);
 }
 
