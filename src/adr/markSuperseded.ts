@@ -21,8 +21,9 @@ export function markSuperseded(text: string, byNumber: number, byFile: string): 
         const value: unknown = parse(yamlText, { schema: 'core', maxAliasCount: 50, logLevel: 'silent' });
         if (value && typeof value === 'object' && !Array.isArray(value)) {
           const data = { ...(value as Record<string, unknown>), status: 'superseded' } as Record<string, unknown>;
-          const previous = Array.isArray(data['superseded-by']) ? (data['superseded-by'] as unknown[]) : [];
-          data['superseded-by'] = [...new Set([...previous, byNumber])];
+          const previous = Array.isArray(data.superseded_by ?? data['superseded-by']) ? ((data.superseded_by ?? data['superseded-by']) as unknown[]) : [];
+          delete data['superseded-by'];
+          data.superseded_by = [...new Set([...previous, byNumber])];
           return `${open[1] ?? ''}---\n${stringify(data, { lineWidth: 0 })}---\n${rest}`;
         }
       } catch {
@@ -39,5 +40,5 @@ export function markSuperseded(text: string, byNumber: number, byFile: string): 
     lines.splice(status + 1, end - status - 1, '', `Superseded by [${pad}](${byFile})`, '');
     return lines.join('\n');
   }
-  return `---\n${stringify({ status: 'superseded', 'superseded-by': [byNumber] }, { lineWidth: 0 })}---\n${src}`;
+  return `---\n${stringify({ status: 'superseded', superseded_by: [byNumber] }, { lineWidth: 0 })}---\n${src}`;
 }

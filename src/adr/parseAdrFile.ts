@@ -135,7 +135,7 @@ function parse(path: string, text: string): ParsedAdr {
   if (deciders) adr.deciders = deciders;
   const supersedes = numbers(data.supersedes) ?? links(statusSection?.lines ?? [], /^\s*supersedes\b/i);
   if (supersedes) adr.supersedes = supersedes;
-  const supersededBy = numbers(data['superseded-by'] ?? data.supersededBy) ?? links(statusSection?.lines ?? [], /\bsuperseded\s+by\b/i);
+  const supersededBy = numbers(data.superseded_by ?? data['superseded-by'] ?? data.supersededBy) ?? links(statusSection?.lines ?? [], /\bsuperseded\s+by\b/i);
   if (supersededBy) adr.supersededBy = supersededBy;
   return adr;
 }

@@ -46,7 +46,7 @@ function frontMatter(adr: Adr, meta: AdrFileMeta): string {
   if (meta.links.issue) data.issue = meta.links.issue;
   if (meta.links.pullRequest) data['pull-request'] = meta.links.pullRequest;
   if (meta.supersedes?.length) data.supersedes = [...meta.supersedes];
-  if (meta.supersededBy?.length) data['superseded-by'] = [...meta.supersededBy];
+  if (meta.supersededBy?.length) data.superseded_by = [...meta.supersededBy];
   // yaml quotes whatever needs quoting (colons, quotes, `#`); lineWidth 0 keeps long titles on one line.
   return `---\n${stringify(data, { lineWidth: 0 })}---`;
 }

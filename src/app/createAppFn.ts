@@ -6,6 +6,7 @@ import { knownFromPayload } from './knownFromPayload.js';
 import type { GitHub } from '../github/GitHub.js';
 import { createModel, type ModelEnv } from '../model/createModel.js';
 import type { Model } from '../model/Model.js';
+import type { ModelLog } from '../model/withFallback.js';
 import type { JobQueue } from '../queue/JobQueue.js';
 import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
 import { loadRepoContext, type BlobCache, type RepoContext } from '../jobs/loadRepoContext.js';
@@ -72,7 +73,7 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
     const blobs: BlobCache = new Map();
     const repos = new Map<string, { at: number; value: Promise<RepoContext> }>();
     const ttl = options.repoCacheMs ?? 60_000;
-    const modelFor = options.modelFor ?? ((config: Config) => createModel(options.env, config));
+    const modelFor = options.modelFor ?? ((config: Config, log: ModelLog) => createModel(options.env, config, log));
 
     const repoContext = (github: GitHub, log: JobLog) => {
       const key = `${github.owner}/${github.repo}`;

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createProbot, run } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { createAppFn } from './createAppFn.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
 import { InProcessQueue } from '../queue/InProcessQueue.js';
+import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
 
@@ -12,6 +13,8 @@ import { appSecrets } from '../security/redactor.js';
  * variables. Without APP_ID in development, Probot's setup flow registers the app from app.yml.
  */
 async function main(): Promise<void> {
+  // `.env` (see .env.example) for local runs; variables already set in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const env = process.env;
   const problem = startupProblem(env);
   if (problem === 'setup') {
@@ -43,15 +46,7 @@ async function main(): Promise<void> {
     const smee = new SmeeClient({ source: env.WEBHOOK_PROXY_URL, target: `${running.url}${WEBHOOK_PATH}`, logger: console });
     await smee.start();
   }
-  const shutdown = (signal: string) => {
-    probot.log.info(`${signal}: stopping intake, finishing running jobs`);
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  shutdownOnSignal(process, running, { info: (m) => probot.log.info(m), error: (m) => probot.log.error(m) }, (code) => process.exit(code));
 }
 
 /** The key file's text when PRIVATE_KEY_PATH is set, so the key is redacted like PRIVATE_KEY would be. */

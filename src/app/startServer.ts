@@ -42,11 +42,13 @@ export interface RunningServer {
 
 /** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, 404 elsewhere. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const log = options.probot.log;
+  // Read at each call: Probot 14 builds its logger asynchronously, so `probot.log` is still null right
+  // after `createProbot()` (main.ts starts the server at once); console until it exists.
+  const log = () => options.probot.log ?? { warn: console.warn, error: console.error };
   const security = createSecurityDeps([...(options.secrets ?? []), options.env.apiKey]);
   const queue = new InProcessQueue(options.concurrency ?? 32, {
-    warn: (fields, message) => log.warn(redactDeep(fields, security.redact), security.redact(message)),
-    error: (fields, message) => log.error(redactDeep(fields, security.redact), security.redact(message)),
+    warn: (fields, message) => log().warn(redactDeep(fields, security.redact), security.redact(message)),
+    error: (fields, message) => log().error(redactDeep(fields, security.redact), security.redact(message)),
   });
   const appFn = createAppFn({
     queue,

@@ -76,7 +76,12 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
     }
     case 'review': {
       const diff = command.diff !== undefined ? await readInput(command.diff, io) : await gitDiff(command.base!, io.cwd);
-      return review(diff, command.failOn, args, io);
+      if (diff.trim() === '') {
+        // Nothing changed is a pass, not an error: a CI gate on an empty diff must not fail.
+        io.stderr(`agency: nothing to review (${command.diff !== undefined ? 'the diff is empty' : `no changes in git diff ${command.base!}...HEAD`})\n`);
+        return 0;
+      }
+      return review(diff, command.failOn, args, io, 'the input is not a unified diff (expected `diff --git` or `---`/`+++`/`@@` lines)');
     }
     case 'adr':
       return adr(command.title, command.issue, command.dir, args, io);
@@ -119,10 +124,16 @@ async function plan(subject: Subject, context: string | undefined, args: CliArgs
   return 0;
 }
 
-async function review(diffText: string, failOn: Severity | undefined, args: CliArgs, io: CliIO): Promise<number> {
+async function review(
+  diffText: string,
+  failOn: Severity | undefined,
+  args: CliArgs,
+  io: CliIO,
+  notADiff: string,
+): Promise<number> {
   const { config, agents, model } = await loadContext(args, io);
   const files = parseUnifiedDiff(diffText);
-  if (files.length === 0) throw new CliError('the diff is empty or not a unified diff');
+  if (files.length === 0) throw new CliError(notADiff);
   const subject: Subject = { kind: 'pull_request', title: 'Local diff', body: '', comments: [] };
   const result = await composeReview(model, {
     agent: selectAgent(agents, 'review'),
@@ -190,7 +201,7 @@ async function demo(args: CliArgs, io: CliIO): Promise<number> {
   io.stdout(`▶ agency plan --issue examples/issue.md\n\n`);
   await plan(issueSubject(await readFile(join(examples, 'issue.md'), 'utf8')), undefined, args, io);
   io.stdout(`\n${rule}\n▶ agency review --diff examples/pr.diff\n\n`);
-  await review(await readFile(join(examples, 'pr.diff'), 'utf8'), undefined, args, io);
+  await review(await readFile(join(examples, 'pr.diff'), 'utf8'), undefined, args, io, 'the bundled example is not a unified diff');
   io.stdout(`\n${rule}\nThis is what the app posts on an issue labeled "backend" and on a backend pull request.\n`);
   return 0;
 }

@@ -43,13 +43,13 @@ export function renderConfigError(error: ConfigError): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** The same report for a terminal: every issue, one per line, no Markdown. */
+/** The same report for a terminal (the CLI, which stops instead of using the defaults): every issue, one per line, no Markdown. */
 export function plainConfigError(error: ConfigError): string {
   const clean = (text: string) => text.replace(CONTROL, '\ufffd');
   const lines = [
     `${clean(error.source)} has ${problems(error.issues.length)}:`,
     ...error.issues.map((issue) => `  - ${clean(formatIssueLine(issue)).replace(/\r\n?|\n/g, ' ')}`),
-    `Using the defaults instead. Correct or remove these fields in ${clean(error.source)} to apply your settings.`,
+    `Nothing was run. Correct or remove these fields in ${clean(error.source)} (a removed field takes its default).`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -93,7 +93,8 @@ export function squawkFindings(
       severity: squawkSeverity(v.rule_name, v.level),
       category: 'migration',
       title: TITLES[v.rule_name] ?? firstSentence(v.message),
-      body: `${v.message}${v.help ? `\n\n${v.help}` : ''}\n\nReported by squawk rule [\`${v.rule_name}\`](${url}).`,
+      // The rule's documentation link travels in `source.url`; renderers show it beside the finding.
+      body: `${v.message}${v.help ? `\n\n${v.help}` : ''}`,
       path: target.path,
       line: start,
       endLine: end !== null && start !== null && end > start ? end : null,

@@ -105,7 +105,7 @@ export interface GitHub {
   reactToComment(commentId: number, content: 'eyes' | '+1' | 'confused'): Promise<void>;
   pull(number: number): Promise<PullData>;
   pullFiles(number: number, max: number): Promise<{ files: PullFile[]; truncated: boolean }>;
-  /** Files changed between two commits; undefined when a commit is unknown (e.g. force-pushed away). */
+  /** Files changed from `base` to `head`; undefined when `head` does not build on `base` (unknown sha, force-push). */
   compare(base: string, head: string): Promise<PullFile[] | undefined>;
   /** Inline comments already on the PR (to avoid repeating one). */
   reviewComments(number: number): Promise<{ path: string; line: number | null; body: string; author: string }[]>;

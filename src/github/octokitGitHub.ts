@@ -185,6 +185,9 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
     async compare(base, head) {
       try {
         const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}` });
+        // GitHub keeps force-pushed commits: the old sha still compares, as "diverged" or "behind". Only a head
+        // that builds on the reviewed sha makes an incremental review honest.
+        if (data.status !== 'ahead' && data.status !== 'identical') return undefined;
         return (data.files ?? []).map(toPullFile);
       } catch (error) {
         if (status(error) === 404) return undefined;

@@ -30,13 +30,22 @@ export interface RepoContext {
 /** Parsed files by blob sha: the same sha is the same content, so they never go stale. */
 export type BlobCache = Map<string, unknown>;
 
+/** Parsed files kept at most (least recently used dropped first): one cache serves every installation for the life of the process. */
+export const MAX_CACHED_BLOBS = 2000;
+
 async function cachedParse<T>(github: GitHub, entry: DirEntry, cache: BlobCache, parse: (text: string) => T): Promise<T | undefined> {
   const key = `${entry.sha}:${entry.path}`;
-  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.has(key)) {
+    const hit = cache.get(key) as T;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   const text = await github.readFile(entry.path);
   if (text === undefined) return undefined;
   const value = parse(text);
   cache.set(key, value);
+  while (cache.size > MAX_CACHED_BLOBS) cache.delete(cache.keys().next().value!);
   return value;
 }
 

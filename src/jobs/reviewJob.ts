@@ -50,13 +50,24 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
 
   let files: PullFile[] | undefined;
   let incremental: { from: string; to: string } | { fullBecause: string } | undefined;
-  if (intent.event === 'pull_request.synchronize' && lastSha) {
-    files = await github.compare(lastSha, headSha);
-    incremental = files
-      ? { from: lastSha, to: headSha }
-      : { fullBecause: `the last reviewed commit ${lastSha.slice(0, 7)} is no longer in the branch (force-push), so this is a full review` };
-  }
   let truncated = false;
+  // Inline comments are checked against the pull request's own diff: that is what GitHub resolves them on.
+  let pullPatches: Map<string, string> | undefined;
+  if (intent.event === 'pull_request.synchronize' && lastSha) {
+    const compared = await github.compare(lastSha, headSha);
+    if (compared) {
+      const pullList = await github.pullFiles(number, GITHUB_MAX_FILES);
+      truncated = pullList.truncated;
+      pullPatches = new Map(pullList.files.flatMap((f) => (f.patch === undefined ? [] : [[f.path, f.patch] as const])));
+      // After a merge of the base branch, compare(last...head) also lists what the base branch changed:
+      // only files of this pull request are reviewed.
+      const inPull = new Set(pullList.files.map((f) => f.path));
+      files = truncated ? compared : compared.filter((f) => inPull.has(f.path));
+      incremental = { from: lastSha, to: headSha };
+    } else {
+      incremental = { fullBecause: `the last reviewed commit ${lastSha.slice(0, 7)} is no longer in the branch (force-push), so this is a full review` };
+    }
+  }
   if (!files) ({ files, truncated } = await github.pullFiles(number, GITHUB_MAX_FILES));
 
   if (intent.onlyIfBackendPaths) {
@@ -99,7 +110,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (fp) posted.add(fp);
   }
   const fresh = result.review.findings.filter((f) => !posted.has(findingFingerprint(f)));
-  const patches = new Map(diffFiles.map((f) => [f.path, f.patch]));
+  const patches = pullPatches ?? new Map(diffFiles.map((f) => [f.path, f.patch]));
   const { inline } = selectInlineFindings(fresh, patches, { enabled: config.review.inlineComments, max: config.review.maxInlineComments });
 
   const event = reviewEvent(result.review.findings, config);

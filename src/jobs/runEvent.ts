@@ -2,7 +2,7 @@ import { meetsPermission } from '../core/meetsPermission.js';
 import { findLivingComment } from '../github/findLivingComment.js';
 import type { GitHub } from '../github/GitHub.js';
 import type { Model } from '../model/Model.js';
-import type { Config } from '../config/configSchema.js';
+import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { renderNotAllowed } from '../render/renderNotAllowed.js';
 import { route } from '../triggers/route.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
@@ -11,6 +11,7 @@ import { dispatchCommand } from './dispatchCommand.js';
 import { nextMarker } from './upsertLivingComment.js';
 import { encodeMarker } from '../render/marker.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
+import type { ModelLog } from '../model/withFallback.js';
 import { guardGitHub } from '../security/guardGitHub.js';
 import { limitModel } from '../security/limitModel.js';
 import { redactLog } from '../security/redactLog.js';
@@ -37,7 +38,8 @@ export interface RunEventDeps {
   /** Config, agents and decisions of the repository (the app caches it per repository). */
   repoContext: (github: GitHub) => Promise<RepoContext>;
   /** Claude or offline for this repository's config. */
-  modelFor: (config: Config) => Model;
+  /** The model for a repository's config; `log` gets one line per model call (usage, or the failure class). */
+  modelFor: (config: Config, log: ModelLog) => Model;
   /** Deliveries already completed in this process (bounded); the marker covers restarts. */
   completed?: Set<string>;
   /**
@@ -81,7 +83,13 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already handled` };
   }
   const botLogin = await github.botLogin();
-  const repo = await deps.repoContext(github);
+  let repo: RepoContext;
+  try {
+    repo = await deps.repoContext(github);
+  } catch (error) {
+    await noticeEarlyFailure(event, github, botLogin, error, log);
+    throw error;
+  }
   const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
   if (routed.kind === 'ignore') return { status: 'ignored', reason: routed.reason };
   const { intent } = routed;
@@ -128,20 +136,30 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     deps.completed?.add(event.deliveryId);
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already answered` };
   }
+  // What this run took (the label window, the user's command cooldown): given back if it fails, so the
+  // retry the failure notice asks for (or a redelivery) is not turned away as a duplicate or too soon.
+  const release: (() => void)[] = [];
   if (intent.via === 'label' && deps.labelRuns) {
+    const labelRuns = deps.labelRuns;
     const key = `${github.owner}/${github.repo}#${number}:${family}`;
-    const last = deps.labelRuns.get(key);
+    const last = labelRuns.get(key);
     if (last !== undefined && Date.now() - last < (deps.labelWindowMs ?? 30_000)) {
       return { status: 'duplicate', reason: `${intent.event}: a label-triggered ${family} just ran for #${number}` };
     }
-    deps.labelRuns.set(key, Date.now());
-    if (deps.labelRuns.size > 10_000) deps.labelRuns.delete(deps.labelRuns.keys().next().value!);
+    const startedAt = Date.now();
+    labelRuns.set(key, startedAt);
+    if (labelRuns.size > 10_000) labelRuns.delete(labelRuns.keys().next().value!);
+    release.push(() => {
+      if (labelRuns.get(key) === startedAt) labelRuns.delete(key);
+    });
   }
   if ((intent.via === 'comment' || intent.via === 'checkbox') && intent.command !== 'help') {
     // Per user and repository: a burst of commands costs one model call, and gets at most one short note.
     const seconds = repo.config.limits.commandCooldownSeconds;
-    const wait = security.cooldown.take(`${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`, seconds);
-    if (!wait.ok) {
+    const cooldownKey = `${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`;
+    const wait = security.cooldown.take(cooldownKey, seconds);
+    if (wait.ok) release.push(() => security.cooldown.release(cooldownKey));
+    else {
       if (wait.firstRefusal) {
         const note = `> ⏳ One command per ${seconds} s per user: this one was skipped. Run it again in ${wait.remainingSeconds} s.`;
         await upsertLivingComment(github, number, FAMILY_COOLDOWN, `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`).catch((error: unknown) =>
@@ -164,7 +182,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     config: repo.config,
     notices: [...repo.notices],
     deliveryId: event.deliveryId,
-    model: boundedModel(deps.modelFor(repo.config), repo.config, security, intent.installationId ?? github.owner, log),
+    model: boundedModel(deps.modelFor(repo.config, (message, fields) => log.info(fields ?? {}, message)), repo.config, security, intent.installationId ?? github.owner, log),
     agents: repo.agents,
     botLogin,
     log,
@@ -180,6 +198,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
       adrDir: repo.adrDir,
     });
   } catch (error) {
+    release.forEach((give) => give());
     // Say so where the user asked, in one line without internals. The marker keeps the old delivery
     // list, so a redelivery of this event runs again.
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). Nothing was changed; re-run the command or re-apply the label to retry.`;
@@ -194,4 +213,21 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     if (deps.completed && deps.completed.size > 10_000) deps.completed.delete(deps.completed.values().next().value!);
   }
   return outcome;
+}
+
+/**
+ * Reading the repository's setup failed before routing: a command from a user with permission still gets
+ * a one-line answer (routed with the defaults), so the request is not lost without a word.
+ */
+async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin: string, error: unknown, log: JobLog): Promise<void> {
+  const routed = route({ name: event.name, payload: event.payload }, DEFAULT_CONFIG, { login: botLogin });
+  if (routed.kind === 'ignore' || (routed.intent.via !== 'comment' && routed.intent.via !== 'checkbox')) return;
+  const { intent } = routed;
+  try {
+    if (!meetsPermission(await github.permission(intent.requester.login), DEFAULT_CONFIG.permission)) return;
+    const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). Nothing was changed; re-run the command to retry.`;
+    await github.createComment(intent.target.number, `${notice}\n\n${encodeMarker({ family: 'failure' })}`);
+  } catch (noticeError) {
+    log.warn({ err: (noticeError as Error).message }, 'could not post the failure notice');
+  }
 }

@@ -4,6 +4,7 @@ import { joinSections } from './limitBody.js';
 import type { MarkerData } from './marker.js';
 import { permissionPhrase } from './permissionPhrase.js';
 import { renderFooter } from './renderFooter.js';
+import { renderPreamble } from './renderPreamble.js';
 import { codeSpan, escapePipes } from './safeText.js';
 
 /** How each command is typed; arguments in angle brackets are required, in square brackets optional. */
@@ -16,9 +17,10 @@ const USAGE: Partial<Record<(typeof COMMANDS)[number], string>> = {
 const ECHO_MAX = 40;
 
 /** The reply to `/agency:help`, and to an unknown or disabled command (`requested`). */
-export function renderHelp(config: Config, opts: { requested?: string; marker: MarkerData }): string {
+export function renderHelp(config: Config, opts: { requested?: string; marker: MarkerData; notices?: string[] }): string {
   const enabled = COMMANDS.filter((c) => config.commands.includes(c));
-  const intro: string[] = ['## 🏗️ Agency Architect commands'];
+  // Notices first (e.g. an invalid `.github/agency.yml`: the commands below are then the defaults).
+  const intro: string[] = [renderPreamble('🏗️ Agency Architect commands', { notices: opts.notices }, {})];
   const note = opts.requested === undefined ? undefined : requestedLine(opts.requested, config);
   if (note) intro.push(note);
 

@@ -3,7 +3,7 @@ import type { ChecklistItem, Review, Verdict } from '../model/reviewSchema.js';
 import { codeBlock } from './codeBlock.js';
 import { fenceLanguage } from './fenceLanguage.js';
 import { findingLocation, findingPermalink } from './findingLocation.js';
-import { joinSections } from './limitBody.js';
+import { defaultCutNotice, GITHUB_BODY_LIMIT, joinSections, type CutInfo } from './limitBody.js';
 import type { RenderMeta } from './RenderMeta.js';
 import { renderConflicts } from './renderConflicts.js';
 import { renderFooter } from './renderFooter.js';
@@ -32,28 +32,42 @@ const STATUS_ICONS: Record<ChecklistItem['status'], string> = { pass: '✅', fai
 
 /** Above this many entries the "not reviewed" list is collapsed. */
 const OPEN_LIST_MAX = 5;
+/** The "not reviewed" list may take this much of the comment; the rest is counted, not listed. */
+const NOT_REVIEWED_MAX_CHARS = 12_000;
+/** Room kept for separators and the cut notice when sizing the findings table. */
+const TABLE_SLACK = 1_000;
 
 /**
  * The living summary comment of a PR review. What the reviewer did not read comes right after the
- * verdict, because "it never hides the evidence" includes the gaps; collapsed finding details and
- * the commit history come last, so they are the first to go when GitHub's size limit bites.
+ * verdict, because "it never hides the evidence" includes the gaps; the findings table is sized so the
+ * checklist always fits (least severe rows counted, not listed), and collapsed finding details come
+ * last, so they are the first to go when GitHub's size limit bites; the notice says how many went.
  */
 export function renderReview(review: Review, meta: ReviewMeta): string {
   const opts = safeOptions(meta);
   const findings = sortFindings(review.findings);
   const head = meta.shas?.at(-1);
-  const sections = [
+  const before = [
     renderPreamble(`🔍 ${meta.title ? safeLine(meta.title, opts) : 'Backend review'}`, meta, opts, scope(meta)),
     verdict(review, findings, meta, opts),
     notReviewed(meta.notReviewed, review.notReviewed, opts),
     renderConflicts(review.decisionConflicts, opts),
-    findingsTable(findings, meta.repoUrl, head, opts),
-    checklist(review.checklist, opts),
-    ...findings.map((f) => findingDetails(f, opts)),
-    history(meta.shas),
-    renderFooter({ marker: meta.marker, info: meta.info }),
   ];
-  return joinSections(sections);
+  const after = [checklist(review.checklist, opts), history(meta.shas)];
+  const footer = renderFooter({ marker: meta.marker, info: meta.info });
+  // The table gets what the verdict, the gaps, the checklist and the footer leave: with hundreds of findings
+  // the least severe rows go (counted), never the checklist. Details fill what is left, most severe first.
+  const fixed = [...before, ...after, footer].filter((s) => s.trim() !== '').join('\n\n').length;
+  const table = findingsTable(findings, meta.repoUrl, head, opts, GITHUB_BODY_LIMIT - fixed - TABLE_SLACK);
+  const details = findings.map((f) => findingDetails(f, opts));
+  return joinSections([...before, table, ...after, ...details, footer], GITHUB_BODY_LIMIT, (cut) => detailsCutNotice(cut, details.length));
+}
+
+/** What the size limit cut: when only finding details went (they come last), how many, of how many. */
+function detailsCutNotice(cut: CutInfo, details: number): string {
+  if (cut.omitted === 0 || cut.omitted > details) return defaultCutNotice(cut);
+  const shown = details - cut.omitted;
+  return `> ✂️ This comment was cut to fit GitHub's ${cut.limit.toLocaleString('en-US')}-character limit: details are shown for the ${shown} most severe of ${details} findings${cut.shortened ? ' (the last one shortened)' : ''}; the other ${cut.omitted} are left out.`;
 }
 
 /** Severity first, then path (PR-wide findings first), then line. */
@@ -93,25 +107,52 @@ function verdict(review: Review, findings: Finding[], meta: ReviewMeta, opts: Sa
 }
 
 function notReviewed(packed: ReviewMeta['notReviewed'], modelNotes: string[], opts: SafeTextOptions): string {
-  const items = [
+  // An engine that repeats packing's list as `path: reason` notes (the offline one does) is not listed twice.
+  const listed = new Set(packed.map((p) => `${p.path}: ${p.reason}`));
+  const all = [
     ...packed.map((p) => `- ${codeSpan(p.path)} — ${safeLine(p.reason, opts)}`),
-    ...modelNotes.map((n) => `- ${safeLine(n, opts)}`),
+    ...modelNotes.filter((n) => !listed.has(n.trim())).map((n) => `- ${safeLine(n, opts)}`),
   ];
-  if (items.length === 0) return '';
+  if (all.length === 0) return '';
+  const items: string[] = [];
+  let used = 0;
+  for (const item of all) {
+    if (used + item.length + 1 > NOT_REVIEWED_MAX_CHARS) break;
+    items.push(item);
+    used += item.length + 1;
+  }
+  if (items.length < all.length) items.push(`- … and ${all.length - items.length} more, not listed to fit GitHub's comment size limit`);
   if (items.length <= OPEN_LIST_MAX) return ['**Not reviewed**', '', ...items].join('\n');
-  return ['<details>', `<summary>Not reviewed (${items.length})</summary>`, '', ...items, '', '</details>'].join('\n');
+  return ['<details>', `<summary>Not reviewed (${all.length})</summary>`, '', ...items, '', '</details>'].join('\n');
 }
 
-function findingsTable(findings: Finding[], repoUrl: string | undefined, head: string | undefined, opts: SafeTextOptions): string {
+function findingsTable(findings: Finding[], repoUrl: string | undefined, head: string | undefined, opts: SafeTextOptions, room = Infinity): string {
   if (findings.length === 0) return '';
-  const rows = findings.map((f) => {
+  const all = findings.map((f) => {
     const where = findingLocation(f);
     const link = findingPermalink(f, repoUrl, head);
     const whereCell = where ? (link ? `[${codeSpan(where)}](${link})` : codeSpan(where)) : 'whole PR';
     const what = `**${safeInline(f.title, opts)}**${f.category ? ` · ${safeInline(f.category, opts)}` : ''}`;
     return `| ${severityLabel(f.severity)} | ${escapePipes(whereCell)} | ${what} | ${escapePipes(sourceLabel(f.source))} |`;
   });
-  return ['### Findings', '', '| Severity | Where | Finding | Source |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const header = ['### Findings', '', '| Severity | Where | Finding | Source |', '| --- | --- | --- | --- |'];
+  // Findings are sorted most severe first, so the rows that do not fit are the least severe.
+  const leftOut = (n: number) => {
+    const counts = SEVERITIES.map((s) => [s, findings.slice(n).filter((f) => f.severity === s).length] as const).filter(([, c]) => c > 0);
+    const more = findings.length - n;
+    return `_${more} more finding${more === 1 ? '' : 's'} not listed (${counts.map(([s, c]) => `${c} ${s}`).join(', ')}), the least severe, to fit GitHub's comment size limit._`;
+  };
+  let used = header.join('\n').length;
+  let shown = 0;
+  // The note is at most ~150 characters (four severities); room for it is kept unless the last row is next.
+  for (const row of all) {
+    const last = shown + 1 === all.length;
+    if (used + row.length + 1 + (last ? 0 : 200) > room) break;
+    used += row.length + 1;
+    shown++;
+  }
+  const rows = all.slice(0, shown);
+  return shown === all.length ? [...header, ...rows].join('\n') : [...header, ...rows, '', leftOut(shown)].join('\n');
 }
 
 function checklist(items: ChecklistItem[], opts: SafeTextOptions): string {

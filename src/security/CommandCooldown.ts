@@ -26,4 +26,10 @@ export class CommandCooldown {
     if (this.told.size > 50_000) this.told.clear();
     return { ok: true };
   }
+
+  /** Gives back the window a command took when it failed, so its retry (a redelivery or a re-run) is not refused. */
+  release(key: string): void {
+    this.last.delete(key);
+    this.told.delete(key);
+  }
 }

@@ -27,8 +27,9 @@ describe('parsePlanDecisions', () => {
 });
 
 describe('markSuperseded', () => {
-  it('sets status and superseded-by in front matter and keeps the body', () => {
+  it('sets status and superseded_by in front matter and keeps the body', () => {
     const out = markSuperseded('---\nnumber: 1\ntitle: "Use X: now"\nstatus: accepted\n---\n# 0001. Use X\n\nBody.\n', 4, '0004-use-y.md');
+    expect(out).toMatch(/^superseded_by:\n {2}- 4$/m);
     expect(parseAdrFile('0001-use-x.md', out)).toMatchObject({ number: 1, title: 'Use X: now', status: 'superseded', supersededBy: [4] });
     expect(out).toContain('\nBody.\n');
   });

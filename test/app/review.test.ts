@@ -198,6 +198,34 @@ describe('backend PR reviews through signed webhooks', () => {
     a.gh.assertNoViolations();
   });
 
+  it('a synchronize after merging the base branch in: files only the base changed are not reviewed or commented on (no 422)', async () => {
+    const a = await app();
+    const pull = openPr(a, [REPOSITORY]);
+    const firstSha = pull.headSha;
+    await a.send('pull_request', prEvent(a, 'opened'));
+    await a.waitForOutcomes(1);
+    const handler = added('src/orders/ordersHandler.ts', [
+      "import { findOrder } from './orderRepository.js';",
+      'export async function getOrder(id: string) {',
+      "  return db.query('SELECT * FROM orders WHERE id = ' + id);",
+      '}',
+    ]);
+    const pushed = a.gh.pushToPullRequest(a.owner, a.repo, PR, { files: [REPOSITORY, handler] });
+    // A merge commit from the default branch: compare(last...head) also lists what the base branch
+    // changed meanwhile (here a file with a key), which is not part of this pull request's diff.
+    a.gh.setCompare(a.owner, a.repo, firstSha, pushed.headSha, [handler, AWS]);
+    await a.send('pull_request', prEvent(a, 'synchronize', (p) => {
+      p.before = firstSha;
+      p.after = pushed.headSha;
+    }));
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome.status).toBe('done');
+    expect(inline(a).some((c) => c.path === 'src/config/aws.ts')).toBe(false);
+    expect(JSON.stringify(a.claude!.accepted()[1]!.body)).not.toContain('src/config/aws.ts');
+    expect(inline(a).some((c) => c.path === 'src/orders/ordersHandler.ts')).toBe(true);
+    a.gh.assertNoViolations();
+  });
+
   it('/agency:review again on the same sha: the same comment edited, no inline comment repeated', async () => {
     const a = await app();
     openPr(a, [MIGRATION, REPOSITORY]);

@@ -29,6 +29,15 @@ describe('mergeEvidence', () => {
     expect(merged.findings[0]!.body).toBe(`${squawkFinding.body}\n\nUse CREATE INDEX CONCURRENTLY.`);
   });
 
+  it('folds the model restating an evidence finding under its own source (same path, line and category) into it', () => {
+    const restated: Finding = { ...squawkFinding, source: MODEL_SOURCE, severity: 'minor', title: 'Index locks writes', body: 'Build it concurrently, outside a transaction.' };
+    const merged = mergeEvidence(reviewData([restated, judgment]), [squawkFinding]);
+    expect(merged.findings).toHaveLength(2);
+    expect(merged.findings[0]).toMatchObject({ severity: squawkFinding.severity, source: squawkFinding.source });
+    expect(merged.findings[0]!.body).toContain('Build it concurrently, outside a transaction.');
+    expect(merged.findings[1]).toEqual(judgment);
+  });
+
   it('does not duplicate an echo that repeats the evidence body', () => {
     const merged = mergeEvidence(reviewData([{ ...squawkFinding }]), [squawkFinding]);
     expect(merged.findings).toEqual([squawkFinding]);
@@ -36,7 +45,7 @@ describe('mergeEvidence', () => {
 
   it('labels every other finding as model judgment, whatever source the model claimed', () => {
     const fake: Finding = { ...judgment, source: { kind: 'squawk', id: 'invented-rule', url: 'https://example.com' } };
-    const sameLineOtherRule: Finding = { ...squawkFinding, source: { kind: 'rule', id: 'other', url: null } };
+    const sameLineOtherRule: Finding = { ...squawkFinding, category: 'performance', source: { kind: 'rule', id: 'other', url: null } };
     const merged = mergeEvidence(reviewData([fake, sameLineOtherRule]), [squawkFinding]);
     expect(merged.findings).toHaveLength(3);
     expect(merged.findings[1]!.source).toEqual(MODEL_SOURCE);

@@ -67,7 +67,14 @@ describe('agency review', () => {
   it('says clearly when the input is not a diff', async () => {
     const { code, stderr } = await cli(['review', '--diff', '-'], { stdin: 'hello' });
     expect(code).toBe(2);
-    expect(stderr).toBe('agency: the diff is empty or not a unified diff\n');
+    expect(stderr).toBe('agency: the input is not a unified diff (expected `diff --git` or `---`/`+++`/`@@` lines)\n');
+  });
+
+  it('passes an empty diff (nothing changed is not an error for a CI gate)', async () => {
+    const { code, stderr, stdout } = await cli(['review', '--diff', '-', '--fail-on', 'nit'], { stdin: '\n' });
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('agency: nothing to review (the diff is empty)\n');
   });
 });
 

@@ -66,7 +66,7 @@ describe('plainConfigError', () => {
         '.github/agency.yml has 2 problems:',
         '  - label: got 1 (a number); expected a string of 1 to 50 characters',
         '  - permission: got "owner"; expected one of "read", "triage", "write", "maintain", "admin"',
-        'Using the defaults instead. Correct or remove these fields in .github/agency.yml to apply your settings.',
+        'Nothing was run. Correct or remove these fields in .github/agency.yml (a removed field takes its default).',
         '',
       ].join('\n'),
     );

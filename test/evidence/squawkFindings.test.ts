@@ -36,7 +36,8 @@ describe('squawkFindings', () => {
   it('titles unknown rules with the first sentence of the message', () => {
     const { findings } = squawkFindings([violation({})], () => target);
     expect(findings[0]?.title).toBe('Something is off');
-    expect(findings[0]?.body).toContain('https://squawkhq.com/docs/prefer-text-field');
+    expect(findings[0]?.source.url).toBe('https://squawkhq.com/docs/prefer-text-field');
+    expect(findings[0]?.body).not.toContain('](');
   });
 
   it('gives a null line when an excerpt has no line for the violation, and skips files it does not know', () => {

@@ -1,8 +1,8 @@
 import type { Finding } from '../findingSchema.js';
 import type { ReviewRequest } from '../Model.js';
 import { fitToBudget, fixed, type Piece } from './budget.js';
-import { decisionPieces, focusLine, subjectPieces } from './contextBlocks.js';
-import { UNTRUSTED_NOTICE, untrustedBlock } from './untrusted.js';
+import { decisionPieces, focusLine, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
+import { untrustedBlock } from './untrusted.js';
 
 /** JSON with `<`, `>` and `&` escaped, so it can never open or close a tag; still valid JSON. */
 export function safeJson(value: unknown): string {
@@ -34,20 +34,13 @@ function evidencePieces(evidence: readonly Finding[]): Piece[] {
 export function buildReviewPrompt(request: ReviewRequest, budgetTokens: number): string {
   const { diff } = request;
   const pieces: Piece[] = [
-    fixed(
-      [
-        '# Task',
-        'Review the pull request below as a senior backend architect.',
-        focusLine(request.focus),
-        'Report concrete problems as findings with severity, the file path and the line on the new (right) side of ' +
-          'the diff; give your own findings source kind "model" and id "judgment". Fill the checklist with what you ' +
-          'checked, and list in notReviewed what you could not read.',
-        '',
-        UNTRUSTED_NOTICE,
-        '',
-        '',
-      ].join('\n'),
-    ),
+    taskPiece([
+      'Review the pull request below as a senior backend architect.',
+      focusLine(request.focus),
+      'Report concrete problems as findings with severity, the file path and the line on the new (right) side of ' +
+        'the diff; give your own findings source kind "model" and id "judgment". Fill the checklist with what you ' +
+        'checked, and list in notReviewed what you could not read.',
+    ]),
     ...decisionPieces(request.decisions),
     ...subjectPieces(request.subject),
     ...evidencePieces(request.evidence),
@@ -75,6 +68,6 @@ export function buildReviewPrompt(request: ReviewRequest, budgetTokens: number):
       }),
     );
   });
-  pieces.push(fixed('# Output\nAnswer with one JSON object that follows the output schema.\n'));
+  pieces.push(outputPiece());
   return fitToBudget(pieces, budgetTokens);
 }

@@ -1,7 +1,17 @@
 import { COMMAND_SUMMARIES, type Command } from '../../triggers/commands.js';
 import type { DecisionRef, Subject } from '../Model.js';
 import { fixed, type Piece } from './budget.js';
-import { safeLogin, untrustedBlock } from './untrusted.js';
+import { safeLogin, UNTRUSTED_NOTICE, untrustedBlock } from './untrusted.js';
+
+/** The `# Task` heading with its instruction lines, followed by the standing notice on untrusted text. */
+export function taskPiece(lines: readonly string[]): Piece {
+  return fixed(['# Task', ...lines, '', UNTRUSTED_NOTICE, '', ''].join('\n'));
+}
+
+/** The closing `# Output` instruction every prompt ends with. */
+export function outputPiece(): Piece {
+  return fixed('# Output\nAnswer with one JSON object that follows the output schema.\n');
+}
 
 export function focusLine(focus: Command): string {
   return `Focus: ${focus} (${COMMAND_SUMMARIES[focus]})`;

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+const ISSUE = 7;
+const USER = 'tech-lead';
+const TITLE = 'Orders API';
+const BODY = 'Customers place orders; we need an API for them.';
+
+/** The app with its production defaults (label window, command cooldown) unless a test says otherwise. */
+async function app(options: TestAppOptions = {}): Promise<TestApp> {
+  t = await startTestApp(options);
+  t.gh.addIssue({ owner: t.owner, repo: t.repo, number: ISSUE, title: TITLE, body: BODY, labels: ['backend'] });
+  t.gh.setPermission(t.owner, t.repo, USER, 'write');
+  return t;
+}
+
+function issueEvent(a: TestApp, action: 'opened' | 'labeled') {
+  return a.payload('issues', action, (p) => {
+    p.issue = { ...p.issue, number: ISSUE, title: TITLE, body: BODY, state: 'open', labels: [{ ...(p.issue.labels?.[0] ?? {}), name: 'backend' }] };
+    delete p.issue.pull_request;
+    if (action === 'labeled') p.label = { ...p.label, name: 'backend' };
+    p.sender = { ...p.sender, login: USER, type: 'User' };
+  });
+}
+
+function command(a: TestApp, body: string, login = USER) {
+  a.gh.addComment({ owner: a.owner, repo: a.repo, issueNumber: ISSUE, body, user: login });
+  const id = a.gh.comments(a.owner, a.repo, ISSUE).at(-1)!.id;
+  return a.payload('issue_comment', 'created', (p) => {
+    p.issue = { ...p.issue, number: ISSUE, title: TITLE, body: BODY };
+    delete p.issue.pull_request;
+    p.comment = { ...p.comment, id, body, user: { ...p.comment.user, login, type: 'User' } };
+    p.sender = { ...p.sender, login, type: 'User' };
+  });
+}
+
+const botComments = (a: TestApp) => a.gh.comments(a.owner, a.repo, ISSUE).filter((c) => c.user.login === a.gh.botLogin);
+const modelCalls = (a: TestApp) => a.claude?.accepted().length ?? 0;
+const COMMENTS_PATH = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
+
+describe('app lifecycle with the default label window and command cooldown', () => {
+  it('issues.opened + issues.labeled for one new issue: one plan, one model call', async () => {
+    const a = await app();
+    const [opened, labeled] = await Promise.all([a.send('issues', issueEvent(a, 'opened')), a.send('issues', issueEvent(a, 'labeled'))]);
+    expect([opened.status, labeled.status]).toEqual([200, 200]);
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes.map((o) => o.outcome.status).sort()).toEqual(['done', 'duplicate']);
+    expect(botComments(a)).toHaveLength(1);
+    expect(modelCalls(a)).toBe(1);
+    a.gh.assertNoViolations();
+  });
+
+  it('a redelivery of a label job that failed midway runs again, inside the label window', async () => {
+    const a = await app();
+    a.gh.failNext('POST', COMMENTS_PATH, 502);
+    const payload = issueEvent(a, 'labeled');
+    await a.send('issues', payload, { deliveryId: 'label-retry' });
+    const [first] = await a.waitForOutcomes(1);
+    expect(first!.outcome.status).toBe('failed');
+    await a.send('issues', payload, { deliveryId: 'label-retry' });
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome.status).toBe('done');
+    expect(botComments(a)).toHaveLength(1);
+    expect(botComments(a)[0]!.body).toMatch(/Architecture plan/);
+    expect(botComments(a)[0]!.body).not.toMatch(/could not finish/);
+  });
+
+  it('a redelivery of a command that failed midway runs again, inside the command cooldown', async () => {
+    const a = await app();
+    a.gh.failNext('POST', COMMENTS_PATH, 502);
+    const payload = command(a, '/agency:plan');
+    await a.send('issue_comment', payload, { deliveryId: 'command-retry' });
+    const [first] = await a.waitForOutcomes(1);
+    expect(first!.outcome.status).toBe('failed');
+    await a.send('issue_comment', payload, { deliveryId: 'command-retry' });
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome.status).toBe('done');
+    expect(botComments(a).filter((c) => /Architecture plan/.test(c.body))).toHaveLength(1);
+    expect(botComments(a).some((c) => /One command per/.test(c.body))).toBe(false);
+  });
+
+  it('concurrent events for the same issue: one living comment, never two', async () => {
+    const a = await app({ server: { labelWindowMs: 0 } });
+    const users = ['lead-a', 'lead-b', 'lead-c'];
+    for (const u of users) a.gh.setPermission(a.owner, a.repo, u, 'write');
+    const payloads = [issueEvent(a, 'labeled'), issueEvent(a, 'labeled'), ...users.map((u) => command(a, '/agency:plan', u))];
+    await Promise.all(payloads.map((p) => a.send(p.comment ? 'issue_comment' : 'issues', p)));
+    const outcomes = await a.waitForOutcomes(payloads.length);
+    expect(outcomes.every((o) => o.outcome.status === 'done')).toBe(true);
+    const plans = botComments(a).filter((c) => /Architecture plan/.test(c.body));
+    expect(plans).toHaveLength(1);
+    a.gh.assertNoViolations();
+  });
+
+  it('/agency:help in a repository whose .github/agency.yml is invalid names the field', async () => {
+    const a = await app();
+    a.gh.setFile(a.owner, a.repo, 'main', '.github/agency.yml', 'review:\n  auto: sometimes\n');
+    await a.send('issue_comment', command(a, '/agency:help'));
+    const [first] = await a.waitForOutcomes(1);
+    expect(first!.outcome.status).toBe('done');
+    const [help] = botComments(a);
+    expect(help!.body).toMatch(/commands/);
+    expect(help!.body).toMatch(/review\.auto/);
+    expect(help!.body).toMatch(/agency\.yml/);
+    a.gh.assertNoViolations();
+  });
+});
+
+describe('a failure before routing', () => {
+  it('a command whose repository setup cannot be read gets a one-line notice, not silence, and no model call', async () => {
+    const a = await app();
+    // The first read of the job: the root listing that tells which config folders exist.
+    a.gh.failNext('GET', '/repos/{owner}/{repo}/contents/{path}', 500);
+    await a.send('issue_comment', command(a, '/agency:plan'));
+    const [outcome] = await a.waitForOutcomes(1);
+    expect(outcome!.outcome.status).toBe('failed');
+    const mine = botComments(a);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toMatch(/could not finish this run \(GitHub answered HTTP 500 while reading the repository's configuration\)/);
+    expect(mine[0]!.body).not.toMatch(/at \w+ \(|Error:/); // no stack, no raw message
+    expect(modelCalls(a)).toBe(0);
+  });
+
+  it('posts no failure notice to a user without permission', async () => {
+    const a = await app();
+    a.gh.setPermission(a.owner, a.repo, 'reader', 'read');
+    a.gh.failNext('GET', '/repos/{owner}/{repo}/contents/{path}', 500);
+    await a.send('issue_comment', command(a, '/agency:plan', 'reader'));
+    await a.waitForOutcomes(1);
+    expect(botComments(a)).toHaveLength(0);
+  });
+});
