@@ -4,6 +4,7 @@ import type { DiffFile } from './DiffFile.js';
 import { detectSecrets } from './detectSecrets.js';
 import { isCodeFile, isTestFile } from './isCodeFile.js';
 import { isDownMigration, isMigration } from './isMigration.js';
+import { migrationSuggestion } from './migrationSuggestion.js';
 import { RULES } from './rules/RULES.js';
 import { runSquawk, type RunSquawkOptions, type SquawkInput } from './runSquawk.js';
 import { sortFindings } from './sortFindings.js';
@@ -49,7 +50,9 @@ export async function collectEvidence(
       }
     }
   }
-  return { findings: sortFindings([...squawk.findings, ...secrets, ...ruled]), notes };
+  const byPath = new Map(migrations.map((f) => [f.path, f]));
+  const squawkFindings = squawk.findings.map((f) => migrationSuggestion(f, f.path === null ? undefined : byPath.get(f.path)));
+  return { findings: sortFindings([...squawkFindings, ...secrets, ...ruled]), notes };
 }
 
 /** The whole file when it can be read (reporting only on changed lines), else the added lines in order. */
