@@ -2,7 +2,10 @@
  * Child process of the webhook burst benchmark: the app (or the baseline) alone in its process, so
  * its RSS is its own. Started by burstBench with fork(); talks over IPC.
  */
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createNodeMiddleware, type Probot } from 'probot';
 import { loadBuiltinAgents } from '../src/agents/builtinAgents.js';
 import { selectAgent } from '../src/agents/selectAgent.js';
@@ -12,8 +15,11 @@ import { createTestProbot } from '../test/support/fakeGitHubProbot.js';
 
 const [mode, ghUrl, claudeUrl, secret] = process.argv.slice(2) as [string, string, string, string];
 let peakRss = process.memoryUsage().rss;
+const handling: number[] = [];
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 20).unref();
 
 async function baseline(probot: Probot): Promise<string> {
@@ -53,12 +59,28 @@ async function main(): Promise<void> {
       builtinAgents: await loadBuiltinAgents(),
     });
     url = running.url;
+    // Server-side handling time of each webhook (arrival to response end), next to what the client measures.
+    running.server.on('request', (req, res) => {
+      const t0 = performance.now();
+      res.on('finish', () => handling.push(performance.now() - t0));
+    });
+  }
+  // BENCH_PROFILE=dir: a CPU profile of this process during the burst, for finding what delays acks.
+  const profileDir = process.env.BENCH_PROFILE;
+  const session = profileDir ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await new Promise<void>((resolve) => session.post('Profiler.enable', () => session.post('Profiler.start', () => resolve())));
   }
   process.send!({ type: 'ready', url });
   process.on('message', (message: { type: string }) => {
-    if (message.type === 'stop') {
-      process.send!({ type: 'stats', peakRss }, () => process.exit(0));
-    }
+    if (message.type !== 'stop') return;
+    const finish = () => process.send!({ type: 'stats', peakRss, handling, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6 }, () => process.exit(0));
+    if (!session) return finish();
+    session.post('Profiler.stop', (_err, result) => {
+      writeFileSync(`${profileDir}/${mode}.cpuprofile`, JSON.stringify(result.profile));
+      finish();
+    });
   });
 }
 

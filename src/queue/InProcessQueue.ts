@@ -19,8 +19,10 @@ export class InProcessQueue implements JobQueue {
   constructor(
     concurrency: number,
     private readonly log: QueueLog,
+    /** Most job starts per 100 ms (default 4): a burst of webhooks starts its jobs gradually, so intake stays responsive. */
+    startsPer100ms = 4,
   ) {
-    this.queue = new PQueue({ concurrency });
+    this.queue = new PQueue({ concurrency, interval: 100, intervalCap: startsPer100ms });
   }
 
   get size(): number {

@@ -80,6 +80,13 @@ function sdkLogger(log: ModelLog): Anthropic['logger'] {
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
 
+let formats: { plan: SafeOutputFormat<Plan>; review: SafeOutputFormat<Review>; adr: SafeOutputFormat<Adr> } | undefined;
+
+function outputFormats() {
+  formats ??= { plan: safeOutputFormat(PlanSchema), review: safeOutputFormat(ReviewSchema), adr: safeOutputFormat(AdrSchema) };
+  return formats;
+}
+
 /** The `Model` port on Claude: one `messages.parse` call per request, with structured output. */
 export class ClaudeModel implements Model {
   // A private field: the client holds the API key, and must not show up when the model object is logged.
@@ -89,11 +96,8 @@ export class ClaudeModel implements Model {
   readonly #inputTokenBudget: number;
   readonly #houseRules: string;
   readonly #log: ModelLog | undefined;
-  readonly #formats = {
-    plan: safeOutputFormat(PlanSchema),
-    review: safeOutputFormat(ReviewSchema),
-    adr: safeOutputFormat(AdrSchema),
-  };
+  // Built once per process: turning the zod schemas into JSON Schema is the costliest CPU step of a call.
+  readonly #formats = outputFormats();
 
   constructor(options: ClaudeModelOptions) {
     this.#model = options.model;
