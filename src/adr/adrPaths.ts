@@ -1,6 +1,6 @@
 import { adrFileName } from './adrFileName.js';
-import { slugify } from './slugify.js';
 
+/** Branches the app creates for ADR pull requests. */
 export const ADR_BRANCH_PREFIX = 'agency/adr-';
 const BRANCH = /^agency\/adr-(\d{1,9})-([a-z0-9-]+)$/;
 
@@ -18,11 +18,6 @@ export function parseAdrBranch(branch: string): { number: number; slug: string }
 /** The slug part of an ADR file name (`0007-use-postgres.md` → `use-postgres`). */
 export function adrSlugOf(fileName: string): string | undefined {
   return /^(?:adr[-_]?)?\d{1,9}-(.+)\.(?:md|markdown)$/i.exec(fileName.split('/').pop() ?? '')?.[1]?.toLowerCase();
-}
-
-/** The slug a title gets in file and branch names. */
-export function adrSlug(title: string): string {
-  return slugify(title);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '../config/configSchema.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
 import type { Subject } from '../model/Model.js';
+import { safeEnd } from '../core/safeEnd.js';
 import { decodeMarker } from '../render/marker.js';
 import { removedNotice, sanitizeUntrusted } from '../security/sanitizeUntrusted.js';
 
@@ -9,10 +10,7 @@ const MAX_COMMENTS = 15;
 /** Cut untrusted text to the configured length, saying so (never silently). */
 export function boundText(text: string, max: number): { text: string; cut: boolean } {
   if (text.length <= max) return { text, cut: false };
-  let end = max;
-  // Never split a UTF-16 surrogate pair.
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  const end = safeEnd(text, max);
   return { text: `${text.slice(0, end)}\n\n[cut: ${text.length - end} more characters not read]`, cut: true };
 }
 

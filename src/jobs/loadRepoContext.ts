@@ -2,6 +2,7 @@ import { parseAdrFile } from '../adr/parseAdrFile.js';
 import type { Agent } from '../agents/Agent.js';
 import { mergeAgents } from '../agents/mergeAgents.js';
 import { parseAgent } from '../agents/parseAgent.js';
+import { CONFIG_PATH } from '../config/configPath.js';
 import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { renderConfigError } from '../config/renderConfigError.js';
@@ -9,7 +10,6 @@ import type { DirEntry, GitHub } from '../github/GitHub.js';
 import type { DecisionRef } from '../model/Model.js';
 import type { JobLog } from './JobContext.js';
 
-export const CONFIG_PATH = '.github/agency.yml';
 export const AGENTS_DIR = '.agency/agents';
 /** Where other ADR tools keep records; read when the configured directory has none. */
 export const KNOWN_ADR_DIRS = ['docs/adr', 'doc/adr', 'docs/decisions', 'docs/architecture/decisions'];

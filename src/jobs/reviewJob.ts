@@ -114,6 +114,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   const { inline } = selectInlineFindings(fresh, patches, { enabled: config.review.inlineComments, max: config.review.maxInlineComments });
 
   const event = reviewEvent(result.review.findings, config);
+  const opts = safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks });
   if (inline.length > 0 || event === 'REQUEST_CHANGES') {
     await github.createReview(number, {
       commitId: headSha,
@@ -123,7 +124,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
         path: f.path!,
         line: f.endLine ?? f.line!,
         startLine: f.endLine !== null && f.endLine !== f.line ? f.line! : undefined,
-        body: `${renderFindingComment(f, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks }))}\n\n${hiddenFingerprint(findingFingerprint(f))}`,
+        body: `${renderFindingComment(f, opts)}\n\n${hiddenFingerprint(findingFingerprint(f))}`,
       })),
     });
     for (const f of inline) posted.add(findingFingerprint(f));
@@ -138,7 +139,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
       conclusion: checkConclusion(result.review.findings, config),
       title: `${result.review.findings.length} finding(s)`,
       // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
-      summary: safeText(result.review.summary, safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks })),
+      summary: safeText(result.review.summary, opts),
       annotations: annotated.map((f) => ({
         path: f.path,
         startLine: f.line,

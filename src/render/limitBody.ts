@@ -1,3 +1,5 @@
+import { safeEnd } from '../core/safeEnd.js';
+
 /** GitHub rejects an issue or PR comment body longer than this, counted in UTF-16 code units. */
 export const GITHUB_BODY_LIMIT = 65536;
 
@@ -101,12 +103,6 @@ export function cutAtLine(text: string, max: number): string {
   const newline = head.lastIndexOf('\n');
   if (newline > 0) return text.slice(0, newline).trimEnd();
   return text.slice(0, safeEnd(text, max));
-}
-
-/** An index at or below `end` that does not split a surrogate pair. */
-function safeEnd(text: string, end: number): number {
-  const code = text.charCodeAt(end - 1);
-  return end > 0 && code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
 }
 
 /** The closing lines a truncated section needs: an open fence, then open `<details>` blocks. */

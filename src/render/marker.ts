@@ -34,7 +34,3 @@ export function decodeMarker(body: string): MarkerData | undefined {
     return undefined;
   }
 }
-
-export function hasMarker(body: string, family: string): boolean {
-  return decodeMarker(body)?.family === family;
-}

@@ -1,3 +1,5 @@
+import { inlineCodeSpans, runLength } from '../triggers/inlineCodeSpans.js';
+
 /**
  * Text from a model or from users is untrusted: rendered as-is it could inject HTML or images
  * (tracking pixels, fake UI), ping people with @-mentions, send readers to arbitrary sites, or make
@@ -99,9 +101,12 @@ export function escapeHtml(text: string): string {
  * from matching while the code looks the same.
  */
 export function defuseCode(code: string): string {
-  return code
-    .replace(/Record as ADR (\d+):/g, 'Record as ADR\u00a0$1:')
-    .replace(/<!-- agency-architect:/g, '<!-- agency-architect\u200b:');
+  return defuseCheckbox(code).replace(/<!-- agency-architect:/g, '<!-- agency-architect\u200b:');
+}
+
+/** `Record as ADR N:` with a no-break space, so the decision-checkbox reader does not take it for ours. */
+function defuseCheckbox(text: string): string {
+  return text.replace(/Record as ADR (\d+):/g, 'Record as ADR\u00a0$1:');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +138,7 @@ const markdown: Dialect = {
 
 const html: Dialect = {
   code: (_raw, content) => `<code>${escapeHtml(defuseCode(content))}</code>`,
-  text: (gap) => escapeHtml(gap).replace(/Record as ADR (\d+):/g, 'Record as ADR\u00a0$1:'),
+  text: (gap) => defuseCheckbox(escapeHtml(gap)),
   link: (inner) => inner,
   autolink: (href) => escapeHtml(href),
   inert: (token) => `<code>${escapeHtml(token)}</code>`,
@@ -172,7 +177,7 @@ function inline(text: string, ctx: Ctx, blockStart: boolean, pipesSplit = false)
     .map((line) => {
       const out = new Pieces();
       let pos = 0;
-      for (const span of codeSpans(line, pipesSplit)) {
+      for (const span of inlineCodeSpans(line, pipesSplit)) {
         plain(line.slice(pos, span.start), ctx, blockStart && pos === 0, out);
         const raw = line.slice(span.start, span.end);
         out.push(ctx.dialect.code(raw, spanContent(raw)));
@@ -250,15 +255,14 @@ function guardBackslash(gap: string, next: string): string {
 function escapeMarkdownText(gap: string, atLineStart: boolean): string {
   // Leading `>` markers stay so quotes still render; every other `>` (and all `<`, `&`) is an entity.
   const quote = atLineStart ? (/^ {0,3}>(?:[ >])*/.exec(gap)?.[0] ?? '') : '';
-  const rest = gap
+  const escaped = gap
     .slice(quote.length)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     // A backtick left here had no partner on its line; escaped, it cannot pair with ours.
-    .replace(/`/g, '\\`')
-    .replace(/Record as ADR (\d+):/g, 'Record as ADR\u00a0$1:');
-  return quote + rest;
+    .replace(/`/g, '\\`');
+  return quote + defuseCheckbox(escaped);
 }
 
 /** GFM leaves trailing punctuation and an unbalanced `)` out of a bare URL. */
@@ -309,46 +313,8 @@ function referenceDefinition(line: string, ctx: Ctx): string {
 // ---------------------------------------------------------------------------------------------
 // Code spans and fences.
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-/** Code spans of one line: a run of N backticks closed by the next run of exactly N. */
-function codeSpans(line: string, pipesSplit: boolean): Span[] {
-  const spans: Span[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i];
-    if (ch === '\\') {
-      i += 2;
-      continue;
-    }
-    if (ch !== '`') {
-      i++;
-      continue;
-    }
-    const open = runAt(line, i);
-    let j = line.indexOf('`', i + open);
-    while (j >= 0 && runAt(line, j) !== open) j = line.indexOf('`', j + runAt(line, j));
-    if (j < 0 || (pipesSplit && line.slice(i, j).includes('|'))) {
-      i += open;
-      continue;
-    }
-    spans.push({ start: i, end: j + open });
-    i = j + open;
-  }
-  return spans;
-}
-
-function runAt(text: string, at: number): number {
-  let n = 0;
-  while (text[at + n] === '`') n++;
-  return n;
-}
-
 function spanContent(raw: string): string {
-  const run = runAt(raw, 0);
+  const run = runLength(raw, 0);
   const inner = raw.slice(run, raw.length - run);
   return strippable(inner) ? inner.slice(1, -1) : inner;
 }

@@ -1,3 +1,4 @@
+import { ADR_BRANCH_PREFIX } from '../adr/adrPaths.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
 import type { JobLog } from '../jobs/JobContext.js';
 import { redactDeep, type Redact } from './redactor.js';
@@ -16,9 +17,6 @@ export interface WriteScope {
   log?: JobLog;
   redact: Redact;
 }
-
-/** Branches the app creates for ADR pull requests. */
-export const ADR_BRANCH_PREFIX = 'agency/adr-';
 
 const READ = /^(botLogin|defaultBranch|readFile|listDir|permission|issue|comments|pull|pullFiles|compare|reviewComments|list\w*|get\w*|find\w*|read\w*|search\w*|has\w*|is\w*)$/;
 const NUMBER_KEYS = new Set(['number', 'issueNumber', 'pullNumber', 'issue_number', 'pull_number']);

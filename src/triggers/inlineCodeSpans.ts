@@ -7,9 +7,11 @@ export interface CodeSpan {
 /**
  * Inline code spans of one Markdown paragraph, which may span lines. A run of N backticks opens a span
  * only if a later run of exactly N backticks closes it (CommonMark); an unmatched run is literal text.
- * The router needs this because a span can start on one line and hide a command on the next.
+ * The router needs this because a span can start on one line and hide a command on the next; the
+ * renderer reads one line at a time. In a table (`pipesSplit`), GFM splits cells on `|` before it sees
+ * code spans, so a span with a pipe is not code.
  */
-export function inlineCodeSpans(paragraph: string): CodeSpan[] {
+export function inlineCodeSpans(paragraph: string, pipesSplit = false): CodeSpan[] {
   const spans: CodeSpan[] = [];
   let i = 0;
   while (i < paragraph.length) {
@@ -20,7 +22,7 @@ export function inlineCodeSpans(paragraph: string): CodeSpan[] {
     }
     const open = runLength(paragraph, i);
     const close = findRun(paragraph, i + open, open);
-    if (close < 0) {
+    if (close < 0 || (pipesSplit && paragraph.slice(i, close).includes('|'))) {
       i += open;
       continue;
     }
@@ -30,7 +32,8 @@ export function inlineCodeSpans(paragraph: string): CodeSpan[] {
   return spans;
 }
 
-function runLength(text: string, from: number): number {
+/** How many backticks in a row start at `from`. */
+export function runLength(text: string, from: number): number {
   let n = 0;
   while (text[from + n] === '`') n++;
   return n;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHARS_PER_TOKEN, fitToBudget, cuttable, fixed, waterLevel } from '../../src/model/prompts/budget.js';
+import { CHARS_PER_TOKEN } from '../../src/evidence/estimateTokens.js';
+import { fitToBudget, cuttable, fixed, waterLevel } from '../../src/model/prompts/budget.js';
 import { buildAdrPrompt } from '../../src/model/prompts/buildAdrPrompt.js';
 import { buildPlanPrompt } from '../../src/model/prompts/buildPlanPrompt.js';
 import { buildReviewPrompt } from '../../src/model/prompts/buildReviewPrompt.js';

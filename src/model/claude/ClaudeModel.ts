@@ -7,7 +7,7 @@ import { buildAdrPrompt } from '../prompts/buildAdrPrompt.js';
 import { buildPlanPrompt } from '../prompts/buildPlanPrompt.js';
 import { buildReviewPrompt } from '../prompts/buildReviewPrompt.js';
 import { buildSystemPrompt } from '../prompts/buildSystemPrompt.js';
-import { estimateTokens } from '../prompts/budget.js';
+import { estimateTokens } from '../../evidence/estimateTokens.js';
 import { HOUSE_RULES_TEXT } from '../prompts/houseRules.js';
 import { ReviewSchema, type Review } from '../reviewSchema.js';
 import type { ModelLog } from '../withFallback.js';

@@ -1,9 +1,5 @@
-/** A rough, model-agnostic estimate: about four characters per token for English text and code. */
-export const CHARS_PER_TOKEN = 4;
-
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / CHARS_PER_TOKEN);
-}
+import { CHARS_PER_TOKEN } from '../../evidence/estimateTokens.js';
+import { safeEnd } from '../../core/safeEnd.js';
 
 /**
  * One piece of a prompt. Fixed pieces (framing, tags, evidence) are always kept whole; cuttable pieces
@@ -56,11 +52,6 @@ export function waterLevel(lengths: readonly number[], available: number): numbe
 }
 
 function cut(text: string, cap: number): string {
-  let keep = Math.max(0, cap - MARKER_ROOM);
-  // Never split a surrogate pair.
-  if (keep > 0 && keep < text.length) {
-    const code = text.charCodeAt(keep - 1);
-    if (code >= 0xd800 && code <= 0xdbff) keep -= 1;
-  }
+  const keep = safeEnd(text, Math.max(0, cap - MARKER_ROOM));
   return `${text.slice(0, keep)}${truncationMarker(text.length - keep)}`;
 }
