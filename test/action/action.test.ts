@@ -184,6 +184,11 @@ describe('the bundled action (node dist/action.js)', () => {
     const pr = seedPull(gh);
     const result = await run('pull_request', pullOpened(gh, pr.number), { 'fail-on': 'blocker' });
     expect(result.code).toBe(0);
+    // The same major finding as above is there; it only does not reach the threshold.
+    expect(Number(result.outputs['findings-major'])).toBeGreaterThanOrEqual(1);
+    expect(result.outputs['findings-blocker']).toBe('0');
+    expect(result.stdout).not.toContain('::error');
+    expect(gh.comments(OWNER, REPO, pr.number)).toHaveLength(1);
   });
 
   it('on a fork PR writes nothing, puts the offline review in the job summary and exits 0', async () => {

@@ -20,7 +20,13 @@ async function binDir(target: string): Promise<string> {
 
 const pkg = `@squawk-cli/${process.platform}-${process.arch}/bin/squawk`;
 
-describe.skipIf(process.platform === 'win32' || !findSquawkBinary())('squawk on PATH (the bundled Action has no node_modules)', () => {
+// squawk-cli is a dependency: its native binary must be found, never silently skip these tests. (Windows
+// only: creating the symlinks needs privileges there.)
+describe.skipIf(process.platform === 'win32')('squawk on PATH (the bundled Action has no node_modules)', () => {
+  it('finds the native binary of the installed squawk-cli package', () => {
+    expect(findSquawkBinary()).toMatch(new RegExp(`${pkg.replaceAll('/', '[\\\\/]')}$`));
+  });
+
   it('resolves npm\'s global launcher to the native binary of its platform package', async () => {
     const launcher = require.resolve('squawk-cli/js/bin/squawk');
     const dir = await binDir(launcher);

@@ -156,10 +156,22 @@ async function raw(a: TestApp, event: string, body: string, signature = sign(bod
   return res.status;
 }
 
-const modelText = (a: TestApp) => a.claude!.accepted().map((r) => JSON.stringify(r.body)).join('\n');
+/** What the model was sent; fails when it was never called, so a `not.toContain` on it cannot pass vacuously. */
+const modelText = (a: TestApp) => {
+  const requests = a.claude!.accepted();
+  expect(requests.length, 'the model was called').toBeGreaterThan(0);
+  return requests.map((r) => JSON.stringify(r.body)).join('\n');
+};
 const botComments = (a: TestApp, n: number) => a.gh.comments(a.owner, a.repo, n).filter((x) => x.user.login === BOT);
 const statuses = (a: TestApp) => a.outcomes.map((o) => o.outcome.status);
 const HIDDEN = 'exfiltrate-the-secrets-now';
+/** ADR files the app committed (contents PUTs and git tree entries), so a traversal case cannot pass by writing nothing. */
+const adrFilesWritten = (a: TestApp) =>
+  a.gh.writes().flatMap((w) => {
+    if (w.method === 'PUT' && w.template === '/repos/{owner}/{repo}/contents/{path}') return [decodeURIComponent(w.path.split('/contents/')[1] ?? '')];
+    if (w.method === 'POST' && w.template === '/repos/{owner}/{repo}/git/trees') return ((w.body as { tree?: { path: string }[] }).tree ?? []).map((e) => e.path);
+    return [];
+  }).filter((path) => path.startsWith('.agency/decisions/') && /\/\d{4}-[^/]+\.md$/.test(path));
 
 const CASES: Case[] = [
   // ---- Instructions in issue text -----------------------------------------------------------------
@@ -473,6 +485,7 @@ const CASES: Case[] = [
       expect(a.claude!.accepted()).toHaveLength(0);
       expect(statuses(a)).toEqual(['denied']);
       const configReads = a.gh.requests.filter((r) => r.path.includes('/contents/') && (r.path.includes('agency.yml') || r.path.includes('.agency')));
+      expect(configReads.length, 'the config was read').toBeGreaterThan(0);
       for (const r of configReads) expect(r.query.ref ?? 'main').toBe('main');
     },
   },
@@ -501,6 +514,7 @@ const CASES: Case[] = [
       seedIssue(c.a);
       await comment(c, '/agency:adr ../../.github/workflows/evil');
     },
+    check: ({ a }) => expect(adrFilesWritten(a)).toHaveLength(1),
   },
   {
     name: 'ADR title with encoded traversal, backslashes and a NUL',
@@ -509,6 +523,7 @@ const CASES: Case[] = [
       seedIssue(c.a);
       await comment(c, '/agency:adr %2e%2e%2f..\\..\\.github\\workflows\\x.yml\u0000 /etc/passwd');
     },
+    check: ({ a }) => expect(adrFilesWritten(a)).toHaveLength(1),
   },
   // ---- Malformed input ----------------------------------------------------------------------------
   {

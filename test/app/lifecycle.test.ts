@@ -132,7 +132,11 @@ describe('a failure before routing', () => {
     a.gh.setPermission(a.owner, a.repo, 'reader', 'read');
     a.gh.failNext('GET', '/repos/{owner}/{repo}/contents/{path}', 500);
     await a.send('issue_comment', command(a, '/agency:plan', 'reader'));
-    await a.waitForOutcomes(1);
+    const [outcome] = await a.waitForOutcomes(1);
+    // The run did fail (the injected 500 was served), and still nothing was posted.
+    expect(outcome!.outcome.status).toBe('failed');
+    expect(a.gh.requests.filter((r) => r.template === '/repos/{owner}/{repo}/contents/{path}').map((r) => r.status)).toContain(500);
     expect(botComments(a)).toHaveLength(0);
+    expect(modelCalls(a)).toBe(0);
   });
 });

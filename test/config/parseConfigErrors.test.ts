@@ -175,7 +175,7 @@ describe('parseConfig error text', () => {
   it.each(cases)('$name', ({ yaml, lines }) => {
     const result = parseConfig(yaml);
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) throw new Error('expected the config to be rejected');
     expect(result.error.issues.map(formatIssueLine)).toEqual(lines);
     expect(result.error.source).toBe('.github/agency.yml');
   });
@@ -183,7 +183,7 @@ describe('parseConfig error text', () => {
   it('puts every issue in the error message under a count', () => {
     const result = parseConfig('label: 42\npermission: owner\n', 'repo/.github/agency.yml');
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) throw new Error('expected the config to be rejected');
     expect(result.error.message).toBe(
       [
         'repo/.github/agency.yml has 2 problems:',

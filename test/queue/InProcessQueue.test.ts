@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InProcessQueue } from '../../src/queue/InProcessQueue.js';
 import type { Job } from '../../src/queue/JobQueue.js';
 
@@ -22,17 +22,26 @@ describe('InProcessQueue', () => {
     let running = 0;
     let peak = 0;
     const done: Promise<void>[] = [];
+    // Every job holds its slot until released: the peak depends on the queue, not on timers.
+    const release = deferred();
+    const twoStarted = deferred();
     for (let i = 0; i < 6; i++) {
       const d = deferred();
       done.push(d.promise);
       queue.add(job(String(i), async () => {
         running++;
         peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 10));
+        if (running === 2) twoStarted.resolve();
+        await release.promise;
         running--;
         d.resolve();
       }));
     }
+    await twoStarted.promise;
+    // Give the queue every chance to (wrongly) start a third job before releasing.
+    await new Promise((r) => setImmediate(r));
+    expect(running).toBe(2);
+    release.resolve();
     await Promise.all(done);
     expect(peak).toBe(2);
   });
@@ -67,9 +76,11 @@ describe('InProcessQueue', () => {
     const { lines, log } = recorder();
     const queue = new InProcessQueue(1, log, 100);
     const started = deferred();
+    const stopped = deferred();
     queue.add(job('slow', async (signal) => {
       started.resolve();
       await new Promise<void>((r) => signal.addEventListener('abort', () => r()));
+      stopped.resolve();
     }));
     queue.add(job('waiting', async () => {}));
     await started.promise;
@@ -78,7 +89,7 @@ describe('InProcessQueue', () => {
     queue.add(job('late', async () => {}));
     expect(lines).toEqual(['warn abandoned at shutdown: job waiting', 'warn abandoned at shutdown: job slow', 'warn queue closed, job refused: job late']);
     // The abandoned running job was told to stop through its signal, and does.
-    await new Promise((r) => setTimeout(r, 0));
-    expect(queue.size).toBe(0);
+    await stopped.promise;
+    await vi.waitFor(() => expect(queue.size).toBe(0), { timeout: 1_000 });
   });
 });

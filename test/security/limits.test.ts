@@ -59,8 +59,11 @@ describe('redactModel', () => {
       },
     } as unknown as Model;
     const out = await redactModel(inner, createRedactor(['canary-value-123'])).plan({ subject: { title: 'canary-value-123', body: '', comments: [], kind: 'issue' } } as unknown as PlanRequest);
+    expect(seen).toHaveLength(1);
     expect(JSON.stringify(seen)).not.toContain('canary-value-123');
+    expect((seen[0] as PlanRequest).subject.title).toBe('[REDACTED]');
     expect(JSON.stringify(out)).not.toContain('canary-value-123');
+    expect(out.data.summary).toBe('echo [REDACTED]');
   });
 });
 

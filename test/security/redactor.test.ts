@@ -11,6 +11,8 @@ describe('createRedactor', () => {
     expect(out).not.toContain('s3cr3t-webhook-value');
     expect(out).not.toContain('x'.repeat(30));
     expect(out).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    // The text around the secrets survives; given values become [REDACTED], token shapes are masked.
+    expect(out).toBe(`a [REDACTED] b sk-a${'*'.repeat(35)}xxxx AKIA************MPLE`);
   });
 
   it('masks a private key given with escaped newlines, whole or line by line', () => {
@@ -36,12 +38,17 @@ describe('redactDeep and redactLog', () => {
     const out = redactDeep({ a: ['canary-value-123'], b: { c: 'canary-value-123', n: 1 }, e: new Error('canary-value-123') }, redact);
     expect(JSON.stringify(out)).not.toContain('canary-value-123');
     expect(out.b.n).toBe(1);
+    expect(out.a).toEqual(['[REDACTED]']);
+    expect(out.b.c).toBe('[REDACTED]');
+    expect((out.e as { message: string }).message).toBe('[REDACTED]');
   });
 
   it('redacts log messages and fields', () => {
     const inner = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const log = redactLog(inner, createRedactor(['canary-value-123']));
     log.warn({ err: 'failed with canary-value-123' }, 'message canary-value-123');
+    expect(inner.warn).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(inner.warn.mock.calls)).not.toContain('canary-value-123');
+    expect(JSON.stringify(inner.warn.mock.calls)).toContain('message [REDACTED]');
   });
 });
