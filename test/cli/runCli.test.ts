@@ -39,7 +39,10 @@ describe('agency plan', () => {
     const parsed = JSON.parse(stdout) as { kind: string; plan: unknown; engine: { engine: string } };
     expect(parsed.kind).toBe('plan');
     expect(parsed.engine.engine).toBe('offline');
-    expect(() => PlanSchema.parse(parsed.plan)).not.toThrow();
+    const plan = PlanSchema.parse(parsed.plan);
+    expect(plan).toEqual(parsed.plan);
+    // The words came from standard input: the plan recognised the upload and the S3 storage it asked for.
+    expect(plan.summary).toContain('It recognised file uploads and storage (“upload”, “avatars”, “s3”)');
   });
 });
 
@@ -47,12 +50,15 @@ describe('agency review', () => {
   it('reports each planted problem of the example diff on its file and line, with the key redacted', async () => {
     const { code, stdout } = await cli(['review', '--diff', 'examples/pr.diff']);
     expect(code).toBe(0);
-    expect(stdout).toContain('`db/migrations/20261120_add_workspace_tenant.sql:2`');
-    expect(stdout).toMatch(/adding-required-field/);
-    expect(stdout).toMatch(/require-concurrent-index-creation/);
-    expect(stdout).toContain('`src/routes/members.ts:14`');
-    expect(stdout).toMatch(/sql-string-building/);
-    expect(stdout).toContain('`config/billing.ts:4`');
+    // The findings table: one row per finding, naming where it is and the check that found it.
+    const row = (where: string, id: string) => stdout.split('\n').some((l) => l.startsWith('| ') && l.includes(`\`${where}\``) && l.includes(`\`${id}\``));
+    expect(row('db/migrations/20261120_add_workspace_tenant.sql:2', 'adding-required-field')).toBe(true);
+    expect(row('db/migrations/20261120_add_workspace_tenant.sql:4', 'require-concurrent-index-creation')).toBe(true);
+    expect(row('src/routes/members.ts:14', 'sql-string-building')).toBe(true);
+    expect(row('src/routes/members.ts:12', 'route-without-auth')).toBe(true);
+    expect(row('config/billing.ts:4', 'hardcoded-secret/aws-access-key-id')).toBe(true);
+    expect(row('config/billing.ts:5', 'hardcoded-secret/aws-secret-access-key')).toBe(true);
+    expect(stdout).toContain('`AKIA************MPLE`');
     expect(stdout).not.toContain('AKIAIOSFODNN7EXAMPLE');
     expect(stdout).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     expect(stdout).toMatch(/### Inline comments that would be posted \(\d+\)/);

@@ -40,7 +40,9 @@ describe('the summary comment of a review with hundreds of findings', async () =
   });
 
   it('lists each file that was not reviewed once, not once from packing and again from the engine', () => {
+    const lockfiles = new Set(packed.notReviewed.filter((n) => n.path.endsWith('package-lock.json')).map((n) => n.path));
+    expect(lockfiles.size).toBeGreaterThan(1);
     const lines = body.split('\n').filter((l) => l.includes('package-lock.json'));
-    expect(lines).toHaveLength(new Set(packed.notReviewed.filter((n) => n.path.endsWith('package-lock.json')).map((n) => n.path)).size);
+    expect(lines).toHaveLength(lockfiles.size);
   });
 });

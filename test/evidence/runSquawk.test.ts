@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,8 +69,20 @@ describe('runSquawk (real squawk binary)', () => {
   });
 
   it('keeps hostile paths inside its temp dir and still reports on them', async () => {
-    const { findings } = await runSquawk([{ path: '../../etc/[x]*.sql', content: 'CREATE INDEX i ON t(a);' }]);
-    expect(findings[0]?.path).toBe('../../etc/[x]*.sql');
+    // TMPDIR two levels below a private folder: a path that climbed out of the temp dir would land in `outer`.
+    const outer = await mkdtemp(join(tmpdir(), 'squawk-outer-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(outer, 'inner');
+    await mkdir(process.env.TMPDIR);
+    try {
+      const { findings } = await runSquawk([{ path: '../../../[x]*.sql', content: 'CREATE INDEX i ON t(a);' }]);
+      expect(findings.map((f) => [f.path, f.line, f.source.id])).toContainEqual(['../../../[x]*.sql', 1, 'require-concurrent-index-creation']);
+      expect(await readdir(outer)).toEqual(['inner']);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(outer, { recursive: true, force: true });
+    }
   });
 
   it('removes its temp dir', async () => {

@@ -126,6 +126,7 @@ describe('fake GitHub: issues and comments', () => {
     });
     gh.failNext('GET', '/repos/acme/api/issues/*', 500, { message: 'boom' });
     await expect(octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 7, request: { retries: 0 } })).rejects.toMatchObject({ status: 500 });
+    expect((await octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 7 })).status).toBe(200);
     const ok = await octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 7, body: 'b' });
     expect(ok.status).toBe(201);
     expect(gh.comments('acme', 'api', 7).map((comment) => comment.body)).toEqual(['b']);

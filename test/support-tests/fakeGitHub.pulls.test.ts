@@ -269,8 +269,16 @@ describe('fake GitHub: pull requests and reviews', () => {
   it('refuses to approve your own pull request and check runs from a user token', async () => {
     gh.mapToken('alice-token', 'alice');
     const alice = quietOctokit(gh.url, 'alice-token');
-    await expect(alice.rest.pulls.createReview({ owner: 'acme', repo: 'api', pull_number: 12, event: 'APPROVE' })).rejects.toMatchObject({ status: 422 });
-    await expect(alice.rest.checks.create({ owner: 'acme', repo: 'api', name: 'x', head_sha: 'a'.repeat(40) })).rejects.toMatchObject({ status: 403 });
+    await expect(alice.rest.pulls.createReview({ owner: 'acme', repo: 'api', pull_number: 12, event: 'APPROVE' })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining('Can not approve your own pull request'),
+    });
+    await expect(alice.rest.checks.create({ owner: 'acme', repo: 'api', name: 'x', head_sha: 'a'.repeat(40) })).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('You must authenticate via a GitHub App.'),
+    });
+    expect(gh.reviews('acme', 'api', 12)).toEqual([]);
+    expect(gh.checkRuns('acme', 'api')).toEqual([]);
     gh.assertNoViolations();
   });
 });

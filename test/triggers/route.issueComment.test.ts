@@ -219,7 +219,7 @@ describe('route: ticking a decision in the plan comment', () => {
   it("ignores a command added to the app's plan comment by a person", () => {
     const payload = tick([], []);
     payload.comment.body = `/agency:security\n${payload.comment.body}`;
-    expect(routeComment(payload).kind).toBe('ignore');
+    expect(routeComment(payload)).toEqual({ kind: 'ignore', reason: 'issue_comment.edited: no newly ticked decision in the plan comment' });
   });
 
   it('does not treat a look-alike plan comment written by a user as the plan', () => {
@@ -230,6 +230,6 @@ describe('route: ticking a decision in the plan comment', () => {
 
   it('cannot recognise its own comment when the app login is unknown', () => {
     const result = route({ name: 'issue_comment', payload: tick([], [2]) }, DEFAULT_CONFIG);
-    expect(result.kind).toBe('ignore');
+    expect(result).toEqual({ kind: 'ignore', reason: 'issue_comment.edited: the edit added no new /agency: command' });
   });
 });

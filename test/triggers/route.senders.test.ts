@@ -32,7 +32,10 @@ describe('route: who may trigger', () => {
   });
 
   it('ignores a Bot-typed sender whose login lacks the suffix', () => {
-    expect(route({ name: 'issue_comment', payload: comment({ login: 'ci-runner', type: 'Bot' }) }, DEFAULT_CONFIG).kind).toBe('ignore');
+    expect(route({ name: 'issue_comment', payload: comment({ login: 'ci-runner', type: 'Bot' }) }, DEFAULT_CONFIG)).toEqual({
+      kind: 'ignore',
+      reason: 'issue_comment.created: sender ci-runner is a bot not listed in allowBots',
+    });
   });
 
   it('ignores a look-alike [bot] login even when typed User', () => {
