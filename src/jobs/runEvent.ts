@@ -226,7 +226,8 @@ async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin:
   try {
     if (!meetsPermission(await github.permission(intent.requester.login), DEFAULT_CONFIG.permission)) return;
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). Nothing was changed; re-run the command to retry.`;
-    await github.createComment(intent.target.number, `${notice}\n\n${encodeMarker({ family: 'failure' })}`);
+    // The command's own family: the retry's answer edits this comment instead of leaving a stale notice beside it.
+    await github.createComment(intent.target.number, `${notice}\n\n${encodeMarker({ family: intent.command })}`);
   } catch (noticeError) {
     log.warn({ err: (noticeError as Error).message }, 'could not post the failure notice');
   }

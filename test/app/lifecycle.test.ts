@@ -125,6 +125,17 @@ describe('a failure before routing', () => {
     expect(mine[0]!.body).toMatch(/could not finish this run \(GitHub answered HTTP 500 while reading the repository's configuration\)/);
     expect(mine[0]!.body).not.toMatch(/at \w+ \(|Error:/); // no stack, no raw message
     expect(modelCalls(a)).toBe(0);
+
+    // The retry answers in that same comment: the notice is replaced, not left beside the plan.
+    a.gh.setPermission(a.owner, a.repo, 'other-lead', 'write');
+    await a.send('issue_comment', command(a, '/agency:plan', 'other-lead'));
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome.status).toBe('done');
+    const after = botComments(a);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(mine[0]!.id);
+    expect(after[0]!.body).toMatch(/Architecture plan/);
+    expect(after[0]!.body).not.toMatch(/could not finish/);
   });
 
   it('posts no failure notice to a user without permission', async () => {
