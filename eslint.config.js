@@ -12,4 +12,13 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Boundaries (with .dependency-cruiser.cjs): only adapters and the named I/O edges read the process
+    // (environment, argv, platform), so the core runs the same in the App, the Action and the CLI.
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/**', 'src/action/**', 'src/cli/**', 'src/evidence/findSquawkBinary.ts', 'src/evidence/runSquawk.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'process', message: 'Only adapters (src/app, src/action, src/cli) read the process: pass what you need in.' }],
+    },
+  },
 );

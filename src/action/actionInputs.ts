@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../model/findingSchema.js';
+import { SEVERITIES, type Severity } from '../domain/findingSchema.js';
 
 export type FailOn = Severity | 'never';
 

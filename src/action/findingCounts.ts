@@ -1,4 +1,4 @@
-import { SEVERITIES, severityRank, type Severity } from '../model/findingSchema.js';
+import { SEVERITIES, severityRank, type Severity } from '../domain/findingSchema.js';
 import type { FailOn } from './actionInputs.js';
 
 export type SeverityCounts = Record<Severity, number>;

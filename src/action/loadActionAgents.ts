@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { loadAgentsDir } from '../agents/loadAgentsDir.js';
 import { existsSync } from 'node:fs';

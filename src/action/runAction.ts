@@ -1,5 +1,5 @@
 import { appendFile, readFile } from 'node:fs/promises';
-import { knownFromPayload } from '../app/knownFromPayload.js';
+import { knownFromPayload } from '../triggers/knownFromPayload.js';
 import type { Config } from '../config/configSchema.js';
 import { octokitGitHub } from '../github/octokitGitHub.js';
 import type { GitHub } from '../github/GitHub.js';

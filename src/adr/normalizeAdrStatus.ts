@@ -1,4 +1,4 @@
-import { ADR_STATUSES } from '../model/adrSchema.js';
+import { ADR_STATUSES } from '../domain/adrSchema.js';
 
 /** How other tools and teams spell the statuses. */
 const SYNONYMS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { ProposedDecision } from '../model/planSchema.js';
+import type { ProposedDecision } from '../domain/planSchema.js';
 
 /** The checkbox line renderPlan writes (see decisionCheckbox.ts); the number is 1-based. */
 const HEAD = /^\s*[-*] \[[ xX]\] Record as ADR (\d{1,6}): (.*)$/;

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Adr, AdrStatus } from '../model/adrSchema.js';
+import type { Adr, AdrStatus } from '../domain/adrSchema.js';
 import { toBeCompleted } from './toBeCompleted.js';
 
 export interface AdrFileMeta {

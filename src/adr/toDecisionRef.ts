@@ -1,4 +1,4 @@
-import type { DecisionRef } from '../model/Model.js';
+import type { DecisionRef } from '../domain/Model.js';
 import type { ParsedAdr } from './parseAdrFile.js';
 
 /** A parsed ADR as the context plans and reviews receive (`ADR-0007`). */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Agent } from './Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { loadAgentsDir } from './loadAgentsDir.js';
 
 /** The shipped `agents/` folder: two levels up from both `src/agents/` and the built `lib/agents/`. */

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Agent } from './Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { AgentError } from './AgentError.js';
 import { parseAgent } from './parseAgent.js';
 

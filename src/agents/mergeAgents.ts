@@ -1,4 +1,4 @@
-import type { Agent } from './Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { agentKey } from './agentKey.js';
 
 /**

@@ -1,5 +1,4 @@
-import { basename } from 'node:path';
-import type { Agent } from './Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { AgentError } from './AgentError.js';
 import { AgentFrontMatterSchema, FIELD_EXPECTATIONS } from './agentFrontMatterSchema.js';
 import { describeValue } from './describeValue.js';
@@ -42,7 +41,7 @@ export function parseAgent(text: string, source: string): Agent {
     throw new AgentError(source, 'body', 'the Markdown body (the system prompt) is empty');
   }
 
-  const name = fields.name ?? firstHeadingName(prompt) ?? basename(source).replace(/\.md$/i, '');
+  const name = fields.name ?? firstHeadingName(prompt) ?? fileName(source).replace(/\.md$/i, '');
   const description = fields.description ?? firstParagraph(prompt);
   if (description === undefined) {
     throw new AgentError(
@@ -62,4 +61,9 @@ export function parseAgent(text: string, source: string): Agent {
   }
   if (fields.commands !== undefined) agent.commands = [...new Set(fields.commands.map(normalizeCommand))];
   return agent;
+}
+
+/** The last segment of a path or `repo:` source, either separator. */
+function fileName(source: string): string {
+  return source.split(/[\\/]/).pop() ?? source;
 }

@@ -1,5 +1,5 @@
-import type { Command } from '../triggers/commands.js';
-import type { Agent } from './Agent.js';
+import type { Command } from '../domain/commands.js';
+import type { Agent } from '../domain/Agent.js';
 import { agentKey } from './agentKey.js';
 
 export const DEFAULT_AGENT = 'backend-architect';

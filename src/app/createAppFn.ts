@@ -1,11 +1,11 @@
 import type { ApplicationFunction, Context, Probot } from 'probot';
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import { octokitGitHub } from '../github/octokitGitHub.js';
-import { knownFromPayload } from './knownFromPayload.js';
+import { knownFromPayload } from '../triggers/knownFromPayload.js';
 import type { GitHub } from '../github/GitHub.js';
 import { createModel, type ModelEnv } from '../model/createModel.js';
-import type { Model } from '../model/Model.js';
+import type { Model } from '../domain/Model.js';
 import type { ModelLog } from '../model/withFallback.js';
 import type { JobQueue } from '../queue/JobQueue.js';
 import type { JobLog, JobOutcome } from '../jobs/JobContext.js';

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { createNodeMiddleware, type Probot } from 'probot';
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import type { JobOutcome } from '../jobs/JobContext.js';
 import type { ModelEnv } from '../model/createModel.js';
-import type { Model } from '../model/Model.js';
+import type { Model } from '../domain/Model.js';
 import { InProcessQueue } from '../queue/InProcessQueue.js';
 import { createAppFn } from './createAppFn.js';
 import { redactDeep } from '../security/redactor.js';

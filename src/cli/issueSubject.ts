@@ -1,4 +1,4 @@
-import type { Subject } from '../model/Model.js';
+import type { Subject } from '../domain/Model.js';
 
 /** A local issue text → the subject the core works on: the first `# heading` (or first line) is the title. */
 export function issueSubject(text: string): Subject {

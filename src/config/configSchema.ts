@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMANDS } from '../triggers/commands.js';
+import { COMMANDS } from '../domain/commands.js';
 
 /** Paths that make a change "backend": migrations, SQL, schemas, HTTP entry points, services, data access. */
 export const DEFAULT_BACKEND_PATHS = [

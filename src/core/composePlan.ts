@@ -1,7 +1,7 @@
-import type { Agent } from '../agents/Agent.js';
-import type { DecisionRef, EngineInfo, Model, Subject } from '../model/Model.js';
-import type { Plan } from '../model/planSchema.js';
-import type { Command } from '../triggers/commands.js';
+import type { Agent } from '../domain/Agent.js';
+import type { DecisionRef, EngineInfo, Model, Subject } from '../domain/Model.js';
+import type { Plan } from '../domain/planSchema.js';
+import type { Command } from '../domain/commands.js';
 
 export interface ComposePlanInput {
   agent: Agent;

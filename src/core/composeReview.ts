@@ -1,11 +1,11 @@
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import { collectEvidence } from '../evidence/collectEvidence.js';
 import { packDiff } from '../evidence/packDiff.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
-import type { DecisionRef, EngineInfo, Model, PackedDiff, Subject } from '../model/Model.js';
-import type { Review } from '../model/reviewSchema.js';
-import type { Command } from '../triggers/commands.js';
+import type { DecisionRef, EngineInfo, Model, PackedDiff, Subject } from '../domain/Model.js';
+import type { Review } from '../domain/reviewSchema.js';
+import type { Command } from '../domain/commands.js';
 
 export interface ComposeReviewInput {
   agent: Agent;

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.js';
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 
 /** COMMENT by default; REQUEST_CHANGES only when the repo allows it and a blocker exists. */
 export function reviewEvent(findings: Finding[], config: Config): 'COMMENT' | 'REQUEST_CHANGES' {

@@ -1,5 +1,5 @@
 import { commentableLines } from '../evidence/commentableLines.js';
-import { severityRank, type Finding } from '../model/findingSchema.js';
+import { severityRank, type Finding } from '../domain/findingSchema.js';
 
 export interface InlinePlan {
   /** Findings posted as inline comments: their line (and range) is on the right side of the diff. */

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import type { DiffFile } from './DiffFile.js';
 import { detectSecrets } from './detectSecrets.js';
 import { isCodeFile, isTestFile } from './isCodeFile.js';

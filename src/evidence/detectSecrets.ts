@@ -1,6 +1,6 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import { isTestFile } from './isCodeFile.js';
 import { maskSecret } from './maskSecret.js';
 import { quietSecretlintProfiler } from './quietSecretlintProfiler.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import type { DiffFile } from './DiffFile.js';
 
 /** `CREATE [UNIQUE] INDEX name ON ...;` on one line, without CONCURRENTLY. */

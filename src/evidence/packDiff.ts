@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { PackedDiff, PackedFile } from '../model/Model.js';
+import type { PackedDiff, PackedFile } from '../domain/Model.js';
 import { backendRank } from './backendRank.js';
 import type { DiffFile } from './DiffFile.js';
 import { estimateTokens } from './estimateTokens.js';

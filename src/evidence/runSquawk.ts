@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import { findSquawkBinary } from './findSquawkBinary.js';
 import { squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
 

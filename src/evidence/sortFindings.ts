@@ -1,4 +1,4 @@
-import { severityRank, type Finding } from '../model/findingSchema.js';
+import { severityRank, type Finding } from '../domain/findingSchema.js';
 
 /** Findings without duplicates (same source, place and title), most severe first, then by path and line. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import { squawkSeverity } from './squawkSeverity.js';
 
 /** One entry of `squawk --reporter json` (lines are 0-based). */

@@ -1,4 +1,4 @@
-import type { Severity } from '../model/findingSchema.js';
+import type { Severity } from '../domain/findingSchema.js';
 
 /** The migration fails on a non-empty table, or data is lost or rewritten under an exclusive lock. */
 const BLOCKER_RULES = new Set([

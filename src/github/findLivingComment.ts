@@ -1,4 +1,4 @@
-import { decodeMarker, type MarkerData } from '../render/marker.js';
+import { decodeMarker, type MarkerData } from '../domain/marker.js';
 import type { CommentData, GitHub } from './GitHub.js';
 
 export interface LivingComment {

@@ -1,8 +1,11 @@
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import type { GitHub } from '../github/GitHub.js';
-import type { Model } from '../model/Model.js';
+import type { Model } from '../domain/Model.js';
 import type { Intent } from '../triggers/Intent.js';
+import type { LivingComment } from '../github/findLivingComment.js';
+import type { DecisionRef } from '../domain/Model.js';
+import type { MarkerData } from '../domain/marker.js';
 
 export interface JobLog {
   info(fields: Record<string, unknown>, message: string): void;
@@ -31,3 +34,13 @@ export type JobOutcome =
   | { status: 'ignored'; reason: string }
   | { status: 'denied'; reason: string }
   | { status: 'duplicate'; reason: string };
+
+/** What the dispatcher hands every job beside its context: the living comment and what the repository has decided. */
+export interface DispatchExtras {
+  family: string;
+  existing?: LivingComment;
+  /** Marker for the comment this job writes (carries the delivery id for redelivery checks). */
+  marker: MarkerData;
+  decisions: DecisionRef[];
+  adrDir?: string;
+}

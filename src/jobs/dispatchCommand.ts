@@ -1,20 +1,8 @@
-import type { LivingComment } from '../github/findLivingComment.js';
-import type { DecisionRef } from '../model/Model.js';
-import type { MarkerData } from '../render/marker.js';
 import { helpJob } from './helpJob.js';
-import type { JobContext, JobOutcome } from './JobContext.js';
+import type { DispatchExtras, JobContext, JobOutcome } from './JobContext.js';
 import { planJob } from './planJob.js';
 import { reviewJob } from './reviewJob.js';
 import { adrJob } from './adrJob.js';
-
-export interface DispatchExtras {
-  family: string;
-  existing?: LivingComment;
-  /** Marker for the comment this job writes (carries the delivery id for redelivery checks). */
-  marker: MarkerData;
-  decisions: DecisionRef[];
-  adrDir?: string;
-}
 
 /**
  * The command's job. Focus commands (optimize, test, document, refactor, security) are a plan on an

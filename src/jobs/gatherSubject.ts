@@ -1,8 +1,8 @@
 import type { Config } from '../config/configSchema.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
-import type { Subject } from '../model/Model.js';
+import type { Subject } from '../domain/Model.js';
 import { safeEnd } from '../core/safeEnd.js';
-import { decodeMarker } from '../render/marker.js';
+import { decodeMarker } from '../domain/marker.js';
 import { removedNotice, sanitizeUntrusted } from '../security/sanitizeUntrusted.js';
 
 const MAX_COMMENTS = 15;

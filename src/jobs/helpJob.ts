@@ -1,5 +1,5 @@
 import { renderHelp } from '../render/renderHelp.js';
-import type { DispatchExtras } from './dispatchCommand.js';
+import type { DispatchExtras } from './JobContext.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
 

@@ -1,5 +1,5 @@
 import { parseAdrFile } from '../adr/parseAdrFile.js';
-import type { Agent } from '../agents/Agent.js';
+import type { Agent } from '../domain/Agent.js';
 import { mergeAgents } from '../agents/mergeAgents.js';
 import { parseAgent } from '../agents/parseAgent.js';
 import { CONFIG_PATH } from '../config/configPath.js';
@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { renderConfigError } from '../config/renderConfigError.js';
 import type { DirEntry, GitHub } from '../github/GitHub.js';
-import type { DecisionRef } from '../model/Model.js';
+import type { DecisionRef } from '../domain/Model.js';
 import type { JobLog } from './JobContext.js';
 
 export const AGENTS_DIR = '.agency/agents';

@@ -3,7 +3,7 @@ import { recordPlanDecisions } from './adrJob.js';
 import { composePlan } from '../core/composePlan.js';
 import { renderPlan } from '../render/renderPlan.js';
 import { summarizeChanges } from '../render/summarizeChanges.js';
-import type { DispatchExtras } from './dispatchCommand.js';
+import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';

@@ -1,7 +1,7 @@
 import { meetsPermission } from '../core/meetsPermission.js';
 import { findLivingComment } from '../github/findLivingComment.js';
 import type { GitHub } from '../github/GitHub.js';
-import type { Model } from '../model/Model.js';
+import type { Model } from '../domain/Model.js';
 import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { renderNotAllowed } from '../render/renderNotAllowed.js';
 import { route } from '../triggers/route.js';
@@ -9,7 +9,7 @@ import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
 import { nextMarker } from './upsertLivingComment.js';
-import { encodeMarker } from '../render/marker.js';
+import { encodeMarker } from '../domain/marker.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import type { ModelLog } from '../model/withFallback.js';
 import { guardGitHub } from '../security/guardGitHub.js';

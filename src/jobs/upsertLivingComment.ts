@@ -1,6 +1,6 @@
 import { findLivingComment } from '../github/findLivingComment.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
-import type { MarkerData } from '../render/marker.js';
+import type { MarkerData } from '../domain/marker.js';
 
 const MAX_DELIVERIES = 20;
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.js';
-import type { Model } from './Model.js';
+import type { Model } from '../domain/Model.js';
 import { ClaudeModel } from './claude/ClaudeModel.js';
 import { OfflineModel } from './offline/OfflineModel.js';
 import { withFallback, type ModelLog } from './withFallback.js';

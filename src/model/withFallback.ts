@@ -1,5 +1,5 @@
 import { classifyModelError } from './claude/classifyModelError.js';
-import type { Model, ModelResult } from './Model.js';
+import type { Model, ModelResult } from '../domain/Model.js';
 
 /** A structured log line: a message and plain fields. */
 export type ModelLog = (message: string, fields?: Record<string, unknown>) => void;

@@ -1,5 +1,5 @@
-import type { EngineInfo } from '../model/Model.js';
-import type { MarkerData } from './marker.js';
+import type { EngineInfo } from '../domain/Model.js';
+import type { MarkerData } from '../domain/marker.js';
 
 /** What a renderer needs besides the plan or review itself. */
 export interface RenderMeta {

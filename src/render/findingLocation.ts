@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 
 /** `path:line` or `path:line-end`; `undefined` for a PR-wide finding. */
 export function findingLocation(finding: Pick<Finding, 'path' | 'line' | 'endLine'>): string | undefined {

@@ -1,4 +1,4 @@
-import type { DecisionConflict } from '../model/planSchema.js';
+import type { DecisionConflict } from '../domain/planSchema.js';
 import { safeLine, type SafeTextOptions } from './safeText.js';
 
 /** Recorded decisions (ADRs) that new work contradicts: shown early, since they change the plan. */

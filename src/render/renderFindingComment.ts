@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 import { codeBlock } from './codeBlock.js';
 import { joinSections } from './limitBody.js';
 import { safeLine, safeText, type SafeTextOptions } from './safeText.js';

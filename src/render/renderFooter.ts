@@ -1,5 +1,5 @@
-import type { EngineInfo, Usage } from '../model/Model.js';
-import { encodeMarker, type MarkerData } from './marker.js';
+import type { EngineInfo, Usage } from '../domain/Model.js';
+import { encodeMarker, type MarkerData } from '../domain/marker.js';
 import { codeSpan, escapePipes, safeLine } from './safeText.js';
 
 export const OFFLINE_NOTICE =

@@ -1,7 +1,7 @@
 import type { Config } from '../config/configSchema.js';
-import { COMMAND_SUMMARIES, COMMANDS, isCommand } from '../triggers/commands.js';
+import { COMMAND_SUMMARIES, COMMANDS, isCommand } from '../domain/commands.js';
 import { joinSections } from './limitBody.js';
-import type { MarkerData } from './marker.js';
+import type { MarkerData } from '../domain/marker.js';
 import { permissionPhrase } from './permissionPhrase.js';
 import { renderFooter } from './renderFooter.js';
 import { renderPreamble } from './renderPreamble.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.js';
-import { encodeMarker, type MarkerData } from './marker.js';
+import { encodeMarker, type MarkerData } from '../domain/marker.js';
 import { permissionPhrase } from './permissionPhrase.js';
 import { codeSpan } from './safeText.js';
 

@@ -1,6 +1,6 @@
-import type { Plan, PlanSection, ProposedDecision, Risk, TradeOff } from '../model/planSchema.js';
-import { PLAN_SECTION_TITLES } from '../model/planSchema.js';
-import { decisionCheckboxLine } from './decisionCheckbox.js';
+import type { Plan, PlanSection, ProposedDecision, Risk, TradeOff } from '../domain/planSchema.js';
+import { PLAN_SECTION_TITLES } from '../domain/planSchema.js';
+import { decisionCheckboxLine } from '../domain/decisionCheckbox.js';
 import { joinSections } from './limitBody.js';
 import { renderConflicts } from './renderConflicts.js';
 import type { RenderMeta } from './RenderMeta.js';

@@ -1,5 +1,5 @@
-import { SEVERITIES, severityRank, type Finding, type Severity } from '../model/findingSchema.js';
-import type { ChecklistItem, Review, Verdict } from '../model/reviewSchema.js';
+import { SEVERITIES, severityRank, type Finding, type Severity } from '../domain/findingSchema.js';
+import type { ChecklistItem, Review, Verdict } from '../domain/reviewSchema.js';
 import { codeBlock } from './codeBlock.js';
 import { fenceLanguage } from './fenceLanguage.js';
 import { findingLocation, findingPermalink } from './findingLocation.js';

@@ -1,4 +1,4 @@
-import { inlineCodeSpans, runLength } from '../triggers/inlineCodeSpans.js';
+import { inlineCodeSpans, runLength } from '../markdown/inlineCodeSpans.js';
 
 /**
  * Text from a model or from users is untrusted: rendered as-is it could inject HTML or images

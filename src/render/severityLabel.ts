@@ -1,4 +1,4 @@
-import type { Severity } from '../model/findingSchema.js';
+import type { Severity } from '../domain/findingSchema.js';
 
 export const SEVERITY_ICONS: Record<Severity, string> = {
   blocker: '⛔',

@@ -1,4 +1,4 @@
-import type { FindingSource } from '../model/findingSchema.js';
+import type { FindingSource } from '../domain/findingSchema.js';
 import { codeSpan } from './safeText.js';
 
 const KIND_NAMES: Record<FindingSource['kind'], string> = {

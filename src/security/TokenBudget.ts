@@ -1,4 +1,4 @@
-import type { Usage } from '../model/Model.js';
+import type { Usage } from '../domain/Model.js';
 
 /** Tokens counted against the budget: everything the API bills, cache reads included. */
 export function billedTokens(usage: Usage): number {

@@ -1,5 +1,5 @@
 import type { JobLog } from '../jobs/JobContext.js';
-import type { Model, ModelResult } from '../model/Model.js';
+import type { Model, ModelResult } from '../domain/Model.js';
 import { billedTokens, type TokenBudget } from './TokenBudget.js';
 
 export const CALLS_REASON = 'model calls per event reached';

@@ -1,4 +1,4 @@
-import type { Model } from '../model/Model.js';
+import type { Model } from '../domain/Model.js';
 import { redactDeep, type Redact } from './redactor.js';
 
 /**

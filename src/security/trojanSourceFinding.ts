@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from '../domain/findingSchema.js';
 
 /** A finding for invisible or bidirectional characters in a changed file (CVE-2021-42574, "trojan source"). */
 export function trojanSourceFinding(path: string, found: { char: string; count: number }[]): Finding {

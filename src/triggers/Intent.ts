@@ -1,4 +1,4 @@
-import type { Command } from './commands.js';
+import type { Command } from '../domain/commands.js';
 
 export interface Target {
   owner: string;

@@ -1,5 +1,5 @@
-import { isCommand, type Command } from './commands.js';
-import { inlineCodeSpans } from './inlineCodeSpans.js';
+import { isCommand, type Command } from '../domain/commands.js';
+import { inlineCodeSpans } from '../markdown/inlineCodeSpans.js';
 
 export interface ParsedCommand {
   /** The command to run; unknown names become `help`. */

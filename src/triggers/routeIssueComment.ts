@@ -1,5 +1,5 @@
-import { decodeMarker } from '../render/marker.js';
-import { newlyTickedDecisions } from '../render/decisionCheckbox.js';
+import { decodeMarker } from '../domain/marker.js';
+import { newlyTickedDecisions } from '../domain/decisionCheckbox.js';
 import { commandRoute } from './commandRoute.js';
 import type { Route } from './Intent.js';
 import { parseCommands } from './parseCommands.js';

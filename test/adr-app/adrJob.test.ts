@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseAdrFile } from '../../src/adr/parseAdrFile.js';
 import { splitFrontMatter } from '../../src/adr/splitFrontMatter.js';
 import { adrJob } from '../../src/jobs/adrJob.js';
-import { decisionCheckboxLine } from '../../src/render/decisionCheckbox.js';
-import { encodeMarker } from '../../src/render/marker.js';
+import { decisionCheckboxLine } from '../../src/domain/decisionCheckbox.js';
+import { encodeMarker } from '../../src/domain/marker.js';
 import type { FakeGitHub } from '../support/fakeGitHub.js';
 import { adrContext, extras, filesAt, OWNER, REPO, startRepo } from './adrHarness.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/Agent.js';
-import type { DecisionRef, PackedFile, ReviewRequest } from '../../src/model/Model.js';
+import type { Agent } from '../../src/domain/Agent.js';
+import type { DecisionRef, PackedFile, ReviewRequest } from '../../src/domain/Model.js';
 import { DECISIONS_ITEM, offlineReview } from '../../src/model/offline/offlineReview.js';
 import { findReviewConflicts } from '../../src/model/offline/reviewConflictRules.js';
 import type { PullFileInput } from '../support/fakeGitHub.js';

@@ -1,4 +1,4 @@
-import type { Adr } from '../../src/model/adrSchema.js';
+import type { Adr } from '../../src/domain/adrSchema.js';
 
 /** A complete ADR as a model would return it. */
 export const adrFixture: Adr = {

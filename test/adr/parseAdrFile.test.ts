@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdrFile } from '../../src/adr/parseAdrFile.js';
 import { renderAdrFile } from '../../src/adr/renderAdrFile.js';
-import { ADR_STATUSES } from '../../src/model/adrSchema.js';
+import { ADR_STATUSES } from '../../src/domain/adrSchema.js';
 import { adrFixture } from './adrFixture.js';
 
 const ADR_TOOLS = `# 2. Use Kafka for order events

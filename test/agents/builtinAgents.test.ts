@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinAgentsDir, loadBuiltinAgents } from '../../src/agents/builtinAgents.js';
 import { parseAgent } from '../../src/agents/parseAgent.js';
-import { PLAN_SECTION_TITLES } from '../../src/model/planSchema.js';
-import { SEVERITIES } from '../../src/model/findingSchema.js';
-import { COMMANDS } from '../../src/triggers/commands.js';
+import { PLAN_SECTION_TITLES } from '../../src/domain/planSchema.js';
+import { SEVERITIES } from '../../src/domain/findingSchema.js';
+import { COMMANDS } from '../../src/domain/commands.js';
 
 describe('shipped agents', () => {
   it('are found in the agents/ folder at the package root', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/Agent.js';
+import type { Agent } from '../../src/domain/Agent.js';
 import { loadAgentsDir } from '../../src/agents/loadAgentsDir.js';
 import { parseAgent } from '../../src/agents/parseAgent.js';
 

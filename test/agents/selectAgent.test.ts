@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/Agent.js';
+import type { Agent } from '../../src/domain/Agent.js';
 import { mergeAgents } from '../../src/agents/mergeAgents.js';
 import { selectAgent } from '../../src/agents/selectAgent.js';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AdrSchema } from '../../src/model/adrSchema.js';
+import { AdrSchema } from '../../src/domain/adrSchema.js';
 import { classifyModelError } from '../../src/model/claude/classifyModelError.js';
 import { ModelOutputError } from '../../src/model/claude/ModelOutputError.js';
-import { PlanSchema } from '../../src/model/planSchema.js';
-import { ReviewSchema } from '../../src/model/reviewSchema.js';
+import { PlanSchema } from '../../src/domain/planSchema.js';
+import { ReviewSchema } from '../../src/domain/reviewSchema.js';
 import { startFakeClaude, type FakeClaude } from '../support/fakeClaude.js';
 import {
   adrData,

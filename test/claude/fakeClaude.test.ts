@@ -1,8 +1,8 @@
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AdrSchema } from '../../src/model/adrSchema.js';
-import { PlanSchema } from '../../src/model/planSchema.js';
-import { ReviewSchema } from '../../src/model/reviewSchema.js';
+import { AdrSchema } from '../../src/domain/adrSchema.js';
+import { PlanSchema } from '../../src/domain/planSchema.js';
+import { ReviewSchema } from '../../src/domain/reviewSchema.js';
 import { checkStructuredOutputSchema, minimalInstance, startFakeClaude, type FakeClaude } from '../support/fakeClaude.js';
 
 let fake: FakeClaude;

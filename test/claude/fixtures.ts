@@ -1,10 +1,10 @@
-import type { Agent } from '../../src/agents/Agent.js';
-import type { Adr } from '../../src/model/adrSchema.js';
+import type { Agent } from '../../src/domain/Agent.js';
+import type { Adr } from '../../src/domain/adrSchema.js';
 import { ClaudeModel, type ClaudeModelOptions } from '../../src/model/claude/ClaudeModel.js';
-import type { Finding } from '../../src/model/findingSchema.js';
-import type { AdrRequest, PlanRequest, ReviewRequest, Subject } from '../../src/model/Model.js';
-import type { Plan } from '../../src/model/planSchema.js';
-import type { Review } from '../../src/model/reviewSchema.js';
+import type { Finding } from '../../src/domain/findingSchema.js';
+import type { AdrRequest, PlanRequest, ReviewRequest, Subject } from '../../src/domain/Model.js';
+import type { Plan } from '../../src/domain/planSchema.js';
+import type { Review } from '../../src/domain/reviewSchema.js';
 import type { FakeClaude } from '../support/fakeClaude.js';
 
 export const TEST_API_KEY = 'sk-ant-api03-TEST-KEY-f4k3-0000-never-log-me';

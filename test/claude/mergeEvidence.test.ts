@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeEvidence, MODEL_SOURCE } from '../../src/model/claude/mergeEvidence.js';
-import type { Finding } from '../../src/model/findingSchema.js';
+import type { Finding } from '../../src/domain/findingSchema.js';
 import { reviewData, secretFinding, squawkFinding } from './fixtures.js';
 
 const judgment: Finding = {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Model, ModelResult } from '../../src/model/Model.js';
-import type { Adr } from '../../src/model/adrSchema.js';
-import type { Plan } from '../../src/model/planSchema.js';
-import type { Review } from '../../src/model/reviewSchema.js';
+import type { Model, ModelResult } from '../../src/domain/Model.js';
+import type { Adr } from '../../src/domain/adrSchema.js';
+import type { Plan } from '../../src/domain/planSchema.js';
+import type { Review } from '../../src/domain/reviewSchema.js';
 import { withFallback } from '../../src/model/withFallback.js';
 import { startFakeClaude, type FakeClaude } from '../support/fakeClaude.js';
 import {

@@ -33,7 +33,7 @@ describe('agency plan', () => {
   });
 
   it('reads the issue from standard input and prints JSON that the Plan schema accepts', async () => {
-    const { PlanSchema } = await import('../../src/model/planSchema.js');
+    const { PlanSchema } = await import('../../src/domain/planSchema.js');
     const { code, stdout } = await cli(['plan', '--issue', '-', '--format', 'json'], { stdin: '# Upload avatars\n\nUsers upload profile pictures to S3 via our REST API.' });
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as { kind: string; plan: unknown; engine: { engine: string } };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/collectEvidence.js';
 import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
-import { severityRank } from '../../src/model/findingSchema.js';
+import { severityRank } from '../../src/domain/findingSchema.js';
 import { fileFromLines, newFile } from './diffHelpers.js';
 
 const AWS_ID = 'AKIAIOSFODNN7EXAMPLE';

@@ -4,10 +4,10 @@ import { collectEvidence } from '../../src/evidence/collectEvidence.js';
 import { generateLargeDiff } from '../../src/evidence/generateLargeDiff.js';
 import { packDiff } from '../../src/evidence/packDiff.js';
 import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
-import type { ReviewRequest } from '../../src/model/Model.js';
+import type { ReviewRequest } from '../../src/domain/Model.js';
 import { offlineReview } from '../../src/model/offline/offlineReview.js';
 import { GITHUB_BODY_LIMIT } from '../../src/render/limitBody.js';
-import { decodeMarker } from '../../src/render/marker.js';
+import { decodeMarker } from '../../src/domain/marker.js';
 import { renderReview, type ReviewMeta } from '../../src/render/renderReview.js';
 import { OFFLINE_INFO } from '../render/fixtures.js';
 

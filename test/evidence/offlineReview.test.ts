@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/Agent.js';
+import type { Agent } from '../../src/domain/Agent.js';
 import { collectEvidence } from '../../src/evidence/collectEvidence.js';
 import { packDiff } from '../../src/evidence/packDiff.js';
 import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 import { DEFAULT_BACKEND_PATHS, DEFAULT_IGNORE_PATHS } from '../../src/config/configSchema.js';
-import type { Finding } from '../../src/model/findingSchema.js';
-import type { PackedDiff, ReviewRequest } from '../../src/model/Model.js';
+import type { Finding } from '../../src/domain/findingSchema.js';
+import type { PackedDiff, ReviewRequest } from '../../src/domain/Model.js';
 import { offlineReview } from '../../src/model/offline/offlineReview.js';
-import { ReviewSchema } from '../../src/model/reviewSchema.js';
+import { ReviewSchema } from '../../src/domain/reviewSchema.js';
 
 const agent: Agent = { name: 'backend-architect', description: 'Backend architect', prompt: 'You review backends.', source: 'test' };
 const request = (diff: PackedDiff, evidence: Finding[]): ReviewRequest => ({

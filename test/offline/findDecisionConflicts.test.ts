@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDecisionConflicts } from '../../src/model/offline/findDecisionConflicts.js';
-import type { DecisionRef } from '../../src/model/Model.js';
+import type { DecisionRef } from '../../src/domain/Model.js';
 
 const ref = (id: string, title: string, decision: string, status = 'accepted'): DecisionRef => ({ id, title, decision, status });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/Agent.js';
+import type { Agent } from '../../src/domain/Agent.js';
 import { offlineAdr } from '../../src/model/offline/offlineAdr.js';
-import { AdrSchema } from '../../src/model/adrSchema.js';
-import type { AdrRequest, Subject } from '../../src/model/Model.js';
-import type { ProposedDecision } from '../../src/model/planSchema.js';
+import { AdrSchema } from '../../src/domain/adrSchema.js';
+import type { AdrRequest, Subject } from '../../src/domain/Model.js';
+import type { ProposedDecision } from '../../src/domain/planSchema.js';
 
 const agent: Agent = { name: 'backend-architect', description: 'test', prompt: 'test', source: 'test' };
 const subject: Subject = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { offlinePlan } from '../../src/model/offline/offlinePlan.js';
-import { PLAN_SECTION_KINDS, PlanSchema, type Plan } from '../../src/model/planSchema.js';
+import { PLAN_SECTION_KINDS, PlanSchema, type Plan } from '../../src/domain/planSchema.js';
 import { planRequest } from './planRequest.js';
 
 const PAYMENTS = {

@@ -1,6 +1,6 @@
-import type { Agent } from '../../src/agents/Agent.js';
-import type { DecisionRef, PlanRequest } from '../../src/model/Model.js';
-import type { Command } from '../../src/triggers/commands.js';
+import type { Agent } from '../../src/domain/Agent.js';
+import type { DecisionRef, PlanRequest } from '../../src/domain/Model.js';
+import type { Command } from '../../src/domain/commands.js';
 
 const agent: Agent = { name: 'backend-architect', description: 'test agent', prompt: 'You are a test.', source: 'test' };
 

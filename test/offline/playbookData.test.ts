@@ -5,7 +5,7 @@ import { CONCERN_PLAYBOOKS } from '../../src/model/offline/concernPlaybooks.js';
 import { CONCERN_RULES, CONCERNS } from '../../src/model/offline/concernRules.js';
 import { SECTION_DEFAULTS } from '../../src/model/offline/sectionDefaults.js';
 import { termPattern } from '../../src/model/offline/termPattern.js';
-import { PLAN_SECTION_KINDS, ProposedDecisionSchema, RiskSchema, TradeOffSchema } from '../../src/model/planSchema.js';
+import { PLAN_SECTION_KINDS, ProposedDecisionSchema, RiskSchema, TradeOffSchema } from '../../src/domain/planSchema.js';
 
 const books = [BASE_PLAYBOOK, ...Object.values(CONCERN_PLAYBOOKS)];
 

@@ -1,7 +1,7 @@
-import type { EngineInfo } from '../../src/model/Model.js';
-import type { Finding } from '../../src/model/findingSchema.js';
-import type { Plan } from '../../src/model/planSchema.js';
-import type { Review } from '../../src/model/reviewSchema.js';
+import type { EngineInfo } from '../../src/domain/Model.js';
+import type { Finding } from '../../src/domain/findingSchema.js';
+import type { Plan } from '../../src/domain/planSchema.js';
+import type { Review } from '../../src/domain/reviewSchema.js';
 import type { ReviewMeta } from '../../src/render/renderReview.js';
 
 /** Hand-written fixtures shaped like real results for one feature: asynchronous order exports. */

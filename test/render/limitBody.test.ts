@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutAtLine, cutSection, defaultCutNotice, joinSections } from '../../src/render/limitBody.js';
-import { encodeMarker } from '../../src/render/marker.js';
+import { encodeMarker } from '../../src/domain/marker.js';
 
 const footer = `<details>\n<summary>run</summary>\n\nx\n\n</details>\n\n${encodeMarker({ family: 'plan' })}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMarker } from '../../src/render/marker.js';
+import { decodeMarker } from '../../src/domain/marker.js';
 import { OFFLINE_NOTICE, renderFooter } from '../../src/render/renderFooter.js';
 import { CLAUDE_INFO, FALLBACK_INFO, OFFLINE_INFO } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema, DEFAULT_CONFIG } from '../../src/config/configSchema.js';
-import { decodeMarker } from '../../src/render/marker.js';
+import { decodeMarker } from '../../src/domain/marker.js';
 import { renderHelp } from '../../src/render/renderHelp.js';
 import { renderNotAllowed } from '../../src/render/renderNotAllowed.js';
-import { COMMANDS } from '../../src/triggers/commands.js';
+import { COMMANDS } from '../../src/domain/commands.js';
 
 const marker = { family: 'help' };
 

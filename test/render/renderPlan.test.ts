@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_SECTION_TITLES, PlanSchema, type Plan } from '../../src/model/planSchema.js';
-import { newlyTickedDecisions, tickedDecisions } from '../../src/render/decisionCheckbox.js';
+import { PLAN_SECTION_TITLES, PlanSchema, type Plan } from '../../src/domain/planSchema.js';
+import { newlyTickedDecisions, tickedDecisions } from '../../src/domain/decisionCheckbox.js';
 import { GITHUB_BODY_LIMIT } from '../../src/render/limitBody.js';
-import { decodeMarker } from '../../src/render/marker.js';
+import { decodeMarker } from '../../src/domain/marker.js';
 import { renderPlan } from '../../src/render/renderPlan.js';
 import type { RenderMeta } from '../../src/render/RenderMeta.js';
 import { CLAUDE_INFO, FALLBACK_INFO, PLAN, REPO_URL } from './fixtures.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewSchema, type Review } from '../../src/model/reviewSchema.js';
+import { ReviewSchema, type Review } from '../../src/domain/reviewSchema.js';
 import { GITHUB_BODY_LIMIT } from '../../src/render/limitBody.js';
-import { decodeMarker } from '../../src/render/marker.js';
+import { decodeMarker } from '../../src/domain/marker.js';
 import { coverageLine, renderReview, sortFindings, type ReviewMeta } from '../../src/render/renderReview.js';
 import { FINDINGS, finding, OFFLINE_INFO, REVIEW, REVIEW_META } from './fixtures.js';
 

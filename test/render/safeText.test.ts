@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tickedDecisions } from '../../src/render/decisionCheckbox.js';
-import { decodeMarker, encodeMarker } from '../../src/render/marker.js';
+import { tickedDecisions } from '../../src/domain/decisionCheckbox.js';
+import { decodeMarker, encodeMarker } from '../../src/domain/marker.js';
 import { allowedUrl, codeSpan, defuseCode, escapePipes, safeHtml, safeInline, safeLine, safeText } from '../../src/render/safeText.js';
 
 const repo = { repoUrl: 'https://github.com/octo/shop' };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Model, ModelResult, PlanRequest } from '../../src/model/Model.js';
-import type { Plan } from '../../src/model/planSchema.js';
+import type { Model, ModelResult, PlanRequest } from '../../src/domain/Model.js';
+import type { Plan } from '../../src/domain/planSchema.js';
 import { CommandCooldown } from '../../src/security/CommandCooldown.js';
 import { BUDGET_REASON, CALLS_REASON, limitModel } from '../../src/security/limitModel.js';
 import { redactModel } from '../../src/security/redactModel.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineCodeSpans } from '../../src/triggers/inlineCodeSpans.js';
+import { inlineCodeSpans } from '../../src/markdown/inlineCodeSpans.js';
 
 describe('inlineCodeSpans', () => {
   it('finds spans from the opening to just after the closing run', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema, DEFAULT_CONFIG, type ConfigInput } from '../../src/config/configSchema.js';
-import { decisionCheckboxLine } from '../../src/render/decisionCheckbox.js';
-import { encodeMarker } from '../../src/render/marker.js';
+import { decisionCheckboxLine } from '../../src/domain/decisionCheckbox.js';
+import { encodeMarker } from '../../src/domain/marker.js';
 import type { Route } from '../../src/triggers/Intent.js';
 import { route } from '../../src/triggers/route.js';
 import { runIntent as intentOf } from './runIntent.js';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../model/findingSchema.js';
+import type { Finding, Severity } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
 
 /** One of our checks for what no linter covers. It reads a code file's diff and reports on added lines. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../../model/findingSchema.js';
+import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
 import { codeLines, type CodeLine } from './codeLines.js';
 import { routeDeclarations, type RouteDeclaration } from './routeDeclarations.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../model/findingSchema.js';
+import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
 import { codeLines, hashComments } from './codeLines.js';
 import { ruleFinding, ruleUrl, type Rule } from './Rule.js';

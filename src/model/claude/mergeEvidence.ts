@@ -1,5 +1,5 @@
-import { severityRank, type Finding, type FindingSource } from '../findingSchema.js';
-import type { Review } from '../reviewSchema.js';
+import { severityRank, type Finding, type FindingSource } from '../../domain/findingSchema.js';
+import type { Review } from '../../domain/reviewSchema.js';
 
 export const MODEL_SOURCE: FindingSource = { kind: 'model', id: 'judgment', url: null };
 

@@ -1,7 +1,7 @@
-import type { AdrRequest, Model, ModelResult, PlanRequest, ReviewRequest } from '../Model.js';
-import type { Adr } from '../adrSchema.js';
-import type { Plan } from '../planSchema.js';
-import type { Review } from '../reviewSchema.js';
+import type { AdrRequest, Model, ModelResult, PlanRequest, ReviewRequest } from '../../domain/Model.js';
+import type { Adr } from '../../domain/adrSchema.js';
+import type { Plan } from '../../domain/planSchema.js';
+import type { Review } from '../../domain/reviewSchema.js';
 import { offlineAdr } from './offlineAdr.js';
 import { offlinePlan } from './offlinePlan.js';
 import { offlineReview } from './offlineReview.js';

@@ -1,4 +1,4 @@
-import type { PlanSectionKind, ProposedDecision, Risk, TradeOff } from '../planSchema.js';
+import type { PlanSectionKind, ProposedDecision, Risk, TradeOff } from '../../domain/planSchema.js';
 
 /** What one concern adds to a plan section. */
 export interface SectionContribution {

@@ -1,4 +1,4 @@
-import type { PlanSectionKind } from '../planSchema.js';
+import type { PlanSectionKind } from '../../domain/planSchema.js';
 
 /**
  * Keyword signs that an accepted ADR contradicts advice the offline plan gives. Deliberately narrow:

@@ -1,5 +1,5 @@
-import type { DecisionRef } from '../Model.js';
-import type { DecisionConflict, PlanSectionKind } from '../planSchema.js';
+import type { DecisionRef } from '../../domain/Model.js';
+import type { DecisionConflict, PlanSectionKind } from '../../domain/planSchema.js';
 import { CONFLICT_RULES } from './conflictRules.js';
 
 /** Only accepted decisions bind a plan; proposed or superseded ones are history. */

@@ -1,4 +1,4 @@
-import type { Command } from '../../triggers/commands.js';
+import type { Command } from '../../domain/commands.js';
 import type { ChecklistItems } from './Playbook.js';
 
 export interface FocusExtra {

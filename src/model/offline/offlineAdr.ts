@@ -1,7 +1,7 @@
 import { toBeCompleted } from '../../adr/toBeCompleted.js';
-import type { Adr } from '../adrSchema.js';
-import type { AdrRequest, Subject } from '../Model.js';
-import type { ProposedDecision } from '../planSchema.js';
+import type { Adr } from '../../domain/adrSchema.js';
+import type { AdrRequest, Subject } from '../../domain/Model.js';
+import type { ProposedDecision } from '../../domain/planSchema.js';
 import { ADR_TEXT } from './adrText.js';
 import { CONCERN_PLAYBOOKS } from './concernPlaybooks.js';
 import { detectConcerns } from './detectConcerns.js';

@@ -1,4 +1,4 @@
-import type { PlanRequest } from '../Model.js';
+import type { PlanRequest } from '../../domain/Model.js';
 import {
   PLAN_SECTION_KINDS,
   type Plan,
@@ -6,7 +6,7 @@ import {
   type ProposedDecision,
   type Risk,
   type TradeOff,
-} from '../planSchema.js';
+} from '../../domain/planSchema.js';
 import { BASE_PLAYBOOK } from './basePlaybook.js';
 import { CONCERN_PLAYBOOKS } from './concernPlaybooks.js';
 import { CONCERN_RULES } from './concernRules.js';

@@ -1,10 +1,10 @@
 import { backendRank } from '../../evidence/backendRank.js';
 import { isCodeFile, isTestFile } from '../../evidence/isCodeFile.js';
 import { isMigration } from '../../evidence/isMigration.js';
-import type { Finding, Severity } from '../findingSchema.js';
-import type { ReviewRequest } from '../Model.js';
-import type { DecisionConflict } from '../planSchema.js';
-import type { ChecklistItem, Review, Verdict } from '../reviewSchema.js';
+import type { Finding, Severity } from '../../domain/findingSchema.js';
+import type { ReviewRequest } from '../../domain/Model.js';
+import type { DecisionConflict } from '../../domain/planSchema.js';
+import type { ChecklistItem, Review, Verdict } from '../../domain/reviewSchema.js';
 import { findReviewConflicts } from './reviewConflictRules.js';
 
 /** What the diff touches, as far as paths and packed patches tell. */

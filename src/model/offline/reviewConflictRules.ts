@@ -1,5 +1,5 @@
-import type { DecisionRef, PackedFile } from '../Model.js';
-import type { DecisionConflict } from '../planSchema.js';
+import type { DecisionRef, PackedFile } from '../../domain/Model.js';
+import type { DecisionConflict } from '../../domain/planSchema.js';
 
 /**
  * Simple signs that added lines of a diff contradict an accepted decision: the decision's words say

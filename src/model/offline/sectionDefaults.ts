@@ -1,4 +1,4 @@
-import type { PlanSectionKind } from '../planSchema.js';
+import type { PlanSectionKind } from '../../domain/planSchema.js';
 
 export interface SectionDefault {
   /** Included in every plan, whatever the concerns (most backend work touches these). */

@@ -1,4 +1,4 @@
-import type { AdrRequest } from '../Model.js';
+import type { AdrRequest } from '../../domain/Model.js';
 import { fitToBudget, type Piece } from './budget.js';
 import { decisionPieces, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
 import { untrustedBlock } from './untrusted.js';

@@ -1,5 +1,5 @@
-import type { PlanRequest } from '../Model.js';
-import { PLAN_SECTION_KINDS, PLAN_SECTION_TITLES } from '../planSchema.js';
+import type { PlanRequest } from '../../domain/Model.js';
+import { PLAN_SECTION_KINDS, PLAN_SECTION_TITLES } from '../../domain/planSchema.js';
 import { fitToBudget, fixed, type Piece } from './budget.js';
 import { decisionPieces, focusLine, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
 import { untrustedBlock } from './untrusted.js';

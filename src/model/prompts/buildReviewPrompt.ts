@@ -1,5 +1,5 @@
-import type { Finding } from '../findingSchema.js';
-import type { ReviewRequest } from '../Model.js';
+import type { Finding } from '../../domain/findingSchema.js';
+import type { ReviewRequest } from '../../domain/Model.js';
 import { fitToBudget, fixed, type Piece } from './budget.js';
 import { decisionPieces, focusLine, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
 import { untrustedBlock } from './untrusted.js';

@@ -1,4 +1,4 @@
-import type { Agent } from '../../agents/Agent.js';
+import type { Agent } from '../../domain/Agent.js';
 import { HOUSE_RULES_TEXT } from './houseRules.js';
 
 /**

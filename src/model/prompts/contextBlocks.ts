@@ -1,5 +1,5 @@
-import { COMMAND_SUMMARIES, type Command } from '../../triggers/commands.js';
-import type { DecisionRef, Subject } from '../Model.js';
+import { COMMAND_SUMMARIES, type Command } from '../../domain/commands.js';
+import type { DecisionRef, Subject } from '../../domain/Model.js';
 import { fixed, type Piece } from './budget.js';
 import { safeLogin, UNTRUSTED_NOTICE, untrustedBlock } from './untrusted.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findingSchema.js';
+import type { Finding } from './findingSchema.js';
 
 /** Same file, line and concern = the same finding, whoever found it; used to merge and to never repeat. */
 export function findingFingerprint(f: Pick<Finding, 'path' | 'line' | 'source' | 'category'>): string {

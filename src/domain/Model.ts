@@ -1,5 +1,5 @@
-import type { Agent } from '../agents/Agent.js';
-import type { Command } from '../triggers/commands.js';
+import type { Agent } from './Agent.js';
+import type { Command } from './commands.js';
 import type { Adr } from './adrSchema.js';
 import type { Finding } from './findingSchema.js';
 import type { Plan, ProposedDecision } from './planSchema.js';
