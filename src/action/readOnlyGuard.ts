@@ -1,5 +1,5 @@
 import type { GitHub } from '../github/GitHub.js';
-import { isWriteMethod } from './capturingGitHub.js';
+import { isWriteMethod } from '../github/capturingGitHub.js';
 
 /** A write was refused because the token may not write (fork PR, or `permissions:` too narrow). */
 export class ReadOnlyTokenError extends Error {

@@ -1,4 +1,4 @@
-import type { CapturedWrite } from './capturingGitHub.js';
+import type { CapturedWrite } from '../github/capturingGitHub.js';
 
 function fence(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -44,10 +44,4 @@ export function renderCapturedWrites(writes: readonly CapturedWrite[]): string {
 export function printCapturedWrite(write: CapturedWrite): string {
   const { title, body } = describe(write);
   return `[dry-run] would write: ${title}\n${body ? `${body}\n` : ''}`;
-}
-
-/** The text a captured run would have posted as its living comment: the last comment body written. */
-export function lastCommentBody(writes: readonly CapturedWrite[]): string | undefined {
-  const comment = writes.filter((w) => w.method === 'createComment' || w.method === 'updateComment').at(-1);
-  return comment ? String(comment.args[1]) : undefined;
 }

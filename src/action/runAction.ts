@@ -12,12 +12,12 @@ import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { ActionEnvError, readActionEnv, type ActionEnv } from './actionEnv.js';
 import { ActionInputError, readActionInputs, type ActionInputs } from './actionInputs.js';
 import { actionOctokit, botLoginFor } from './actionOctokit.js';
-import { capturingGitHub, type CapturedWrite } from './capturingGitHub.js';
+import { capturingGitHub, lastCommentBody, type CapturedWrite } from '../github/capturingGitHub.js';
 import { countsFromDetails, emptyCounts, failingSeverity, type SeverityCounts } from './findingCounts.js';
 import { isForkPull } from './isForkPull.js';
 import { loadActionAgents } from './loadActionAgents.js';
 import { ReadOnlyTokenError, readOnlyGuard } from './readOnlyGuard.js';
-import { lastCommentBody, printCapturedWrite, renderCapturedWrites } from './renderCapturedWrites.js';
+import { printCapturedWrite, renderCapturedWrites } from './renderCapturedWrites.js';
 import { renderReadOnlySummary, type ReadOnlyReason } from './renderReadOnlySummary.js';
 import { errorAnnotation, formatOutputs, warningAnnotation } from './workflowCommands.js';
 

@@ -1,29 +1,21 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { adrFileName, nextAdrNumber } from '../adr/adrFileName.js';
-import { renderAdrFile } from '../adr/renderAdrFile.js';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { loadAgentsDir } from '../agents/loadAgentsDir.js';
-import { mergeAgents } from '../agents/mergeAgents.js';
-import { selectAgent } from '../agents/selectAgent.js';
 import type { Config } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { plainConfigError } from '../config/renderConfigError.js';
-import { composePlan } from '../core/composePlan.js';
-import { composeReview } from '../core/composeReview.js';
-import { selectInlineFindings } from '../core/selectInlineFindings.js';
-import { parseUnifiedDiff } from '../evidence/parseUnifiedDiff.js';
 import { severityRank, type Severity } from '../domain/findingSchema.js';
-import { createModel } from '../model/createModel.js';
 import type { Subject } from '../domain/Model.js';
-import { renderFindingComment } from '../render/renderFindingComment.js';
-import { renderPlan } from '../render/renderPlan.js';
-import { renderReview } from '../render/renderReview.js';
+import { parseUnifiedDiff } from '../evidence/parseUnifiedDiff.js';
+import type { JobOutcome } from '../jobs/JobContext.js';
 import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
+import { lastCommentBody as postedBody } from '../github/capturingGitHub.js';
+import { runLocalEvent, type LocalEventInput, type LocalRun } from './runLocalEvent.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -81,7 +73,9 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
         io.stderr(`agency: nothing to review (${command.diff !== undefined ? 'the diff is empty' : `no changes in git diff ${command.base!}...HEAD`})\n`);
         return 0;
       }
-      return review(diff, command.failOn, args, io, 'the input is not a unified diff (expected `diff --git` or `---`/`+++`/`@@` lines)');
+      // With --base the head is HEAD: whole files (migrations) are read from it, never from the working tree.
+      const atHead = command.diff === undefined ? (path: string) => gitShow(`HEAD:${path}`, io.cwd) : undefined;
+      return review(diff, command.failOn, args, io, 'the input is not a unified diff (expected `diff --git` or `---`/`+++`/`@@` lines)', atHead);
     }
     case 'adr':
       return adr(command.title, command.issue, command.dir, args, io);
@@ -90,7 +84,8 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
   }
 }
 
-async function loadContext(args: CliArgs, io: CliIO) {
+/** Config checked up front: the CLI refuses a bad config (exit 2) where the App posts the error and uses defaults. */
+async function checkConfig(args: CliArgs, io: CliIO): Promise<Config> {
   const configPath = args.config ? resolve(io.cwd, args.config) : join(io.cwd, '.github', 'agency.yml');
   let text: string | undefined;
   try {
@@ -100,28 +95,45 @@ async function loadContext(args: CliArgs, io: CliIO) {
   }
   const parsed = parseConfig(text, args.config ?? '.github/agency.yml');
   if (!parsed.ok) throw new CliError(plainConfigError(parsed.error));
-  const config: Config = parsed.config;
   const repoAgents = await loadAgentsDir(join(io.cwd, '.agency', 'agents')).catch(() => ({ agents: [], errors: [] }));
   for (const e of repoAgents.errors) io.stderr(`agency: skipped agent: ${e.message}\n`);
-  const agents = mergeAgents(await loadBuiltinAgents(), repoAgents.agents);
-  const model = createModel({ apiKey: io.env.ANTHROPIC_API_KEY, baseURL: io.env.ANTHROPIC_BASE_URL }, config, (message) =>
-    io.stderr(`agency: ${message}\n`),
-  );
-  return { config, agents, model };
+  return parsed.config;
+}
+
+/** One command through the App's pipeline on the local checkout (see runLocalEvent). */
+async function runLocal(
+  args: CliArgs,
+  io: CliIO,
+  run: Pick<LocalEventInput, 'command' | 'args' | 'subject' | 'readAtHead' | 'adrDir'>,
+): Promise<LocalRun & { config: Config }> {
+  const config = await checkConfig(args, io);
+  const result = await runLocalEvent({
+    ...run,
+    cwd: io.cwd,
+    builtinAgents: await loadBuiltinAgents(),
+    configPath: args.config ? relative(io.cwd, resolve(io.cwd, args.config)).split('\\').join('/') : undefined,
+    env: io.env,
+    say: (line) => io.stderr(`agency: ${line}\n`),
+  });
+  if (result.outcome.status !== 'done') throw new CliError(`nothing was produced (${result.outcome.status}: ${result.outcome.reason})`);
+  return { ...result, config };
+}
+
+function outcomeData<T>(outcome: JobOutcome): T {
+  return (outcome.status === 'done' ? outcome.data : undefined) as T;
 }
 
 async function plan(subject: Subject, context: string | undefined, args: CliArgs, io: CliIO): Promise<number> {
-  const { agents, model } = await loadContext(args, io);
-  const { plan, info } = await composePlan(model, {
-    agent: selectAgent(agents, 'plan'),
-    focus: 'plan',
-    subject,
-    context,
-    decisions: [],
-  });
-  if (args.format === 'json') io.stdout(`${JSON.stringify({ kind: 'plan', plan, engine: info }, null, 2)}\n`);
-  else io.stdout(`${renderPlan(plan, { marker: { family: 'plan' }, info })}\n`);
+  const { outcome, writes } = await runLocal(args, io, { command: 'plan', args: context ?? '', subject: { title: subject.title, body: subject.body } });
+  if (args.format === 'json') {
+    const { plan, engine } = outcomeData<{ plan: unknown; engine: unknown }>(outcome);
+    io.stdout(`${JSON.stringify({ kind: 'plan', plan, engine }, null, 2)}\n`);
+  } else io.stdout(`${postedBody(writes) ?? ''}\n`);
   return 0;
+}
+
+interface CapturedReview {
+  comments: { path: string; line: number; body: string }[];
 }
 
 async function review(
@@ -130,40 +142,27 @@ async function review(
   args: CliArgs,
   io: CliIO,
   notADiff: string,
+  readAtHead?: (path: string) => Promise<string | undefined>,
 ): Promise<number> {
-  const { config, agents, model } = await loadContext(args, io);
   const files = parseUnifiedDiff(diffText);
   if (files.length === 0) throw new CliError(notADiff);
-  const subject: Subject = { kind: 'pull_request', title: 'Local diff', body: '', comments: [] };
-  const result = await composeReview(model, {
-    agent: selectAgent(agents, 'review'),
-    focus: 'review',
-    subject,
-    files,
-    config,
-    decisions: [],
+  const { outcome, writes } = await runLocal(args, io, {
+    command: 'review',
+    args: '',
+    subject: { title: 'Local diff', body: '', files },
+    readAtHead,
   });
-  const patches = new Map(files.map((f) => [f.path, f.patch]));
-  const { inline } = selectInlineFindings(result.review.findings, patches, {
-    enabled: config.review.inlineComments,
-    max: config.review.maxInlineComments,
-  });
+  const data = outcomeData<{ review: { findings: { severity: Severity }[] }; coverage: unknown; notReviewed: unknown; notes: unknown; engine: unknown }>(outcome);
+  const inline = writes.filter((w) => w.method === 'createReview').flatMap((w) => (w.args[1] as CapturedReview).comments);
   if (args.format === 'json') {
     io.stdout(
-      `${JSON.stringify({ kind: 'review', review: result.review, coverage: result.packed.coverage, notReviewed: result.packed.notReviewed, inline, notes: result.notes, engine: result.info }, null, 2)}\n`,
+      `${JSON.stringify({ kind: 'review', review: data.review, coverage: data.coverage, notReviewed: data.notReviewed, inline, notes: data.notes, engine: data.engine }, null, 2)}\n`,
     );
   } else {
-    const summary = renderReview(result.review, {
-      marker: { family: 'review' },
-      info: result.info,
-      coverage: result.packed.coverage,
-      notReviewed: result.packed.notReviewed,
-      notices: result.notes,
-    });
-    const comments = inline.map((f) => `#### \`${f.path}:${f.line}\`\n\n${renderFindingComment(f)}`);
-    io.stdout(`${summary}\n\n---\n\n### Inline comments that would be posted (${inline.length})\n\n${comments.join('\n\n')}\n`);
+    const comments = inline.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`);
+    io.stdout(`${postedBody(writes) ?? ''}\n\n---\n\n### Inline comments that would be posted (${inline.length})\n\n${comments.join('\n\n')}\n`);
   }
-  if (failOn && result.review.findings.some((f) => severityRank(f.severity) <= severityRank(failOn))) {
+  if (failOn && data.review.findings.some((f) => severityRank(f.severity) <= severityRank(failOn))) {
     io.stderr(`agency: findings at or above "${failOn}": failing\n`);
     return 1;
   }
@@ -171,24 +170,16 @@ async function review(
 }
 
 async function adr(title: string, issuePath: string | undefined, dir: string | undefined, args: CliArgs, io: CliIO): Promise<number> {
-  const { config, agents, model } = await loadContext(args, io);
-  const adrDir = dir ?? config.adr.dir;
-  const subject = issuePath ? issueSubject(await readInput(issuePath, io)) : { kind: 'issue' as const, title, body: '', comments: [] };
-  const existing = await readdir(resolve(io.cwd, adrDir)).catch(() => [] as string[]);
-  const number = nextAdrNumber(existing);
-  const { data, info } = await model.adr({ agent: selectAgent(agents, 'adr'), subject, title, decisions: [] });
-  const path = `${adrDir.replace(/\/+$/, '')}/${adrFileName(number, title)}`;
-  const text = renderAdrFile(data, {
-    number,
-    status: 'proposed',
-    date: new Date().toISOString().slice(0, 10),
-    deciders: [],
-    links: {},
-  });
-  if (args.format === 'json') io.stdout(`${JSON.stringify({ kind: 'adr', path, adr: data, engine: info }, null, 2)}\n`);
+  const subject = issuePath ? issueSubject(await readInput(issuePath, io)) : { title, body: '' };
+  const { outcome, writes, config } = await runLocal(args, io, { command: 'adr', args: title, subject: { title: subject.title || title, body: subject.body }, adrDir: dir });
+  const adrDir = (dir ?? config.adr.dir).replace(/\/+$/, '');
+  const files = writes.filter((w) => w.method === 'createCommit').flatMap((w) => (w.args[0] as { files: { path: string; content: string }[] }).files);
+  const record = files.find((f) => f.path.startsWith(`${adrDir}/`) && /\/\d{4}-[^/]+\.md$/.test(f.path));
+  if (!record) throw new CliError(`no ADR was drafted: ${postedBody(writes)?.split('\n')[0] ?? outcome.status}`);
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ kind: 'adr', path: record.path, adr: record.content }, null, 2)}\n`);
   else {
-    io.stderr(`agency: would write ${path}\n`);
-    io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+    io.stderr(`agency: would write ${record.path}\n`);
+    io.stdout(record.content.endsWith('\n') ? record.content : `${record.content}\n`);
   }
   return 0;
 }
@@ -226,6 +217,16 @@ async function gitDiff(base: string, cwd: string): Promise<string> {
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new CliError(`git diff ${base}...HEAD failed${stderr ? `: ${stderr.split('\n')[0]}` : ''}`);
+  }
+}
+
+async function gitShow(spec: string, cwd: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['show', spec], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    // Absent at HEAD (a removed file): the patch is all there is.
+    return undefined;
   }
 }
 

@@ -30,7 +30,8 @@ export interface JobContext {
 }
 
 export type JobOutcome =
-  | { status: 'done'; commentUrl?: string; details?: Record<string, unknown> }
+  /** `data`: the job's structured result (plan, review, ADR) for adapters that print it (the CLI's JSON); never logged. */
+  | { status: 'done'; commentUrl?: string; details?: Record<string, unknown>; data?: unknown }
   | { status: 'ignored'; reason: string }
   | { status: 'denied'; reason: string }
   | { status: 'duplicate'; reason: string };

@@ -39,5 +39,5 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
       ctx.log.warn({ err: (error as Error).message }, 'adr.auto: recording the proposed decisions failed'),
     );
   }
-  return { status: 'done', commentUrl: comment.url, details: { engine: info.engine, fallbackReason: info.fallbackReason } };
+  return { status: 'done', commentUrl: comment.url, details: { engine: info.engine, fallbackReason: info.fallbackReason }, data: { plan, engine: info } };
 }

@@ -178,5 +178,6 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
       checkUrl,
       engine: result.info.engine,
     },
+    data: { review: result.review, coverage: result.packed.coverage, notReviewed, notes: result.notes, engine: result.info },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readActionEnv } from '../../src/action/actionEnv.js';
 import { inputEnvName, readActionInputs } from '../../src/action/actionInputs.js';
 import { botLoginFor } from '../../src/action/actionOctokit.js';
-import { capturingGitHub, isWriteMethod } from '../../src/action/capturingGitHub.js';
+import { capturingGitHub, isWriteMethod } from '../../src/github/capturingGitHub.js';
 import { countsFromDetails, failingSeverity } from '../../src/action/findingCounts.js';
 import { isForkPull } from '../../src/action/isForkPull.js';
 import { ReadOnlyTokenError, readOnlyGuard } from '../../src/action/readOnlyGuard.js';

@@ -93,7 +93,8 @@ describe('agency adr', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('agency: would write .agency/decisions/0004-cursor-pagination-for-list-endpoints.md\n');
     expect(stdout).toMatch(/^---\n/);
-    expect(stdout).toContain('status: proposed');
+    // The App's own record: in `adr.mode: pr` the file says accepted, and merging its pull request accepts it.
+    expect(stdout).toContain('status: accepted');
     expect(stdout).toContain('Cursor pagination for list endpoints');
   });
 });

@@ -67,3 +67,9 @@ export function capturingGitHub(inner: GitHub, options: CapturingOptions = {}): 
   });
   return { github, writes };
 }
+
+/** The text a captured run would have posted as its living comment: the last comment body written. */
+export function lastCommentBody(writes: readonly CapturedWrite[]): string | undefined {
+  const comment = writes.filter((w) => w.method === 'createComment' || w.method === 'updateComment').at(-1);
+  return comment ? String(comment.args[1]) : undefined;
+}
