@@ -1,23 +1,39 @@
+import { z } from 'zod';
+import { ProposedDecisionSchema } from './planSchema.js';
+
 /**
- * The hidden marker that identifies the bot's living comment for one job family, and carries the
- * little state a re-run needs (reviewed shas). Finding a comment needs the marker AND the bot's login.
+ * The hidden marker that identifies the bot's living comment for one job family, and carries the state a
+ * re-run needs, so nothing is read back out of rendered prose. Finding a comment needs the marker AND the
+ * bot's login. Versioned (`v`) and validated: a marker that does not parse is treated as absent, and the
+ * fields below are bounded so a comment edited by hand cannot make the app do unbounded work.
  */
-export interface MarkerData {
-  family: string;
+export const MARKER_VERSION = 2;
+
+const Sha = z.string().min(1).max(64);
+export const MarkerSchema = z.object({
+  /** Absent on markers written before versioning (v1): those carry the same fields, without the plan state. */
+  v: z.int().min(1).optional(),
+  family: z.string().min(1).max(64),
   /** Reviewed head shas, oldest first (reviews). */
-  shas?: string[];
+  shas: z.array(Sha).max(50).optional(),
   /** Delivery ids already completed for this comment (bounded). */
-  deliveries?: string[];
+  deliveries: z.array(z.string().max(100)).max(50).optional(),
   /** Fingerprints of inline comments already posted (bounded). */
-  posted?: string[];
-}
+  posted: z.array(z.string().max(200)).max(1000).optional(),
+  /** The plan's proposed decisions, numbered from 1 as rendered: what `/agency:adr accept <n>` records. */
+  decisions: z.array(ProposedDecisionSchema).max(50).optional(),
+  /** Short hashes of the plan's points, so a re-run can say what changed without re-reading the text. */
+  points: z.array(z.string().max(16)).max(2000).optional(),
+});
+export type MarkerData = z.infer<typeof MarkerSchema>;
 
 const PREFIX = '<!-- agency-architect:';
 const SUFFIX = ' -->';
 
 export function encodeMarker(data: MarkerData): string {
   // `--` cannot appear inside an HTML comment; JSON of our own data never contains it after escaping.
-  const json = JSON.stringify(data).replace(/--/g, '\\u002d\\u002d');
+  const { v: _old, ...fields } = data;
+  const json = JSON.stringify({ v: MARKER_VERSION, ...fields }).replace(/--/g, '\\u002d\\u002d');
   return `${PREFIX}${json}${SUFFIX}`;
 }
 
@@ -27,9 +43,11 @@ export function decodeMarker(body: string): MarkerData | undefined {
   const end = body.indexOf(SUFFIX, start + PREFIX.length);
   if (end < 0) return undefined;
   try {
-    const value: unknown = JSON.parse(body.slice(start + PREFIX.length, end));
-    if (!value || typeof value !== 'object' || typeof (value as MarkerData).family !== 'string') return undefined;
-    return value as MarkerData;
+    const parsed = MarkerSchema.safeParse(JSON.parse(body.slice(start + PREFIX.length, end)));
+    if (!parsed.success) return undefined;
+    // The version says how to read the fields; callers see only the fields.
+    const { v: _version, ...data } = parsed.data;
+    return data;
   } catch {
     return undefined;
   }

@@ -38,7 +38,10 @@ function parseSupersede(args: string): { number: number; title: string } | undef
 
 async function planDecisions(ctx: JobContext): Promise<Map<number, ProposedDecision>> {
   const plan = await findLivingComment(ctx.github, ctx.intent.target.number, 'plan');
-  return plan ? parsePlanDecisions(plan.comment.body) : new Map();
+  if (!plan) return new Map();
+  // The marker carries the decisions as rendered (numbered from 1); older comments are read from their text.
+  const fromMarker = plan.marker.decisions;
+  return fromMarker ? new Map(fromMarker.map((d, i) => [i + 1, d])) : parsePlanDecisions(plan.comment.body);
 }
 
 function describe(result: CommitAdrResult, title: string, mode: 'pr' | 'direct'): string {

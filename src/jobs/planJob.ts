@@ -2,7 +2,7 @@ import { selectAgent } from '../agents/selectAgent.js';
 import { recordPlanDecisions } from './adrJob.js';
 import { composePlan } from '../core/composePlan.js';
 import { renderPlan } from '../render/renderPlan.js';
-import { summarizeChanges } from '../render/summarizeChanges.js';
+import { pointHashes, summarizeChanges } from '../render/summarizeChanges.js';
 import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
@@ -20,9 +20,11 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
     decisions: extras.decisions,
   });
   if (info.usage) ctx.log.info({ ...info.usage, model: info.model }, 'model usage');
-  const render = (changes?: string[]) =>
+  // The plan's state travels in its marker: the decisions `/agency:adr accept <n>` records, and the
+  // points the next run compares against.
+  const render = (changes?: string[], points?: string[]) =>
     renderPlan(plan, {
-      marker: extras.marker,
+      marker: { ...extras.marker, decisions: plan.proposedDecisions, ...(points ? { points } : {}) },
       info,
       repoUrl: ctx.repoUrl,
       allowedLinks: ctx.config.allowedLinks,
@@ -31,7 +33,10 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
       changes,
       title: intent.command === 'plan' ? undefined : `${intent.command[0]!.toUpperCase()}${intent.command.slice(1)} plan`,
     });
-  const body = extras.existing ? render(summarizeChanges(extras.existing.comment.body, render())) : render();
+  const points = pointHashes(render());
+  // Comments from before the marker carried points are compared with their rendered text.
+  const previous = extras.existing ? (extras.existing.marker.points ?? pointHashes(extras.existing.comment.body)) : undefined;
+  const body = render(previous ? summarizeChanges(previous, render()) : undefined, points);
   const comment = await upsertLivingComment(github, intent.target.number, extras.family, body, extras.existing);
   // `adr.auto`: the first version of a plan records its proposed decisions (re-runs would only repeat them).
   if (ctx.config.adr.auto && !extras.existing && intent.command === 'plan' && plan.proposedDecisions.length > 0) {

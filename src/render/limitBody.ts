@@ -86,12 +86,14 @@ export function joinSections(sections: string[], limit = GITHUB_BODY_LIMIT, noti
 export function cutSection(text: string, max: number): string {
   if (text.length <= max) return text;
   let room = max;
-  for (let attempt = 0; attempt < 4 && room > 0; attempt++) {
+  for (let attempt = 0; attempt < 64 && room > 0; attempt++) {
     const head = cutAtLine(text, room);
     const closing = closers(head);
     const result = closing ? `${head}\n${closing}` : head;
     if (result.length <= max) return result;
-    room -= result.length - max;
+    // Always a strictly shorter head: shrinking the room by the overflow alone can land on the same line
+    // break again, and the section was then dropped whole although most of it fitted.
+    room = Math.min(room - (result.length - max), head.length - 1);
   }
   return '';
 }

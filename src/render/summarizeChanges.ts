@@ -1,22 +1,38 @@
 /** Bullet and task-list lines of a rendered comment, normalised so ticking a box is not a change. */
-function points(body: string): Set<string> {
+function points(body: string): string[] {
   const out = new Set<string>();
   for (const line of body.split('\n')) {
     const m = /^\s*[-*] (?:\[[ xX]\] )?(.+)$/.exec(line);
     if (m) out.add(m[1]!.trim());
   }
-  return out;
+  return [...out];
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to tell a plan's points apart, and pure (no crypto needed). */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The hashes of a rendered comment's points, kept in its marker so the next run compares without re-reading prose. */
+export function pointHashes(body: string): string[] {
+  return points(body).map(shortHash);
 }
 
 /**
  * What a re-run changed, for the top of the edited comment: counts of points added and dropped,
- * and the first few new ones. Empty when nothing changed.
+ * and the first few new ones. Empty when nothing changed. `previous` is the last run's point hashes.
  */
-export function summarizeChanges(previousBody: string, nextBody: string, maxListed = 5): string[] {
-  const before = points(previousBody);
+export function summarizeChanges(previous: readonly string[], nextBody: string, maxListed = 5): string[] {
+  const before = new Set(previous);
   const after = points(nextBody);
-  const added = [...after].filter((p) => !before.has(p));
-  const dropped = [...before].filter((p) => !after.has(p));
+  const afterHashes = new Set(after.map(shortHash));
+  const added = after.filter((p) => !before.has(shortHash(p)));
+  const dropped = [...before].filter((h) => !afterHashes.has(h));
   if (added.length === 0 && dropped.length === 0) return ['No changes since the last run.'];
   const lines = [`${added.length} point(s) added and ${dropped.length} dropped since the last run.`];
   for (const point of added.slice(0, maxListed)) lines.push(`New: ${point}`);

@@ -72,6 +72,27 @@ describe('ticking a proposed decision in the plan comment', () => {
     a.gh.assertNoViolations();
   });
 
+  it('records the decision the plan proposed, from its marker, even when the rendered text was edited', async () => {
+    const { a, planId, plan } = await appWithPlan();
+    const title = /- \[ \] Record as ADR 1: (.+)/.exec(plan)![1]!;
+    // A person rewrites the decision's text under the checkbox: the state is the marker's, not the prose.
+    const edited = plan.replace(/(- \[ \] Record as ADR 1: .+\n)[\s\S]*?(?=\n- \[ \] Record as ADR 2:|\n### |$)/, '$1  (text edited by hand)\n');
+    expect(edited).not.toBe(plan);
+    a.gh.comments(a.owner, a.repo, ISSUE).find((c) => c.id === planId)!.body = edited;
+    await tick(a, planId, edited, WRITER);
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome).toMatchObject({ status: 'done' });
+    const [branch] = adrBranches(a);
+    const slug = /^heads\/agency\/adr-(0001-.+)$/.exec(branch!)![1]!;
+    const adr = a.gh.readFile(a.owner, a.repo, branch!.slice('heads/'.length), `.agency/decisions/${slug}.md`);
+    // The decision as the plan proposed it (kept in the marker), not the edited prose.
+    const decision = /- \[ \] Record as ADR 1: .+\n\s+(\S[^\n]{10,60})/.exec(plan)![1]!;
+    expect(adr).toContain(title.slice(0, 20));
+    expect(adr).toContain(decision);
+    expect(adr).not.toContain('text edited by hand');
+    a.gh.assertNoViolations();
+  });
+
   it('as a reader records nothing', async () => {
     const { a, planId, plan } = await appWithPlan();
     await tick(a, planId, plan, READER);

@@ -79,6 +79,16 @@ describe('joinSections', () => {
 });
 
 describe('cutAtLine and cutSection', () => {
+  it('keeps as much of a fenced section as fits at every size, closing what it opened', () => {
+    const section = ['<details>', '<summary>Options</summary>', '', '```sql', ...Array.from({ length: 300 }, (_, i) => `SELECT ${i};`), '```', '', '</details>'].join('\n');
+    for (let max = 1700; max < 1800; max++) {
+      const part = cutSection(section, max);
+      expect(part.length, `max ${max}`).toBeLessThanOrEqual(max);
+      expect(part.length, `max ${max}`).toBeGreaterThan(max - 40);
+      expect(part, `max ${max}`).toMatch(/\n```\n+<\/details>$/);
+    }
+  });
+
   it('cuts at the last line break that fits', () => {
     expect(cutAtLine('one\ntwo\nthree', 9)).toBe('one\ntwo');
     expect(cutAtLine('one\ntwo', 7)).toBe('one\ntwo');

@@ -36,7 +36,7 @@ describe('renderFooter', () => {
   });
 
   it('is only the marker when no engine was involved', () => {
-    expect(renderFooter({ marker: { family: 'help' } })).toBe('<!-- agency-architect:{"family":"help"} -->');
+    expect(renderFooter({ marker: { family: 'help' } })).toBe('<!-- agency-architect:{"v":2,"family":"help"} -->');
   });
 
   it('sanitises the fallback reason and the model id', () => {
