@@ -155,6 +155,8 @@ export async function runAction(io: ActionIO): Promise<number> {
     return 1;
   }
 
+  // ADRs left on their branch because GitHub refused the pull request: the job said why (an error annotation).
+  if (mode === 'live' && Number(details?.pullsNotOpened ?? 0) > 0) return 1;
   const failing = failingSeverity(counts, inputs.failOn);
   if (failing) {
     say(errorAnnotation(`${counts[failing]} ${failing} finding(s) reach fail-on "${inputs.failOn}"`));

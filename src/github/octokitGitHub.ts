@@ -276,6 +276,15 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { owner, repo, ref: ADR_NUMBER_REFS.replace(/^refs\//, ''), per_page: 100 });
       return refs.map((r) => /^refs\/agency\/adr-numbers\/(\d{1,9})$/.exec(r.ref)?.[1]).filter((n): n is string => n !== undefined).map(Number);
     },
+    async getAdrNumberReservation(adrNumber) {
+      try {
+        const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `${ADR_NUMBER_REFS.replace(/^refs\//, '')}${String(adrNumber).padStart(4, '0')}` });
+        return data.object.sha;
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
     async reserveAdrNumber({ adrNumber, sha }) {
       if (!Number.isSafeInteger(adrNumber) || adrNumber < 1 || adrNumber > 999_999_999) throw new RangeError(`bad ADR number ${adrNumber}`);
       return createRef(`${ADR_NUMBER_REFS}${String(adrNumber).padStart(4, '0')}`, sha);
