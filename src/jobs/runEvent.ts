@@ -12,7 +12,7 @@ import { nextMarker } from './upsertLivingComment.js';
 import { encodeMarker, replaceMarker } from '../render/marker.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import type { ModelLog } from '../model/withFallback.js';
-import { guardGitHub } from '../security/guardGitHub.js';
+import { guardGitHub, type WriteScope } from '../security/guardGitHub.js';
 import { limitModel } from '../security/limitModel.js';
 import { redactLog } from '../security/redactLog.js';
 import { redactModel } from '../security/redactModel.js';
@@ -100,7 +100,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   const { intent } = routed;
   const number = intent.target.number;
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
-  github = guardGitHub(deps.github, {
+  const scope: WriteScope = {
     number,
     triggerCommentId: intent.commentId,
     botLogin,
@@ -111,8 +111,8 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     },
     log,
     redact: security.redact,
-    ledger,
-  });
+  };
+  github = guardGitHub(deps.github, { ...scope, ledger });
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
@@ -209,11 +209,13 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     // (not a guess). The living comment is taken as it is now (the job may have written it) with the marker
     // from before the run, so a redelivery of this event runs again from the same state.
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). ${describePublished(ledger, error)} Re-run the command or re-apply the label to retry.`;
-    const current = ledger.published.length > 0 ? await findLivingComment(github, number, family).catch(() => existing) : existing;
+    // Written through a guard of its own: the notice is not one of the job's writes it reports on.
+    const noticeGitHub = guardGitHub(deps.github, scope);
+    const current = await findLivingComment(noticeGitHub, number, family).catch(() => existing);
     const kept = current ? replaceMarker(current.comment.body, existing?.marker ?? nextMarker(undefined, family, undefined)) : '';
     const posted = current
-      ? github.updateComment(current.comment.id, `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
-      : github.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
+      ? noticeGitHub.updateComment(current.comment.id, `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
+      : noticeGitHub.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
     await posted.catch(() => undefined);
     throw error;
   }
