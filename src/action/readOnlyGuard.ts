@@ -1,4 +1,5 @@
 import type { GitHub } from '../github/GitHub.js';
+import { classifyGitHubError } from '../github/classifyGitHubError.js';
 import { isWriteMethod } from '../github/capturingGitHub.js';
 
 /** A write was refused because the token may not write (fork PR, or `permissions:` too narrow). */
@@ -8,11 +9,12 @@ export class ReadOnlyTokenError extends Error {
   }
 }
 
+/**
+ * A 403 about permissions. Not a secondary rate limit (also 403), and not the repository setting that
+ * keeps workflows from opening pull requests: the ADR job reports that one by name.
+ */
 function isPermissionDenied(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('status' in error) || Number((error as { status: unknown }).status) !== 403) return false;
-  // A secondary rate limit also answers 403; that one is not about permissions.
-  const message = error instanceof Error ? error.message : '';
-  return !/rate limit/i.test(message);
+  return classifyGitHubError(error) === 'forbidden';
 }
 
 /**

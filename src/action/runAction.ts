@@ -9,6 +9,8 @@ import { describeFailure, runEvent, type RunEventDeps } from '../jobs/runEvent.j
 import { createModel } from '../model/createModel.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
+import { createWriteLedger } from '../security/writeLedger.js';
+import { describePublished } from '../jobs/describePublished.js';
 import { ActionEnvError, readActionEnv, type ActionEnv } from './actionEnv.js';
 import { ActionInputError, readActionInputs, type ActionInputs } from './actionInputs.js';
 import { actionOctokit, botLoginFor } from './actionOctokit.js';
@@ -72,19 +74,22 @@ export async function runAction(io: ActionIO): Promise<number> {
 
   let result: RunResult;
   let adrPrUrl = '';
+  // What the live run wrote to GitHub: a failure says what was published and what was not.
+  const ledger = createWriteLedger();
   try {
     const payload: unknown = JSON.parse(await readFile(env.eventPath, 'utf8'));
     const octokit = actionOctokit(inputs.githubToken, env.apiUrl, (m) => say(warningAnnotation(m)));
     // The issue or PR as the event carried it, like the app: the head sha the event was accepted at.
     const base = octokitGitHub(octokit, env.owner, env.repo, { botLogin: botLoginFor(inputs.githubToken, inputs.botLogin), known: knownFromPayload(payload) });
     const builtin = await loadActionAgents(io.agentsDir);
-    const deps = (github: GitHub, modelFor: RunEventDeps['modelFor']): RunEventDeps => ({
+    const deps = (github: GitHub, modelFor: RunEventDeps['modelFor'], live?: { ledger: RunEventDeps['ledger'] }): RunEventDeps => ({
       github,
       log,
       repoContext: (gh) => loadRepoContext(gh, builtin, log, new Map(), inputs.configPath),
       modelFor,
       security: createSecurityDeps(secrets),
       serverUrl: env.serverUrl,
+      ...live,
     });
     const withModel = (config: Config): Config => (inputs.model ? { ...config, model: { ...config.model, id: inputs.model } } : config);
     const live = (config: Config) =>
@@ -111,15 +116,17 @@ export async function runAction(io: ActionIO): Promise<number> {
               if (method === 'createPull' && typeof url === 'string') adrPrUrl = url;
             }),
             live,
+            { ledger },
           )), mode: 'live', writes: [] };
       } catch (error) {
         if (!(error instanceof ReadOnlyTokenError)) throw error;
+        if (ledger.published.some((w) => w.operation !== 'reactToComment')) say(warningAnnotation(`before the token was refused: ${describePublished(ledger, error)}`));
         result = await readOnly('read-only-token');
       }
     }
   } catch (error) {
     const detail = error instanceof Error && !('status' in error) ? `: ${error.message.split('\n')[0]!.slice(0, 300)}` : '';
-    say(errorAnnotation(`the run failed (${describeFailure(error)})${detail}`));
+    say(errorAnnotation(`the run failed (${describeFailure(error)})${detail}. ${describePublished(ledger, error)}`));
     return 1;
   }
 
@@ -148,6 +155,8 @@ export async function runAction(io: ActionIO): Promise<number> {
     return 1;
   }
 
+  // ADRs left on their branch because GitHub refused the pull request: the job said why (an error annotation).
+  if (mode === 'live' && Number(details?.pullsNotOpened ?? 0) > 0) return 1;
   const failing = failingSeverity(counts, inputs.failOn);
   if (failing) {
     say(errorAnnotation(`${counts[failing]} ${failing} finding(s) reach fail-on "${inputs.failOn}"`));

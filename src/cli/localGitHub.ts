@@ -101,6 +101,7 @@ export function localGitHub(options: LocalGitHubOptions): GitHub {
     getBranchHead: async (branch) => (branch === 'main' ? LOCAL_BASE : undefined),
     listBranches: async () => [],
     listAdrNumberReservations: async () => [],
+    getAdrNumberReservation: async () => undefined,
     listOpenPulls: async () => [],
     findPull: async () => undefined,
     createComment: () => refused('createComment'),

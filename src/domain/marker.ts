@@ -52,3 +52,11 @@ export function decodeMarker(body: string): MarkerData | undefined {
     return undefined;
   }
 }
+
+/** The body with its (last) marker replaced by `data`'s, or `data`'s appended when it has none. */
+export function replaceMarker(body: string, data: MarkerData): string {
+  const start = body.lastIndexOf(PREFIX);
+  const end = start < 0 ? -1 : body.indexOf(SUFFIX, start + PREFIX.length);
+  if (end < 0) return `${body.trimEnd()}\n\n${encodeMarker(data)}`;
+  return `${body.slice(0, start)}${encodeMarker(data)}${body.slice(end + SUFFIX.length)}`;
+}

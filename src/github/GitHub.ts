@@ -133,6 +133,8 @@ export interface GitHub {
   createCommit(input: { parent: string; message: string; files: FileChange[] }): Promise<{ sha: string; url: string }>;
   /** ADR numbers already handed out (one ref each under `refs/agency/adr-numbers/`). */
   listAdrNumberReservations(): Promise<number[]>;
+  /** The commit a number's reservation ref points at (the ADR's own commit, so a retry can tell whose it is); undefined when not reserved. */
+  getAdrNumberReservation(adrNumber: number): Promise<string | undefined>;
   /**
    * Reserves an ADR number by creating `refs/agency/adr-numbers/NNNN` at a commit: creating a ref is
    * atomic, so of two writers only one gets a number. False when it was taken (422). A hidden ref

@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import type { Permission } from '../config/configSchema.js';
 import { PERMISSIONS } from '../config/configSchema.js';
-import type { CommentData, GitHub, IssueData, PullData, PullFile, PullRef } from './GitHub.js';
+import type { CommentData, DirEntry, GitHub, IssueData, PullData, PullFile, PullRef } from './GitHub.js';
 
 /** What the port uses of an Octokit: Probot's installation client and @octokit/rest (the Action) both fit. */
 type Octokit = Pick<ProbotOctokit, 'rest' | 'paginate'>;
@@ -19,6 +19,9 @@ function toPullFile(f: { filename: string; previous_filename?: string; status: s
     f.status === 'added' || f.status === 'removed' || f.status === 'renamed' ? f.status : 'modified';
   return { path: f.filename, previousPath: f.previous_filename, status, patch: f.patch, additions: f.additions, deletions: f.deletions };
 }
+
+/** The contents API lists at most this many entries of a directory (https://docs.github.com/en/rest/repos/contents#get-repository-content). */
+const CONTENTS_MAX_DIR_ENTRIES = 1000;
 
 /** Where ADR numbers are reserved: hidden refs, one per number. */
 const ADR_NUMBER_REFS = 'refs/agency/adr-numbers/';
@@ -60,6 +63,27 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       throw error;
     }
   }
+  /** A directory's entries from the Git trees API: one non-recursive tree per path segment from the ref's root. */
+  async function listTree(path: string, ref: string | undefined): Promise<DirEntry[]> {
+    let sha = ref ?? (defaultBranch ??= (await octokit.rest.repos.get({ owner, repo })).data.default_branch);
+    const segments = path.split('/').filter((s) => s !== '');
+    for (let i = 0; ; i++) {
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha });
+      if (i === segments.length) {
+        const prefix = segments.length > 0 ? `${segments.join('/')}/` : '';
+        return data.tree.map((e) => ({
+          name: e.path ?? '',
+          path: `${prefix}${e.path ?? ''}`,
+          sha: e.sha ?? '',
+          // Symbolic links (mode 120000) and submodules are neither, as in the contents API.
+          type: e.type === 'blob' && e.mode !== '120000' ? 'file' : e.type === 'tree' ? 'dir' : 'other',
+        }));
+      }
+      const next = data.tree.find((e) => e.path === segments[i] && e.type === 'tree');
+      if (!next?.sha) return [];
+      sha = next.sha;
+    }
+  }
   async function findPull(head: string, base: string): Promise<PullRef | undefined> {
     const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 1 });
     return data[0] ? toPullRef(data[0]) : undefined;
@@ -83,6 +107,12 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       try {
         const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ...(ref ? { ref } : {}) });
         if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+        // Over 1 MB the contents API answers `encoding: "none"` and no content; the blobs API serves up to
+        // 100 MB (https://docs.github.com/en/rest/repos/contents#get-repository-content).
+        if (data.encoding === 'none' || (data.content === '' && data.size > 0)) {
+          const { data: blob } = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
+          return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+        }
         return Buffer.from(data.content, 'base64').toString('utf8');
       } catch (error) {
         if (status(error) === 404) return undefined;
@@ -93,6 +123,8 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       try {
         const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ...(ref ? { ref } : {}) });
         if (!Array.isArray(data)) return [];
+        // The contents API lists at most 1,000 entries of a directory; the trees API lists them all.
+        if (data.length >= CONTENTS_MAX_DIR_ENTRIES) return listTree(path, ref);
         return data.map((e) => ({ name: e.name, path: e.path, sha: e.sha, type: e.type === 'file' || e.type === 'dir' ? e.type : 'other' }));
       } catch (error) {
         if (status(error) === 404) return [];
@@ -275,6 +307,15 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
     async listAdrNumberReservations() {
       const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, { owner, repo, ref: ADR_NUMBER_REFS.replace(/^refs\//, ''), per_page: 100 });
       return refs.map((r) => /^refs\/agency\/adr-numbers\/(\d{1,9})$/.exec(r.ref)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+    },
+    async getAdrNumberReservation(adrNumber) {
+      try {
+        const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `${ADR_NUMBER_REFS.replace(/^refs\//, '')}${String(adrNumber).padStart(4, '0')}` });
+        return data.object.sha;
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
     },
     async reserveAdrNumber({ adrNumber, sha }) {
       if (!Number.isSafeInteger(adrNumber) || adrNumber < 1 || adrNumber > 999_999_999) throw new RangeError(`bad ADR number ${adrNumber}`);

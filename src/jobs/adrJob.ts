@@ -1,4 +1,5 @@
 import { commitAdr, type CommitAdrResult } from '../adr/commitAdr.js';
+import { ACTIONS_PULLS_SETTING_URL } from '../github/classifyGitHubError.js';
 import { parsePlanDecisions } from '../adr/parsePlanDecisions.js';
 import { renderAdrFile } from '../adr/renderAdrFile.js';
 import { slugify } from '../adr/slugify.js';
@@ -30,6 +31,9 @@ interface AdrWish {
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
+/** What to change when GitHub refuses a workflow token's pull request: the setting, by its name, and its docs. */
+export const ACTIONS_SETTING_HINT = `the repository setting “Allow GitHub Actions to create and approve pull requests” is off (Settings → Actions → General → Workflow permissions; an organization can turn it off for all its repositories; ${ACTIONS_PULLS_SETTING_URL}).`;
+
 /** `supersede 3 Use X` → { 3, 'Use X' }. */
 function parseSupersede(args: string): { number: number; title: string } | undefined {
   const m = /^supersede\s+#?(?:adr-?)?(\d{1,6})\b[\s:,-]*(.*)$/i.exec(args.trim());
@@ -55,6 +59,8 @@ function describe(result: CommitAdrResult, title: string, mode: 'pr' | 'direct')
       return `- 🔗 ${name(result.number)}: already recorded${result.pull ? `, proposed in ${result.pull.url}` : ` as ${result.url}`}. To change it, use \`/agency:adr supersede <n> <title>\`.`;
     case 'missing':
       return `- ⚠️ ${name()}: not recorded. ${result.message}`;
+    case 'branch':
+      return `- ⚠️ ${name(result.number)}: committed on \`${result.branch}\`, but GitHub did not let this workflow open the pull request${result.status ? ` (HTTP ${result.status})` : ''}: ${ACTIONS_SETTING_HINT} Run the command again once it is on: the same branch and number are reused. Or [open the pull request yourself](${result.compareUrl}).`;
     case 'refused':
       return mode === 'direct'
         ? `- ⚠️ ${name()}: GitHub refused the commit to the default branch (${result.status ? `HTTP ${result.status}: ` : ''}${safeLine(result.message)}). The branch is probably protected or a ruleset applies; set \`adr.mode: pr\` in \`.github/agency.yml\` to propose decisions as pull requests instead.`
@@ -82,11 +88,12 @@ function pullBody(ctx: JobContext, subject: Subject, wish: AdrWish, statusWritte
  * Records the wished decisions one by one (one ADR, one commit, one pull request each) and returns
  * a line per record for the ADR comment.
  */
-async function recordAll(ctx: JobContext, subject: Subject, wishes: AdrWish[], decisions: DispatchExtras['decisions']): Promise<{ lines: string[]; info?: Awaited<ReturnType<JobContext['model']['adr']>>['info'] }> {
+async function recordAll(ctx: JobContext, subject: Subject, wishes: AdrWish[], decisions: DispatchExtras['decisions']): Promise<{ lines: string[]; info?: Awaited<ReturnType<JobContext['model']['adr']>>['info']; notOpened: number }> {
   const { config, intent } = ctx;
   const mode = config.adr.mode;
   const lines: string[] = [];
   let info: Awaited<ReturnType<JobContext['model']['adr']>>['info'] | undefined;
+  let notOpened = 0;
   for (const wish of wishes) {
     const result = await ctx.model.adr({ agent: selectAgent(ctx.agents, 'adr'), subject, title: wish.title, proposed: wish.proposed, decisions });
     info = result.info;
@@ -110,11 +117,16 @@ async function recordAll(ctx: JobContext, subject: Subject, wishes: AdrWish[], d
       render: (number) => renderAdrFile(adr, { ...meta, number }),
       message: (number) => `ADR-${pad(number)}: ${adr.title.replace(/\s+/g, ' ').trim()}`.slice(0, 200),
       pullBody: (_number, path) => pullBody(ctx, subject, wish, status, path, adr.outcome.chosen),
+      repoUrl: ctx.repoUrl,
     });
     ctx.log.info({ kind: committed.kind, title: adr.title }, 'adr recorded');
+    if (committed.kind === 'branch') {
+      notOpened += 1;
+      ctx.log.error({ branch: committed.branch }, `ADR-${pad(committed.number)} is on \`${committed.branch}\` but its pull request was not opened: ${ACTIONS_SETTING_HINT}`);
+    }
     lines.push(describe(committed, adr.title, mode));
   }
-  return { lines, info };
+  return { lines, info, notOpened };
 }
 
 async function publish(ctx: JobContext, lines: string[], info: Parameters<typeof renderFooter>[0]['info'] | undefined): Promise<string> {
@@ -173,7 +185,8 @@ export async function adrJob(ctx: JobContext, extras: DispatchExtras): Promise<J
     wishes.push({ title, proposed, decided: false, ...(supersede ? { supersedes: supersede.number } : {}) });
   }
 
-  const { lines, info } = wishes.length > 0 ? await recordAll(ctx, subject, wishes, extras.decisions) : { lines: [], info: undefined };
+  const { lines, info, notOpened } = wishes.length > 0 ? await recordAll(ctx, subject, wishes, extras.decisions) : { lines: [], info: undefined, notOpened: 0 };
   const url = await publish(ctx, [...lines, ...problems], info);
-  return { status: 'done', commentUrl: url, details: { records: lines.length, problems: problems.length } };
+  // `pullsNotOpened`: records left on their branch because GitHub refused the pull request (the Action fails the step).
+  return { status: 'done', commentUrl: url, details: { records: lines.length, problems: problems.length, pullsNotOpened: notOpened } };
 }

@@ -9,15 +9,17 @@ import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
 import { nextMarker } from './upsertLivingComment.js';
-import { encodeMarker } from '../domain/marker.js';
+import { encodeMarker, replaceMarker } from '../domain/marker.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import type { ModelLog } from '../model/withFallback.js';
-import { guardGitHub } from '../security/guardGitHub.js';
+import { guardGitHub, type WriteScope } from '../security/guardGitHub.js';
 import { limitModel } from '../security/limitModel.js';
 import { redactLog } from '../security/redactLog.js';
 import { redactModel } from '../security/redactModel.js';
 import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { createWriteLedger, type WriteLedger } from '../security/writeLedger.js';
+import { describePublished } from './describePublished.js';
 
 /** A failure class for users: an HTTP status at most, never a message or a stack. */
 export function describeFailure(error: unknown): string {
@@ -52,6 +54,8 @@ export interface RunEventDeps {
   serverUrl?: string;
   /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
   security?: SecurityDeps;
+  /** Receives every write of this event (the Action prints what was published when the run fails). */
+  ledger?: WriteLedger;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
@@ -77,6 +81,7 @@ const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
 export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise<JobOutcome> {
   // Hardening (src/security): every log line redacted; once the intent is known, every write guarded.
   const security = deps.security ?? createSecurityDeps();
+  const ledger = deps.ledger ?? createWriteLedger();
   const log = redactLog(deps.log, security.redact);
   let github = deps.github;
   if (event.deliveryId && deps.completed?.has(event.deliveryId)) {
@@ -87,7 +92,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   try {
     repo = await deps.repoContext(github);
   } catch (error) {
-    await noticeEarlyFailure(event, github, botLogin, error, log);
+    await noticeEarlyFailure(event, github, botLogin, error, log, ledger);
     throw error;
   }
   const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
@@ -95,7 +100,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   const { intent } = routed;
   const number = intent.target.number;
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
-  github = guardGitHub(deps.github, {
+  const scope: WriteScope = {
     number,
     triggerCommentId: intent.commentId,
     botLogin,
@@ -106,7 +111,8 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     },
     log,
     redact: security.redact,
-  });
+  };
+  github = guardGitHub(deps.github, { ...scope, ledger });
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
@@ -199,12 +205,17 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     });
   } catch (error) {
     release.forEach((give) => give());
-    // Say so where the user asked, in one line without internals. The marker keeps the old delivery
-    // list, so a redelivery of this event runs again.
-    const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). Nothing was changed; re-run the command or re-apply the label to retry.`;
-    const posted = existing
-      ? github.updateComment(existing.comment.id, `${notice}\n\n${existing.comment.body.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
-      : github.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
+    // Say so where the user asked, in one line without internals, with what the ledger says was published
+    // (not a guess). The living comment is taken as it is now (the job may have written it) with the marker
+    // from before the run, so a redelivery of this event runs again from the same state.
+    const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). ${describePublished(ledger, error)} Re-run the command or re-apply the label to retry.`;
+    // Written through a guard of its own: the notice is not one of the job's writes it reports on.
+    const noticeGitHub = guardGitHub(deps.github, scope);
+    const current = await findLivingComment(noticeGitHub, number, family).catch(() => existing);
+    const kept = current ? replaceMarker(current.comment.body, existing?.marker ?? nextMarker(undefined, family, undefined)) : '';
+    const posted = current
+      ? noticeGitHub.updateComment(current.comment.id, `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
+      : noticeGitHub.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
     await posted.catch(() => undefined);
     throw error;
   }
@@ -219,13 +230,13 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
  * Reading the repository's setup failed before routing: a command from a user with permission still gets
  * a one-line answer (routed with the defaults), so the request is not lost without a word.
  */
-async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin: string, error: unknown, log: JobLog): Promise<void> {
+async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin: string, error: unknown, log: JobLog, ledger: WriteLedger): Promise<void> {
   const routed = route({ name: event.name, payload: event.payload }, DEFAULT_CONFIG, { login: botLogin });
   if (routed.kind === 'ignore' || (routed.intent.via !== 'comment' && routed.intent.via !== 'checkbox')) return;
   const { intent } = routed;
   try {
     if (!meetsPermission(await github.permission(intent.requester.login), DEFAULT_CONFIG.permission)) return;
-    const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). Nothing was changed; re-run the command to retry.`;
+    const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). ${describePublished(ledger, error)} Re-run the command to retry.`;
     // The command's own family: the retry's answer edits this comment instead of leaving a stale notice beside it.
     await github.createComment(intent.target.number, `${notice}\n\n${encodeMarker({ family: intent.command })}`);
   } catch (noticeError) {

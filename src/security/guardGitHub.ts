@@ -3,6 +3,7 @@ import type { CommentData, GitHub } from '../github/GitHub.js';
 import type { JobLog } from '../jobs/JobContext.js';
 import { redactDeep, type Redact } from './redactor.js';
 import { SecurityError } from './SecurityError.js';
+import { writeSubject, type WriteLedger } from './writeLedger.js';
 
 /** What one event may write: decided from the event (never from the model). */
 export interface WriteScope {
@@ -16,6 +17,8 @@ export interface WriteScope {
   adr?: { dirs: string[]; mode: 'pr' | 'direct'; defaultBranch?: string | (() => Promise<string>) };
   log?: JobLog;
   redact: Redact;
+  /** Every write that went through, and every one refused, so a failure notice can tell what was published. */
+  ledger?: WriteLedger;
 }
 
 const READ = /^(botLogin|defaultBranch|readFile|listDir|permission|issue|comments|pull|pullFiles|compare|reviewComments|list\w*|get\w*|find\w*|read\w*|search\w*|has\w*|is\w*)$/;
@@ -72,10 +75,21 @@ export function guardGitHub<T extends GitHub>(inner: T, scope: WriteScope): T {
         return (...args: unknown[]) => method.apply(target, args);
       }
       return async (...args: unknown[]) => {
-        const check = specific[property];
-        if (check) check(args);
-        else await checkGeneric(property, args, scope, deny, checkNumber);
-        const result = await method.apply(target, redactDeep(args, scope.redact));
+        const entry = { operation: property, subject: writeSubject(args) };
+        let result: unknown;
+        try {
+          const check = specific[property];
+          if (check) check(args);
+          else await checkGeneric(property, args, scope, deny, checkNumber);
+          result = await method.apply(target, redactDeep(args, scope.redact));
+        } catch (error) {
+          scope.ledger?.failed.push({ ...entry, error });
+          throw error;
+        }
+        // A refusal the port answers instead of throwing (a taken ref, a non-fast-forward) or an already
+        // open pull request changed nothing.
+        const unchanged = result === false || (typeof result === 'object' && result !== null && ((result as { ok?: unknown }).ok === false || (result as { existed?: unknown }).existed === true));
+        if (!unchanged) scope.ledger?.published.push(entry);
         if (property === 'createComment' || property === 'updateComment') remember(result as CommentData);
         return result;
       };

@@ -231,6 +231,7 @@ describe('the bundled action (node dist/action.js)', () => {
 
   it('records an ADR from /agency:adr and outputs its pull request URL', async () => {
     await start();
+    gh.repo(OWNER, REPO).actionsCanCreatePullRequests = true;
     const issue = gh.addIssue({ owner: OWNER, repo: REPO, title: 'Job queue', body: 'Which queue for background jobs?', user: LEAD });
     const comment = gh.addComment({ owner: OWNER, repo: REPO, issueNumber: issue.number, body: '/agency:adr Use Postgres for the job queue', user: LEAD });
     const event = payload('issue_comment', 'created', (p) => {

@@ -39,6 +39,7 @@ export function stubGitHub(comments: CommentData[] = []) {
     getBranchHead: () => Promise.resolve('sha'),
     listBranches: () => Promise.resolve([]),
     listAdrNumberReservations: () => Promise.resolve([]),
+    getAdrNumberReservation: () => Promise.resolve(undefined),
     listOpenPulls: () => Promise.resolve([]),
     findPull: () => Promise.resolve(undefined),
     commitFiles: record('commitFiles', { sha: 'abc' }),

@@ -99,6 +99,8 @@ export interface FailNextOptions {
   /** How many matching requests fail. Default 1. */
   times?: number;
   headers?: Record<string, string>;
+  /** Let this many matching requests through first (e.g. fail the second `POST /git/refs` of a job). Default 0. */
+  after?: number;
 }
 
 export interface AddRepoInput {
@@ -200,6 +202,7 @@ interface Fault {
   body: unknown;
   remaining: number;
   headers: Record<string, string>;
+  after: number;
 }
 
 const DEFAULT_MESSAGES: Record<number, string> = {
@@ -357,7 +360,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
 
     const fault = faults.find((candidate) => candidate.remaining > 0 && faultMatches(candidate, method, path, operation.template));
-    if (fault) {
+    if (fault && fault.after > 0) fault.after -= 1;
+    else if (fault) {
       fault.remaining -= 1;
       if (fault.remaining === 0) faults.splice(faults.indexOf(fault), 1);
       return { status: fault.status, body: fault.body, headers: fault.headers };
@@ -694,6 +698,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: body ?? { message: DEFAULT_MESSAGES[status] ?? 'Error', documentation_url: DOCS, status: String(status) },
         remaining: failOptions.times ?? 1,
         headers: failOptions.headers ?? {},
+        after: failOptions.after ?? 0,
       });
     },
 

@@ -41,12 +41,23 @@ function wantsRaw(ctx: RouteContext): boolean {
   return /\.raw\b/.test(String(ctx.headers.accept ?? ''));
 }
 
+/**
+ * The contents API's limits (https://docs.github.com/en/rest/repos/contents#get-repository-content):
+ * a file over 1 MB comes back with an empty `content` and `encoding: "none"` (only the raw media type, or
+ * the Git blobs API, returns it); a directory lists at most 1,000 entries (the Git trees API lists more).
+ */
+export const CONTENTS_MAX_FILE_BYTES = 1024 * 1024;
+export const CONTENTS_MAX_DIR_ENTRIES = 1000;
+
 function contentsOf(ctx: RouteContext, repo: RepoState, ref: string, tree: GitTree, path: string): RouteResult {
   const clean = path.replace(/^\/+|\/+$/g, '');
   const entry = clean === '' ? undefined : tree.files.get(clean);
   if (entry) {
     const content = repo.git.blobs.get(entry.sha)?.content ?? Buffer.alloc(0);
     if (wantsRaw(ctx)) return { status: 200, raw: content, contentType: 'text/plain; charset=utf-8' };
+    if (content.length > CONTENTS_MAX_FILE_BYTES) {
+      return { status: 200, body: { ...ctx.shapes.contentEntry(repo, ref, clean, 'file', entry.sha, content.length), content: '', encoding: 'none' } };
+    }
     const base64 = content.toString('base64').replace(/(.{60})/g, '$1\n');
     return {
       status: 200,
@@ -68,6 +79,7 @@ function contentsOf(ctx: RouteContext, repo: RepoState, ref: string, tree: GitTr
   }
   const listing = [...children.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
+    .slice(0, CONTENTS_MAX_DIR_ENTRIES)
     .map(([childPath, child]) => ctx.shapes.contentEntry(repo, ref, childPath, child.type, child.sha, child.size));
   return { status: 200, body: listing };
 }

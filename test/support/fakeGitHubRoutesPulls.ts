@@ -317,6 +317,12 @@ export const pullRoutes: Routes = {
   'POST /repos/{owner}/{repo}/pulls': (ctx) => {
     const actor = requireActor(ctx);
     const repo = requireRepo(ctx);
+    // The workflow token (acting as github-actions[bot]) may not open pull requests unless the repository
+    // allows it; off by default for new repositories and organizations:
+    // https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests
+    if (actor.login === 'github-actions[bot]' && !repo.actionsCanCreatePullRequests) {
+      throw forbidden('GitHub Actions is not permitted to create or approve pull requests.');
+    }
     const body = bodyObject(ctx);
     const headSpec = str(body.head) ?? '';
     const headRef = headSpec.includes(':') ? headSpec.slice(headSpec.indexOf(':') + 1) : headSpec;

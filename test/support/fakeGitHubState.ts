@@ -164,6 +164,12 @@ export interface RepoState {
   protectedBranches: Map<string, BranchProtection>;
   /** Seeded compare results, keyed `base...head`. */
   compares: Map<string, PullFileInput[]>;
+  /**
+   * "Allow GitHub Actions to create and approve pull requests" (`can_approve_pull_request_reviews` of
+   * GET /repos/{owner}/{repo}/actions/permissions/workflow). Off by default, as GitHub's default for new
+   * repositories and organizations: workflow tokens then get 403 on POST /pulls.
+   */
+  actionsCanCreatePullRequests: boolean;
   nextNumber: number;
 }
 
@@ -248,6 +254,7 @@ export function createRepo(
     labels: new Map(),
     protectedBranches: new Map(),
     compares: new Map(),
+    actionsCanCreatePullRequests: false,
     nextNumber: 1,
   };
   if (owner.type === 'User') repo.permissions.set(owner.login.toLowerCase(), 'admin');
