@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createProbot, run } from 'probot';
+import { createProbot } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
-import { createAppFn } from './createAppFn.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
-import { InProcessQueue } from '../queue/InProcessQueue.js';
+import { startSetup } from './startSetup.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
@@ -19,8 +18,7 @@ async function main(): Promise<void> {
   const problem = startupProblem(env);
   if (problem === 'setup') {
     // Probot's own manifest flow: open the printed URL to create the app from app.yml.
-    const queue = new InProcessQueue(4, { warn: console.warn, error: console.error });
-    await run(createAppFn({ queue, env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL }, builtinAgents: await loadBuiltinAgents() }));
+    await startSetup(env);
     return;
   }
   if (problem) {
