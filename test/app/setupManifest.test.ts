@@ -36,7 +36,7 @@ async function servedManifest(smeeChannel: string | undefined): Promise<{ manife
       // No network: the channel smee.io would create, and no .env written (Probot's updateEnv also sets process.env).
       SmeeClient: { createChannel: async () => smeeChannel },
       updateEnv: (env) => {
-        written.push(env);
+        written.push(env as Record<string, string>);
         Object.assign(process.env, env);
         return env as Record<string, string>;
       },
