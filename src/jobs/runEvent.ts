@@ -5,6 +5,7 @@ import type { Model } from '../model/Model.js';
 import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { renderNotAllowed } from '../render/renderNotAllowed.js';
 import { route } from '../triggers/route.js';
+import { isAllowListedBot } from '../triggers/isAllowListedBot.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
@@ -110,10 +111,14 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
-  try {
-    permission = await github.permission(intent.requester.login);
-  } catch (error) {
-    log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
+  // A bot has no collaborator permission (GitHub answers 404): one listed in allowBots is authorized by the list.
+  if (isAllowListedBot(intent.requester, repo.config)) permission = repo.config.permission;
+  else {
+    try {
+      permission = await github.permission(intent.requester.login);
+    } catch (error) {
+      log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
+    }
   }
   if (!meetsPermission(permission, repo.config.permission)) {
     const reason = `${intent.requester.login} lacks ${repo.config.permission} permission`;
