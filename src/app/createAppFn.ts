@@ -95,13 +95,13 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
         id: context.id,
         key: `${owner}/${repo}#${number}`,
         description: `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`,
-        run: async () => {
+        run: async (signal) => {
           const log = jobLog(context);
           try {
             const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(context.payload) });
             const outcome = await runEvent(
               { name: context.name, payload: context.payload, deliveryId: context.id },
-              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security, serverUrl: options.serverUrl },
+              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security, serverUrl: options.serverUrl, signal },
             );
             log.info({ delivery: context.id, outcome: outcome.status }, `${context.name}: ${outcome.status}`);
             options.onOutcome?.(event, outcome);

@@ -53,6 +53,8 @@ export interface RunEventDeps {
   serverUrl?: string;
   /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
   security?: SecurityDeps;
+  /** Aborted when the queue abandons the job (shutdown): no write happens after that. */
+  signal?: AbortSignal;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
@@ -88,7 +90,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   try {
     repo = await deps.repoContext(github);
   } catch (error) {
-    await noticeEarlyFailure(event, github, botLogin, error, log);
+    if (!deps.signal?.aborted) await noticeEarlyFailure(event, github, botLogin, error, log);
     throw error;
   }
   const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
@@ -107,6 +109,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     },
     log,
     redact: security.redact,
+    signal: deps.signal,
   });
 
   // Authorization before any cost: the collaborator permission API, failing closed.

@@ -16,6 +16,8 @@ export interface WriteScope {
   adr?: { dirs: string[]; mode: 'pr' | 'direct'; defaultBranch?: string | (() => Promise<string>) };
   log?: JobLog;
   redact: Redact;
+  /** Aborted when the job is abandoned (shutdown): every write after that is refused, so nothing lands late. */
+  signal?: AbortSignal;
 }
 
 const READ = /^(botLogin|defaultBranch|readFile|listDir|permission|issue|comments|pull|pullFiles|compare|reviewComments|list\w*|get\w*|find\w*|read\w*|search\w*|has\w*|is\w*)$/;
@@ -72,6 +74,10 @@ export function guardGitHub<T extends GitHub>(inner: T, scope: WriteScope): T {
         return (...args: unknown[]) => method.apply(target, args);
       }
       return async (...args: unknown[]) => {
+        if (scope.signal?.aborted) {
+          scope.log?.warn({ operation: property }, `write refused: ${property} after the job was abandoned at shutdown`);
+          throw new Error(`refused ${property}: the job was abandoned`);
+        }
         const check = specific[property];
         if (check) check(args);
         else await checkGeneric(property, args, scope, deny, checkNumber);
