@@ -3,6 +3,8 @@ import { createProbot } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
 import { startSetup } from './startSetup.js';
+import { probotEnv } from './probotEnv.js';
+import { devWebhookNotice } from './devWebhookNotice.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
     console.error(`agency-architect: ${problem}`);
     process.exit(1);
   }
-  const probot = createProbot();
+  const probot = createProbot({ env: probotEnv(env) });
   const running = await startServer({
     probot,
     port: Number(env.PORT ?? 3000),
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
   probot.log.info(
     `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
   );
+  const notice = devWebhookNotice(env);
+  if (notice) probot.log.warn(notice);
   if (env.WEBHOOK_PROXY_URL && env.NODE_ENV !== 'production') {
     // Development: forward webhooks from a smee.io channel to this server (smee-client is a dev dependency).
     const { default: SmeeClient } = await import('smee-client');
