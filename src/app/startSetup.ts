@@ -12,5 +12,6 @@ type RunOptions = NonNullable<Parameters<typeof run>[1]>;
 export async function startSetup(env: NodeJS.ProcessEnv, overrides: Pick<RunOptions, 'SmeeClient' | 'updateEnv' | 'log'> = {}): Promise<Server> {
   // smee-client is a dev dependency (setup is a development flow); without it Probot fetches it with npx.
   const SmeeClient = overrides.SmeeClient ?? (await import('smee-client').then((m) => m.SmeeClient, () => undefined));
-  return run(() => undefined, { env, ...overrides, ...(SmeeClient ? { SmeeClient } : {}) });
+  // A copy: Probot loads `.env` into process.env over what is set, and the environment should win (PORT...).
+  return run(() => undefined, { env: { ...env }, ...overrides, ...(SmeeClient ? { SmeeClient } : {}) });
 }
