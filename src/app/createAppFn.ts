@@ -91,19 +91,22 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
       const payload = context.payload as { action?: string; issue?: { number: number }; pull_request?: { number: number } };
       const number = payload.issue?.number ?? payload.pull_request?.number ?? 0;
       const event = { id: context.id, name: context.name };
+      const description = `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`;
       options.queue.add({
         id: context.id,
         key: `${owner}/${repo}#${number}`,
-        description: `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`,
-        run: async () => {
+        description,
+        run: async (signal) => {
           const log = jobLog(context);
           try {
             const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(context.payload) });
             const outcome = await runEvent(
               { name: context.name, payload: context.payload, deliveryId: context.id },
-              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security, serverUrl: options.serverUrl },
+              { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed, labelRuns, labelWindowMs: options.labelWindowMs, security, serverUrl: options.serverUrl, signal },
             );
-            log.info({ delivery: context.id, outcome: outcome.status }, `${context.name}: ${outcome.status}`);
+            // One line per event at info (the server's default level): what came in and what became of it.
+            const reason = 'reason' in outcome && typeof outcome.reason === 'string' ? ` (${security.redact(outcome.reason)})` : '';
+            log.info({ delivery: context.id, outcome: outcome.status }, `${description}: ${outcome.status}${reason}`);
             options.onOutcome?.(event, outcome);
           } catch (error) {
             options.onOutcome?.(event, { status: 'failed', error: (error as Error).message });

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createProbot, run } from 'probot';
+import { createProbot } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
-import { createAppFn } from './createAppFn.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
-import { InProcessQueue } from '../queue/InProcessQueue.js';
+import { startSetup } from './startSetup.js';
+import { probotEnv } from './probotEnv.js';
+import { devWebhookNotice } from './devWebhookNotice.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
@@ -19,15 +20,14 @@ async function main(): Promise<void> {
   const problem = startupProblem(env);
   if (problem === 'setup') {
     // Probot's own manifest flow: open the printed URL to create the app from app.yml.
-    const queue = new InProcessQueue(4, { warn: console.warn, error: console.error });
-    await run(createAppFn({ queue, env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL }, builtinAgents: await loadBuiltinAgents() }));
+    await startSetup(env);
     return;
   }
   if (problem) {
     console.error(`agency-architect: ${problem}`);
     process.exit(1);
   }
-  const probot = createProbot();
+  const probot = createProbot({ env: probotEnv(env) });
   const running = await startServer({
     probot,
     port: Number(env.PORT ?? 3000),
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   probot.log.info(
     `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
   );
+  const notice = devWebhookNotice(env);
+  if (notice) probot.log.warn(notice);
   if (env.WEBHOOK_PROXY_URL && env.NODE_ENV !== 'production') {
     // Development: forward webhooks from a smee.io channel to this server (smee-client is a dev dependency).
     const { default: SmeeClient } = await import('smee-client');

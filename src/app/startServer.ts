@@ -9,6 +9,7 @@ import { InProcessQueue } from '../queue/InProcessQueue.js';
 import { createAppFn } from './createAppFn.js';
 import { redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
+import { webhookIntake } from './webhookIntake.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -61,7 +62,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     onOutcome: options.onOutcome,
     security,
   });
-  const middleware = await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH });
+  const middleware = webhookIntake(await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH }), {
+    path: WEBHOOK_PATH,
+    verify: (body, signature) => options.probot.webhooks.verify(body, signature),
+    log: { warn: (fields, message) => log().warn(fields, message) },
+  });
   let stopping = false;
   const server = createServer((req, res) => {
     if (stopping) {

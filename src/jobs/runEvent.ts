@@ -5,6 +5,7 @@ import type { Model } from '../domain/Model.js';
 import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { renderNotAllowed } from '../render/renderNotAllowed.js';
 import { route } from '../triggers/route.js';
+import { isAllowListedBot } from '../triggers/isAllowListedBot.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
@@ -56,6 +57,8 @@ export interface RunEventDeps {
   security?: SecurityDeps;
   /** Receives every write of this event (the Action prints what was published when the run fails). */
   ledger?: WriteLedger;
+  /** Aborted when the queue abandons the job (shutdown): no write happens after that. */
+  signal?: AbortSignal;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
@@ -92,7 +95,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   try {
     repo = await deps.repoContext(github);
   } catch (error) {
-    await noticeEarlyFailure(event, github, botLogin, error, log, ledger);
+    if (!deps.signal?.aborted) await noticeEarlyFailure(event, github, botLogin, error, log, ledger);
     throw error;
   }
   const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
@@ -111,15 +114,20 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     },
     log,
     redact: security.redact,
+    signal: deps.signal,
   };
   github = guardGitHub(deps.github, { ...scope, ledger });
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
-  try {
-    permission = await github.permission(intent.requester.login);
-  } catch (error) {
-    log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
+  // A bot has no collaborator permission (GitHub answers 404): one listed in allowBots is authorized by the list.
+  if (isAllowListedBot(intent.requester, repo.config)) permission = repo.config.permission;
+  else {
+    try {
+      permission = await github.permission(intent.requester.login);
+    } catch (error) {
+      log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
+    }
   }
   if (!meetsPermission(permission, repo.config.permission)) {
     const reason = `${intent.requester.login} lacks ${repo.config.permission} permission`;

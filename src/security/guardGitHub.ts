@@ -19,6 +19,8 @@ export interface WriteScope {
   redact: Redact;
   /** Every write that went through, and every one refused, so a failure notice can tell what was published. */
   ledger?: WriteLedger;
+  /** Aborted when the job is abandoned (shutdown): every write after that is refused, so nothing lands late. */
+  signal?: AbortSignal;
 }
 
 const READ = /^(botLogin|defaultBranch|readFile|listDir|permission|issue|comments|pull|pullFiles|compare|reviewComments|list\w*|get\w*|find\w*|read\w*|search\w*|has\w*|is\w*)$/;
@@ -75,6 +77,10 @@ export function guardGitHub<T extends GitHub>(inner: T, scope: WriteScope): T {
         return (...args: unknown[]) => method.apply(target, args);
       }
       return async (...args: unknown[]) => {
+        if (scope.signal?.aborted) {
+          scope.log?.warn({ operation: property }, `write refused: ${property} after the job was abandoned at shutdown`);
+          throw new Error(`refused ${property}: the job was abandoned`);
+        }
         const entry = { operation: property, subject: writeSubject(args) };
         let result: unknown;
         try {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/configSchema.js';
 import type { AppIdentity } from './RouteContext.js';
 import type { Sender } from './payloadSchemas.js';
+import { isAllowListedBot, isBotSender } from './isAllowListedBot.js';
 
 /**
  * Why a sender may not trigger work, or undefined if it may. Bots are out unless allow-listed, so two
@@ -10,9 +11,7 @@ import type { Sender } from './payloadSchemas.js';
 export function senderIgnoreReason(sender: Sender, config: Pick<Config, 'allowBots'>, app?: AppIdentity): string | undefined {
   const login = sender.login.toLowerCase();
   if (app && login === app.login.toLowerCase()) return `sent by the app itself (${sender.login})`;
-  // Either signal is enough: a `[bot]` login is a bot whatever `type` claims, so a look-alike stays out.
-  const isBot = sender.type === 'Bot' || login.endsWith('[bot]');
-  if (isBot && !config.allowBots.some((allowed) => allowed.toLowerCase() === login)) {
+  if (isBotSender(sender) && !isAllowListedBot(sender, config)) {
     return `sender ${sender.login} is a bot not listed in allowBots`;
   }
   return undefined;

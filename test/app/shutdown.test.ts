@@ -118,6 +118,26 @@ describe('SIGTERM', () => {
     expect(s.claude.requests).toHaveLength(1);
   });
 
+  it('an abandoned job writes nothing after the abort, even when its model call answers later', async () => {
+    const s = await setup();
+    s.claude.queueFault({ delayMs: 1_500 });
+    expect(await s.send(1)).toBe(200);
+    await until(() => s.claude.requests.length > 0);
+    const exit = vi.fn();
+    const proc = new EventEmitter();
+    shutdownOnSignal(proc, s.server, { info: () => undefined, error: () => undefined }, exit, 100);
+    proc.emit('SIGTERM');
+    await until(() => exit.mock.calls.length > 0);
+    const writes = () => s.gh.writes().filter((w) => !w.path.startsWith('/app/'));
+    const writesAtAbort = writes().length;
+    const refused = () => s.warn.mock.calls.some((c) => /write refused: createComment after the job was abandoned/.test(String(c[1])));
+    // The model answers after the abort; the job goes on to render the plan and tries to post it.
+    await until(() => refused() || writes().length > writesAtAbort, 5_000);
+    expect(writes()).toHaveLength(writesAtAbort);
+    expect(refused()).toBe(true);
+    expect(s.gh.comments(OWNER, REPO, 1)).toEqual([]);
+  });
+
   it('lets a running job finish within the grace period: nothing abandoned', async () => {
     const s = await setup();
     s.claude.queueFault({ delayMs: 300 });

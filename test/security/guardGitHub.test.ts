@@ -32,6 +32,18 @@ describe('guardGitHub', () => {
     expect(body).toContain('[REDACTED]');
   });
 
+  it('refuses every write once the job\'s signal is aborted (abandoned at shutdown); reads still work', async () => {
+    const controller = new AbortController();
+    const { guarded, writes, log } = setup({ signal: controller.signal });
+    await guarded.createComment(7, 'before');
+    controller.abort();
+    await expect(guarded.createComment(7, 'after')).rejects.toThrow('refused createComment: the job was abandoned');
+    await expect(guarded.updateComment(5, 'after')).rejects.toThrow(/abandoned/);
+    expect(writes.map((w) => w.args[1])).toEqual(['before']);
+    expect(log.warn).toHaveBeenCalledWith({ operation: 'createComment' }, 'write refused: createComment after the job was abandoned at shutdown');
+    expect(await guarded.comments(7, 100)).toHaveLength(2);
+  });
+
   it('refuses a comment, review or write on another number, and logs it', async () => {
     const { guarded, writes, log } = setup();
     await expect(guarded.createComment(8, 'hi')).rejects.toBeInstanceOf(SecurityError);

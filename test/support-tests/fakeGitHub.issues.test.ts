@@ -94,6 +94,15 @@ describe('fake GitHub: issues and comments', () => {
     gh.assertNoViolations();
   });
 
+  it('answers 404 for a bot account\'s permission, even one given write access: bots are not collaborators', async () => {
+    gh.setPermission('acme', 'api', 'renovate[bot]', 'write');
+    await expect(octokit.rest.repos.getCollaboratorPermissionLevel({ owner: 'acme', repo: 'api', username: 'renovate[bot]' })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(octokit.rest.repos.checkCollaborator({ owner: 'acme', repo: 'api', username: 'renovate[bot]' })).rejects.toMatchObject({ status: 404 });
+    gh.assertNoViolations();
+  });
+
   it('adds and removes labels, creating missing labels', async () => {
     const added = await octokit.rest.issues.addLabels({ owner: 'acme', repo: 'api', issue_number: 7, labels: ['adr', 'backend'] });
     expect(added.data.map((label) => label.name)).toEqual(['backend', 'adr']);

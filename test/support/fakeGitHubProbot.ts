@@ -7,7 +7,7 @@
  * the rest of Probot's Octokit (auth, pagination, REST methods, config plugin) are unchanged.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot, ProbotOctokit, type Logger } from 'probot';
 
 let cachedKey: string | undefined;
 
@@ -35,6 +35,8 @@ export interface TestProbotOptions {
   secret?: string;
   /** Keep Probot's throttling and retries (slow: seconds between writes). Default false. */
   realOctokit?: boolean;
+  /** A logger to read what the app logs (e.g. pino on an in-memory stream); default: level fatal. */
+  log?: Logger;
 }
 
 /** `new Probot({ appId, privateKey, secret, baseUrl: fakeUrl, logLevel: 'fatal', Octokit })`. */
@@ -45,6 +47,7 @@ export function createTestProbot(baseUrl: string, options: TestProbotOptions = {
     secret: options.secret ?? 'test',
     baseUrl,
     logLevel: 'fatal',
+    ...(options.log ? { log: options.log } : {}),
     ...(options.realOctokit ? {} : { Octokit: FastProbotOctokit }),
   });
 }

@@ -39,6 +39,11 @@ const ROLE_TO_PERMISSION: Record<Permission, string> = {
   none: 'none',
 };
 
+/** A GitHub App's account: `name[bot]` (user logins cannot contain brackets) or a user of type Bot. */
+function isBotAccount(ctx: RouteContext, login: string): boolean {
+  return login.toLowerCase().endsWith('[bot]') || ctx.state.users.get(login.toLowerCase())?.type === 'Bot';
+}
+
 export const appRoutes: Routes = {
   'GET /app': (ctx) => {
     requireJwt(ctx);
@@ -111,6 +116,9 @@ export const appRoutes: Routes = {
   'GET /repos/{owner}/{repo}/collaborators/{username}/permission': (ctx) => {
     const repo = requireRepo(ctx);
     const login = ctx.params.username ?? '';
+    // Bot accounts (GitHub Apps, `name[bot]`) are never collaborators: GitHub answers 404 for them, even
+    // for an app installed with write access (https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user).
+    if (isBotAccount(ctx, login)) throw notFound(`${login} is not a user`);
     const role = repo.permissions.get(login.toLowerCase());
     if (role === undefined) throw notFound(`${login} is not a user`);
     const user = ctx.state.users.get(login.toLowerCase()) ?? { login, id: 0, type: 'User' as const };
@@ -138,7 +146,7 @@ export const appRoutes: Routes = {
   'GET /repos/{owner}/{repo}/collaborators/{username}': (ctx) => {
     const repo = requireRepo(ctx);
     const role = repo.permissions.get((ctx.params.username ?? '').toLowerCase());
-    if (role === undefined || role === 'none') throw notFound();
+    if (role === undefined || role === 'none' || isBotAccount(ctx, ctx.params.username ?? '')) throw notFound();
     return { status: 204 };
   },
 

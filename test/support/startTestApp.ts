@@ -12,6 +12,7 @@
  * Webhooks are signed like GitHub signs them (`x-hub-signature-256`: HMAC-SHA256 of the exact body).
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import type { Logger } from 'probot';
 import { loadBuiltinAgents } from '../../src/agents/builtinAgents.js';
 import { startServer, WEBHOOK_PATH, type RunningServer, type StartOptions } from '../../src/app/startServer.js';
 import type { JobOutcome } from '../../src/jobs/JobContext.js';
@@ -38,6 +39,8 @@ export interface TestAppOptions {
   installationId?: number;
   github?: FakeGitHubOptions;
   claude?: FakeClaudeOptions;
+  /** The Probot's logger (see createTestProbot); default: level fatal. */
+  log?: Logger;
   /** More server options (concurrency, labelWindowMs, repoCacheMs ...). */
   server?: Partial<Omit<StartOptions, 'probot' | 'port' | 'host' | 'env' | 'builtinAgents' | 'onOutcome'>>;
 }
@@ -96,7 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const gh = await startFakeGitHub({ installationId, ...options.github });
   gh.addRepo({ owner, name: repo, installationId });
   const claude = options.offline ? undefined : await startFakeClaude(options.claude);
-  const probot = createTestProbot(gh.url, { secret: TEST_SECRET });
+  const probot = createTestProbot(gh.url, { secret: TEST_SECRET, log: options.log });
   const outcomes: RecordedOutcome[] = [];
   const listeners = new Set<() => void>();
   const notify = () => {
