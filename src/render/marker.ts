@@ -10,6 +10,14 @@ export interface MarkerData {
   deliveries?: string[];
   /** Fingerprints of inline comments already posted (bounded). */
   posted?: string[];
+  /**
+   * Line-anchored findings still open at the last reviewed sha (`OpenFinding` of core/openFindings:
+   * path, line, endLine, severity, kind, rule, title, hash of the line's text, sha), so an incremental
+   * review counts them while their lines are in the PR. Read back through `readOpenFindings`.
+   */
+  open?: unknown[];
+  /** Whether this app's last review on the PR requested changes (and was not dismissed since). */
+  blocking?: boolean;
 }
 
 const PREFIX = '<!-- agency-architect:';
