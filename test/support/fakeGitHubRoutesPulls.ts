@@ -22,6 +22,7 @@ import {
 import type { Actor, CheckRunState, IssueState, PullFileInput, PullState, RepoState, ReviewCommentState, ReviewState } from './fakeGitHubState.js';
 
 const MAX_PULL_FILES = 3000;
+/** "the returned files are limited to 300 files" (https://docs.github.com/en/rest/commits/commits#compare-two-commits). */
 const MAX_COMPARE_FILES = 300;
 const MAX_ANNOTATIONS = 50;
 
