@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullFileInput } from '../support/fakeGitHub.js';
 import { reviewDecision } from '../support/fakeGitHubReviewDecision.js';
-import { startTestApp, type LoosePayload, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
+import { startTestApp, type LoosePayload, type Outcome, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -79,6 +79,7 @@ async function push(a: TestApp, files: PullFileInput[], n: number) {
 
 /** The comment as rendered: the hidden marker (posted fingerprints) left out. */
 const visible = (body: string) => body.replace(/<!--[\s\S]*?-->/g, '');
+const detailsOf = (outcome: Outcome) => (outcome.status === 'done' ? outcome.details : undefined) as { severities: Record<string, number>; carried: number };
 const summary = (a: TestApp) => a.gh.comments(a.owner, a.repo, PR).filter((c) => c.user.login === a.gh.botLogin);
 const checkAt = (a: TestApp, sha: string) => a.gh.checkRuns(a.owner, a.repo).filter((c) => c.headSha === sha);
 const failedRequests = (a: TestApp) => a.gh.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.template} ${r.status}`);
@@ -97,7 +98,7 @@ describe('follow-up pushes keep every finding still in the PR', () => {
     expect(harmless.outcome).toMatchObject({ status: 'done', details: { carried: expect.any(Number) } });
     expect(a.gh.requests.some((r) => r.path.includes('/compare/'))).toBe(true);
     expect(checkAt(a, harmless.sha).map((c) => c.conclusion)).toEqual(['failure']);
-    const details = (harmless.outcome as { details: { severities: Record<string, number>; carried: number } }).details;
+    const details = detailsOf(harmless.outcome);
     // The Action's fail-on and finding outputs read these counts.
     expect(details.severities.blocker).toBeGreaterThan(0);
     expect(details.carried).toBeGreaterThan(0);
@@ -109,7 +110,7 @@ describe('follow-up pushes keep every finding still in the PR', () => {
     const fixed = await push(a, [AWS_FIXED, HANDLER_2], 3);
     expect(fixed.outcome).toMatchObject({ status: 'done' });
     expect(checkAt(a, fixed.sha).map((c) => c.conclusion)).toEqual(['neutral']);
-    expect((fixed.outcome as { details: { severities: Record<string, number> } }).details.severities.blocker).toBe(0);
+    expect(detailsOf(fixed.outcome).severities.blocker).toBe(0);
     expect(summary(a)).toHaveLength(1);
     expect(visible(summary(a)[0]!.body)).not.toContain('src/config/aws.ts:3');
     expect(failedRequests(a)).toEqual([]);
