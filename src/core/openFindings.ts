@@ -22,7 +22,7 @@ export interface OpenFinding {
 
 /** Bounded, so the marker stays small next to GitHub's comment size limit; the most severe are kept. */
 export const MAX_OPEN_FINDINGS = 100;
-const TITLE_MAX = 120;
+const TITLE_MAX = 80;
 const KINDS: readonly FindingSource['kind'][] = ['squawk', 'secretlint', 'rule', 'model'];
 
 /** A short, non-cryptographic hash of a line (cyrb53): enough to tell "the same text" apart from "changed". */
@@ -40,13 +40,31 @@ export function lineHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The marker's `open` list, keeping only well-formed entries (the marker is JSON read back from a comment). */
+/**
+ * The marker's `open` list. Path, rule and title come from the diff and the model (untrusted): they are
+ * percent-encoded, so the hidden marker never carries Markdown, HTML, links, mentions or commands.
+ */
+export function writeOpenFindings(open: OpenFinding[]): OpenFinding[] {
+  return open.map((o) => ({ ...o, path: encodeURIComponent(o.path), rule: encodeURIComponent(o.rule), title: encodeURIComponent(o.title) }));
+}
+
+function decoded(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The marker's `open` list back, keeping only well-formed entries (the marker is JSON read back from a comment). */
 export function readOpenFindings(value: unknown): OpenFinding[] {
   if (!Array.isArray(value)) return [];
   const out: OpenFinding[] = [];
   for (const v of value.slice(0, MAX_OPEN_FINDINGS)) {
     if (typeof v !== 'object' || v === null) continue;
-    const o = v as Record<string, unknown>;
+    const raw = v as Record<string, unknown>;
+    const o: Record<string, unknown> = { ...raw, path: decoded(raw.path), rule: decoded(raw.rule), title: decoded(raw.title) };
     const line = o.line;
     if (typeof o.path !== 'string' || o.path === '' || typeof line !== 'number' || !Number.isInteger(line) || line < 1) continue;
     if (!SEVERITIES.includes(o.severity as Severity) || !KINDS.includes(o.kind as FindingSource['kind'])) continue;

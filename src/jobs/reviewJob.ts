@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { selectAgent } from '../agents/selectAgent.js';
 import { checkAnnotations } from '../core/checkAnnotations.js';
 import { composeReview } from '../core/composeReview.js';
-import { boundOpenFindings, openToFinding, readOpenFindings, toOpenFinding, type OpenFinding } from '../core/openFindings.js';
+import { boundOpenFindings, openToFinding, readOpenFindings, toOpenFinding, writeOpenFindings, type OpenFinding } from '../core/openFindings.js';
 import { findingFingerprint, hiddenFingerprint, readHiddenFingerprint } from '../core/findingFingerprint.js';
 import { checkConclusion, reviewEvent } from '../core/reviewEvent.js';
 import { selectInlineFindings } from '../core/selectInlineFindings.js';
@@ -200,11 +200,12 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   }
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
+  // Only findings on files of the pull request can be checked again later.
   const open = boundOpenFindings([
-    ...found.map((f) => toOpenFinding(f, headSha, lineText(files, f))).filter((o): o is OpenFinding => o !== undefined),
+    ...found.filter((f) => f.path !== null && prPaths.has(f.path)).map((f) => toOpenFinding(f, headSha, lineText(files, f))).filter((o): o is OpenFinding => o !== undefined),
     ...stillOpen,
   ]);
-  const marker = { ...extras.marker, shas, posted: [...posted].slice(-MAX_POSTED_FINGERPRINTS), open, blocking };
+  const marker = { ...extras.marker, shas, posted: [...posted].slice(-MAX_POSTED_FINGERPRINTS), open: writeOpenFindings(open), blocking };
   const body = renderReview({ ...result.review, findings: allFindings }, {
     marker,
     info: result.info,

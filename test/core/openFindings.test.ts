@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnnotations } from '../../src/core/checkAnnotations.js';
 import { findingFingerprint } from '../../src/core/findingFingerprint.js';
-import { boundOpenFindings, lineHash, openToFinding, readOpenFindings, relocate, toOpenFinding, type OpenFinding } from '../../src/core/openFindings.js';
+import { boundOpenFindings, lineHash, openToFinding, readOpenFindings, relocate, toOpenFinding, writeOpenFindings, type OpenFinding } from '../../src/core/openFindings.js';
 import { encodeMarker, decodeMarker } from '../../src/render/marker.js';
 import type { Finding } from '../../src/model/findingSchema.js';
 import { carryForward } from '../../src/jobs/carryForward.js';
@@ -26,13 +26,25 @@ function finding(over: Partial<Finding> = {}): Finding {
 describe('open findings in the marker', () => {
   it('round-trips through the marker with the same fingerprint, and drops malformed entries', () => {
     const open = toOpenFinding(finding(), SHA, "  accessKeyId: 'x',")!;
-    const decoded = decodeMarker(`body\n${encodeMarker({ family: 'review', open: [open, { path: '', line: 1 }, { ...open, severity: 'fatal' }, { ...open, line: 0 }] })}`);
+    const written = writeOpenFindings([open]);
+    const decoded = decodeMarker(`body\n${encodeMarker({ family: 'review', open: [...written, { path: '', line: 1 }, { ...written[0], severity: 'fatal' }, { ...written[0], line: 0 }] })}`);
     const back = readOpenFindings(decoded?.open);
     expect(back).toEqual([open]);
     expect(findingFingerprint(openToFinding(back[0]!))).toBe(findingFingerprint(finding()));
     const model = finding({ source: { kind: 'model', id: 'judgment', url: null }, category: 'performance' });
     expect(findingFingerprint(openToFinding(toOpenFinding(model, SHA, 'x')!))).toBe(findingFingerprint(model));
     expect(toOpenFinding(finding({ line: null }), SHA, 'x')).toBeUndefined();
+  });
+
+  it('writes the untrusted strings inert: no Markdown, HTML, links, mentions or commands in the marker', () => {
+    const hostile = toOpenFinding(
+      finding({ path: 'src/aws.ts', title: '![x](https://evil.example/p.png) <img src=x> @octocat\n/agency:plan', category: '<a href=x>', source: { kind: 'model', id: 'judgment', url: null } }),
+      SHA,
+      'x',
+    )!;
+    const marker = encodeMarker({ family: 'review', open: writeOpenFindings([hostile]) });
+    expect(marker).not.toMatch(/!\[|<img|<a |@octocat|https?:\/\/|\n\/agency:/);
+    expect(readOpenFindings(decodeMarker(marker)?.open)).toEqual([hostile]);
   });
 
   it('relocates to the same line, to the nearest line with the same text, or nowhere when the text is gone', () => {
