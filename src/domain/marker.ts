@@ -22,6 +22,14 @@ export const MarkerSchema = z.object({
   posted: z.array(z.string().max(200)).max(1000).optional(),
   /** The plan's proposed decisions, numbered from 1 as rendered: what `/agency:adr accept <n>` records. */
   decisions: z.array(ProposedDecisionSchema).max(50).optional(),
+  /**
+   * Line-anchored findings still open at the last reviewed sha (`OpenFinding` of core/openFindings), so an
+   * incremental review counts them while their lines are in the PR. Read back through `readOpenFindings`,
+   * which validates each entry.
+   */
+  open: z.array(z.unknown()).max(200).optional(),
+  /** Whether this app's last review on the PR requested changes (and was not dismissed since). */
+  blocking: z.boolean().optional(),
   /** Short hashes of the plan's points, so a re-run can say what changed without re-reading the text. */
   points: z.array(z.string().max(16)).max(2000).optional(),
 });
@@ -30,10 +38,27 @@ export type MarkerData = z.infer<typeof MarkerSchema>;
 const PREFIX = '<!-- agency-architect:';
 const SUFFIX = ' -->';
 
+/** Every string of a value, mapped: the marker stores text percent-encoded. */
+function mapStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+  return value;
+}
+
+function decodeText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function encodeMarker(data: MarkerData): string {
-  // `--` cannot appear inside an HTML comment; JSON of our own data never contains it after escaping.
   const { v: _old, ...fields } = data;
-  const json = JSON.stringify({ v: MARKER_VERSION, ...fields }).replace(/--/g, '\\u002d\\u002d');
+  // Text from the model (a decision's title and rationale) is percent-encoded, so nothing in the hidden
+  // comment can read as Markdown, HTML, a mention or a link, and `-->` can never close it early.
+  const json = JSON.stringify({ v: MARKER_VERSION, ...(mapStrings(fields, encodeURIComponent) as object) }).replace(/--/g, '\\u002d\\u002d');
   return `${PREFIX}${json}${SUFFIX}`;
 }
 
@@ -43,7 +68,10 @@ export function decodeMarker(body: string): MarkerData | undefined {
   const end = body.indexOf(SUFFIX, start + PREFIX.length);
   if (end < 0) return undefined;
   try {
-    const parsed = MarkerSchema.safeParse(JSON.parse(body.slice(start + PREFIX.length, end)));
+    const raw: unknown = JSON.parse(body.slice(start + PREFIX.length, end));
+    // Version 2 stores text percent-encoded; earlier markers stored it as is.
+    const versioned = typeof raw === 'object' && raw !== null && typeof (raw as { v?: unknown }).v === 'number';
+    const parsed = MarkerSchema.safeParse(versioned ? mapStrings(raw, decodeText) : raw);
     if (!parsed.success) return undefined;
     // The version says how to read the fields; callers see only the fields.
     const { v: _version, ...data } = parsed.data;

@@ -48,6 +48,20 @@ export interface PullFile {
   deletions: number;
 }
 
+/**
+ * GitHub's compare API lists at most 300 files, paged or not
+ * (https://docs.github.com/en/rest/commits/commits#compare-two-commits): a list this long may be cut.
+ */
+export const COMPARE_MAX_FILES = 300;
+
+/** A review on a pull request, as far as the app needs it (to dismiss its own stale blocking review). */
+export interface PullReview {
+  id: number;
+  state: string;
+  author: string;
+  commitId: string;
+}
+
 export interface InlineComment {
   path: string;
   line: number;
@@ -105,6 +119,12 @@ export interface GitHub {
   reactToComment(commentId: number, content: 'eyes' | '+1' | 'confused'): Promise<void>;
   pull(number: number): Promise<PullData>;
   pullFiles(number: number, max: number): Promise<{ files: PullFile[]; truncated: boolean }>;
+  /** The pull request's head sha as GitHub has it now (never from the payload): a stale event is told apart by it. */
+  getPullHead(number: number): Promise<string>;
+  /** Reviews on the pull request, oldest first. */
+  listReviews(number: number): Promise<PullReview[]>;
+  /** Dismisses a review (only blocking or approving ones can be); `message` is shown on the PR. */
+  dismissReview(number: number, reviewId: number, message: string): Promise<void>;
   /** Files changed from `base` to `head`; undefined when `head` does not build on `base` (unknown sha, force-push). */
   compare(base: string, head: string): Promise<PullFile[] | undefined>;
   /** Inline comments already on the PR (to avoid repeating one). */

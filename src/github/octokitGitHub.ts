@@ -1,6 +1,8 @@
 import type { ProbotOctokit } from 'probot';
 import type { Permission } from '../config/configSchema.js';
 import { PERMISSIONS } from '../config/configSchema.js';
+import { safeEnd } from '../core/safeEnd.js';
+import { CHECK_OUTPUT_MAX_BYTES, cutUtf8 } from './cutUtf8.js';
 import type { CommentData, DirEntry, GitHub, IssueData, PullData, PullFile, PullRef } from './GitHub.js';
 
 /** What the port uses of an Octokit: Probot's installation client and @octokit/rest (the Action) both fit. */
@@ -214,6 +216,17 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
       }
       return { files, truncated };
     },
+    async getPullHead(number) {
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+      return data.head.sha;
+    },
+    async listReviews(number) {
+      const all = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
+      return all.map((r) => ({ id: r.id, state: r.state, author: r.user?.login ?? '', commitId: r.commit_id ?? '' }));
+    },
+    async dismissReview(number, reviewId, text) {
+      await octokit.rest.pulls.dismissReview({ owner, repo, pull_number: number, review_id: reviewId, message: text });
+    },
     async compare(base, head) {
       try {
         const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}` });
@@ -255,12 +268,14 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
         start_line: a.startLine,
         end_line: a.endLine,
         annotation_level: a.level,
-        title: a.title.slice(0, 255),
-        message: a.message.slice(0, 64000),
+        title: a.title.slice(0, safeEnd(a.title, 255)),
+        // "The maximum size is 64 KB": bytes, like the summary.
+        message: cutUtf8(a.message, 64_000),
       });
       const output = (annotations: typeof check.annotations) => ({
         title: check.title,
-        summary: check.summary.slice(0, 65535),
+        // GitHub counts the summary in bytes (65,535), not characters.
+        summary: cutUtf8(check.summary, CHECK_OUTPUT_MAX_BYTES),
         annotations: annotations.map(toApi),
       });
       const { data } = await octokit.rest.checks.create({

@@ -1,18 +1,23 @@
 import picomatch from 'picomatch';
 import { selectAgent } from '../agents/selectAgent.js';
+import { checkAnnotations } from '../core/checkAnnotations.js';
 import { composeReview } from '../core/composeReview.js';
+import { boundOpenFindings, openToFinding, readOpenFindings, toOpenFinding, writeOpenFindings, type OpenFinding } from '../core/openFindings.js';
 import { findingFingerprint, hiddenFingerprint, readHiddenFingerprint } from '../domain/findingFingerprint.js';
 import { checkConclusion, reviewEvent } from '../core/reviewEvent.js';
 import { selectInlineFindings } from '../core/selectInlineFindings.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
-import type { PullFile } from '../github/GitHub.js';
+import { COMPARE_MAX_FILES, type GitHub, type PullFile } from '../github/GitHub.js';
+import { isPermissionDenied } from '../github/isPermissionDenied.js';
+import { newSideLines } from '../evidence/newSideLines.js';
 import { SEVERITIES, type Finding } from '../domain/findingSchema.js';
 import { encodeMarker } from '../domain/marker.js';
 import { renderFindingComment } from '../render/renderFindingComment.js';
 import { safeOptions } from '../render/safeOptions.js';
 import { safeText } from '../render/safeText.js';
 import { renderReview } from '../render/renderReview.js';
+import { carryForward } from './carryForward.js';
 import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
@@ -47,15 +52,31 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   const previousShas = extras.existing?.marker.shas ?? [];
   const lastSha = previousShas.at(-1);
   if (intent.via === 'pull_request' && lastSha === headSha) return { status: 'ignored', reason: `${headSha} already reviewed` };
+  if (intent.via === 'pull_request') {
+    // The file lists below are the PR's as of now: reviewing them under an older event's sha would mix two
+    // commits (and place comments on the wrong diff). A newer push brings its own synchronize event.
+    const current = await github.getPullHead(number);
+    if (current !== headSha) {
+      ctx.log.info({ event: intent.event, eventSha: headSha, headSha: current }, 'stale event skipped: the pull request has a newer head');
+      return { status: 'ignored', reason: `stale event: the head moved from ${headSha.slice(0, 7)} to ${current.slice(0, 7)}; the newer push is reviewed by its own event` };
+    }
+  }
 
   let files: PullFile[] | undefined;
   let incremental: { from: string; to: string } | { fullBecause: string } | undefined;
   let truncated = false;
   // Inline comments are checked against the pull request's own diff: that is what GitHub resolves them on.
   let pullPatches: Map<string, string> | undefined;
+  // Incremental reviews read only the new commits: what earlier reviews found and is still there is carried.
+  let carry: { changed: PullFile[]; inPull: Set<string> | undefined } | undefined;
+  let pullPaths: Set<string> | undefined;
   if (intent.event === 'pull_request.synchronize' && lastSha) {
     const compared = await github.compare(lastSha, headSha);
-    if (compared) {
+    if (compared && compared.length >= COMPARE_MAX_FILES) {
+      incremental = {
+        fullBecause: `the commits since ${lastSha.slice(0, 7)} change ${COMPARE_MAX_FILES.toLocaleString('en-US')} files or more, and GitHub's compare API lists at most ${COMPARE_MAX_FILES.toLocaleString('en-US')}, so this is a full review`,
+      };
+    } else if (compared) {
       const pullList = await github.pullFiles(number, GITHUB_MAX_FILES);
       truncated = pullList.truncated;
       pullPatches = new Map(pullList.files.flatMap((f) => (f.patch === undefined ? [] : [[f.path, f.patch] as const])));
@@ -64,11 +85,15 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
       const inPull = new Set(pullList.files.map((f) => f.path));
       files = truncated ? compared : compared.filter((f) => inPull.has(f.path));
       incremental = { from: lastSha, to: headSha };
+      carry = { changed: compared, inPull: truncated ? undefined : inPull };
+      pullPaths = inPull;
     } else {
       incremental = { fullBecause: `the last reviewed commit ${lastSha.slice(0, 7)} is no longer in the branch (force-push), so this is a full review` };
     }
   }
   if (!files) ({ files, truncated } = await github.pullFiles(number, GITHUB_MAX_FILES));
+  // Check-run annotations may only name files of the pull request (422 otherwise).
+  const prPaths = pullPaths ?? new Set(files.map((f) => f.path));
 
   if (intent.onlyIfBackendPaths) {
     const isBackend = picomatch(config.paths.backend, { dot: true });
@@ -98,6 +123,14 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   });
   if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
   if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
+  const found = result.review.findings;
+  // Earlier findings whose lines are still at the head count for the verdict, the check and the counts.
+  const carried = carry
+    ? await carryForward(readOpenFindings(extras.existing?.marker.open), { ...carry, readAtHead: (path) => github.readFile(path, headSha) })
+    : [];
+  const foundKeys = new Set(found.map(findingFingerprint));
+  const stillOpen = carried.filter((o) => !foundKeys.has(findingFingerprint(openToFinding(o))));
+  const allFindings = [...found, ...stillOpen.map(openToFinding)];
   const notReviewed = [...result.packed.notReviewed];
   if (truncated) notReviewed.push({ path: `(files after the first ${GITHUB_MAX_FILES})`, reason: 'GitHub lists at most 3,000 files of a pull request' });
 
@@ -109,11 +142,11 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     const fp = readHiddenFingerprint(c.body);
     if (fp) posted.add(fp);
   }
-  const fresh = result.review.findings.filter((f) => !posted.has(findingFingerprint(f)));
+  const fresh = found.filter((f) => !posted.has(findingFingerprint(f)));
   const patches = pullPatches ?? new Map(diffFiles.map((f) => [f.path, f.patch]));
   const { inline } = selectInlineFindings(fresh, patches, { enabled: config.review.inlineComments, max: config.review.maxInlineComments });
 
-  const event = reviewEvent(result.review.findings, config);
+  const event = reviewEvent(found, config);
   const opts = safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks });
   if (inline.length > 0 || event === 'REQUEST_CHANGES') {
     await github.createReview(number, {
@@ -130,14 +163,23 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     for (const f of inline) posted.add(findingFingerprint(f));
   }
 
+  const notices = [...ctx.notices, ...result.notes];
+  // A blocking review of ours stays in force until dismissed (a later COMMENT review does not clear it).
+  let blocking = event === 'REQUEST_CHANGES' || extras.existing?.marker.blocking === true;
+  if (extras.existing && (extras.existing.marker.blocking || config.review.requestChanges) && !allFindings.some((f) => f.severity === 'blocker')) {
+    const refused = await dismissStaleBlocks(github, number, ctx.botLogin, headSha);
+    notices.push(...refused);
+    blocking = refused.length > 0;
+  }
+
   let checkUrl: string | undefined;
   if (config.review.checkRun) {
-    const annotated = result.review.findings.filter((f): f is Finding & { path: string; line: number } => f.path !== null && f.line !== null);
+    const annotated = checkAnnotations(allFindings, prPaths);
     const check = await github.createCheckRun({
       name: 'Agency Architect',
       headSha,
-      conclusion: checkConclusion(result.review.findings, config),
-      title: `${result.review.findings.length} finding(s)`,
+      conclusion: checkConclusion(allFindings, config),
+      title: `${allFindings.length} finding(s)`,
       // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
       summary: safeText(result.review.summary, opts),
       annotations: annotated.map((f) => ({
@@ -148,19 +190,29 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
         title: `${f.severity}: ${f.title}`,
         message: f.body,
       })),
+    }).catch((error: unknown) => {
+      // Personal tokens, and workflow tokens without `checks: write`, cannot create check runs (403).
+      if (!isPermissionDenied(error)) throw error;
+      notices.push('No check run was created: GitHub refused it (403; check runs need a GitHub App token, or a workflow token with `checks: write`). The findings are all in this comment.');
+      return undefined;
     });
-    checkUrl = check.url;
+    checkUrl = check?.url;
   }
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
-  const marker = { ...extras.marker, shas, posted: [...posted].slice(-MAX_POSTED_FINGERPRINTS) };
-  const body = renderReview(result.review, {
+  // Only findings on files of the pull request can be checked again later.
+  const open = boundOpenFindings([
+    ...found.filter((f) => f.path !== null && prPaths.has(f.path)).map((f) => toOpenFinding(f, headSha, lineText(files, f))).filter((o): o is OpenFinding => o !== undefined),
+    ...stillOpen,
+  ]);
+  const marker = { ...extras.marker, shas, posted: [...posted].slice(-MAX_POSTED_FINGERPRINTS), open: writeOpenFindings(open), blocking };
+  const body = renderReview({ ...result.review, findings: allFindings }, {
     marker,
     info: result.info,
     repoUrl: ctx.repoUrl,
     allowedLinks: config.allowedLinks,
     requester: intent.requester.login,
-    notices: [...ctx.notices, ...result.notes],
+    notices,
     coverage: result.packed.coverage,
     notReviewed,
     shas,
@@ -171,13 +223,34 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     status: 'done',
     commentUrl: comment.url,
     details: {
-      findings: result.review.findings.length,
-      // Per severity, for the Action's outputs and its fail-on gate.
-      severities: Object.fromEntries(SEVERITIES.map((s) => [s, result.review.findings.filter((f) => f.severity === s).length])),
+      findings: allFindings.length,
+      // Per severity, for the Action's outputs and its fail-on gate: every finding still in the PR.
+      severities: Object.fromEntries(SEVERITIES.map((s) => [s, allFindings.filter((f) => f.severity === s).length])),
+      carried: stillOpen.length,
       inline: inline.length,
       checkUrl,
       engine: result.info.engine,
     },
     data: { review: result.review, coverage: result.packed.coverage, notReviewed, notes: result.notes, engine: result.info },
   };
+}
+
+/** The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. */
+function lineText(files: PullFile[], f: Finding): string | undefined {
+  const patch = files.find((file) => file.path === f.path)?.patch;
+  return patch === undefined || f.line === null ? undefined : newSideLines(patch).find((l) => l.line === f.line)?.text;
+}
+
+/** Dismisses this app's reviews that still request changes; returns a note when GitHub refused. */
+async function dismissStaleBlocks(github: GitHub, number: number, botLogin: string, headSha: string): Promise<string[]> {
+  const stale = (await github.listReviews(number)).filter((r) => r.author === botLogin && r.state === 'CHANGES_REQUESTED');
+  for (const review of stale) {
+    try {
+      await github.dismissReview(number, review.id, `Agency Architect: no blocking finding is left at ${headSha.slice(0, 7)}.`);
+    } catch (error) {
+      if (!isPermissionDenied(error)) throw error;
+      return ['An earlier "changes requested" review of Agency Architect could not be dismissed (403): dismiss it by hand.'];
+    }
+  }
+  return [];
 }

@@ -78,6 +78,7 @@ describe('GitHub requests per event', () => {
       'GET /repos/{owner}/{repo}/contents/{path}', // root listing (cached 60 s per repo)
       'GET /repos/{owner}/{repo}/collaborators/{username}/permission', // authorization
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // living comment + discussion
+      'GET /repos/{owner}/{repo}/pulls/{pull_number}', // the current head: a stale event is skipped
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', // the diff (paginated, 100 a page)
       // (a modified migration is read whole at the head sha; a new one's patch is the whole file)
       // (inline comments already posted are listed only on a re-review)

@@ -180,8 +180,11 @@ export interface FakeGitHub {
   protectBranch(owner: string, repo: string, branch: string, options?: { status?: number; message?: string }): void;
   /** Removes a commit, as after a force-push and garbage collection: compare with it answers 404. */
   forgetCommit(owner: string, repo: string, sha: string): void;
-  /** Requests with this token act as this user instead of the app's bot. */
-  mapToken(token: string, login: string, type?: Actor['type']): void;
+  /**
+   * Requests with this token act as this user instead of the app's bot. `permissions` limits a workflow
+   * token like a workflow's `permissions:` block (e.g. `{ checks: 'read' }`); absent = everything.
+   */
+  mapToken(token: string, login: string, type?: Actor['type'], permissions?: Record<string, 'read' | 'write' | 'none'>): void;
   /**
    * The next request(s) matching fail with `status`. `pathPattern`: an OpenAPI template
    * (`/repos/{owner}/{repo}/pulls/{pull_number}/reviews`), a path with `*` wildcards, an exact path,
@@ -406,6 +409,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       headers: req.headers,
       actor,
       authKind,
+      tokenPermissions: authKind === 'token' ? state.tokenPermissions.get(credential) : undefined,
       state,
       shapes,
       api,
@@ -614,6 +618,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const tree = applyPullFiles(repo, previous ? git.treeOf(previous) : undefined, input.files);
       const head = git.putCommit({ tree: tree.sha, parents: parent ? [parent.sha] : [], message: `Push to #${number}`, sha: input.headSha });
       if (input.force && previous) git.commits.delete(previous.sha);
+      (pull.filesByHead ??= new Map()).set(pull.headSha, pull.files);
       git.refs.set(`heads/${pull.headRef}`, head.sha);
       pull.headSha = head.sha;
       pull.headHistory.push(head.sha);
@@ -686,8 +691,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       getRepo(owner, name).git.commits.delete(sha);
     },
 
-    mapToken(token, login, type = 'User') {
+    mapToken(token, login, type = 'User', permissions) {
       state.tokenUsers.set(token, userFor(state, login, type));
+      if (permissions) state.tokenPermissions.set(token, permissions);
     },
 
     failNext(method, pathPattern, status, body, failOptions = {}) {

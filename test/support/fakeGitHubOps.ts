@@ -46,6 +46,7 @@ export function moveBranch(repo: RepoState, branch: string, sha: string): void {
     const issue = repo.issues.get(pull.number);
     if (issue?.state !== 'open') continue;
     if (pull.headRef === branch && pull.headSha !== sha) {
+      (pull.filesByHead ??= new Map()).set(pull.headSha, pull.files);
       pull.headSha = sha;
       pull.headHistory.push(sha);
       const head = repo.git.commits.get(sha);

@@ -22,6 +22,7 @@ import {
 import type { Actor, CheckRunState, IssueState, PullFileInput, PullState, RepoState, ReviewCommentState, ReviewState } from './fakeGitHubState.js';
 
 const MAX_PULL_FILES = 3000;
+/** "the returned files are limited to 300 files" (https://docs.github.com/en/rest/commits/commits#compare-two-commits). */
 const MAX_COMPARE_FILES = 300;
 const MAX_ANNOTATIONS = 50;
 
@@ -72,10 +73,25 @@ interface ResolvedComment {
   subjectType: 'line' | 'file';
 }
 
+/**
+ * The pull request's files as of `commitId`: a review comment is placed on the diff of the commit it
+ * names, not on the current head's ("pull_request_review_thread.line must be part of the diff" otherwise;
+ * https://docs.github.com/en/rest/pulls/comments#create-a-review-comment-for-a-pull-request and
+ * https://docs.github.com/en/rest/pulls/reviews#create-a-review-for-a-pull-request).
+ */
+function filesAt(repo: RepoState, pull: PullState, commitId: string): PullFileInput[] {
+  if (commitId === pull.headSha) return pull.files;
+  const seen = pull.filesByHead?.get(commitId);
+  if (seen) return seen;
+  const commit = repo.git.commits.get(commitId);
+  const base = repo.git.commits.get(pull.baseSha);
+  return commit && base ? diffCommits(repo, mergeBase(repo, base, commit), commit) : pull.files;
+}
+
 /** Resolves a review comment against the pull request's diff as GitHub does, or returns the error. */
-function resolveComment(pull: PullState, input: CommentInput): ResolvedComment | string {
+function resolveComment(pull: PullState, input: CommentInput, files: PullFileInput[] = pull.files): ResolvedComment | string {
   const path = str(input.path) ?? '';
-  const file = pull.files.find((candidate) => candidate.filename === path);
+  const file = files.find((candidate) => candidate.filename === path);
   if (!file) return 'Path could not be resolved';
   const body = str(input.body) ?? '';
   if (input.subject_type === 'file') {
@@ -186,7 +202,23 @@ function compareFiles(repo: RepoState, baseSpec: string, headSpec: string, base:
   return diffCommits(repo, from, head);
 }
 
-function annotationsOf(ctx: RouteContext): Record<string, unknown>[] {
+/** Paths an annotation may name on a check run at `headSha`: files of the commit, and of pull requests at that head. */
+function annotatablePaths(repo: RepoState, headSha: string): Set<string> {
+  const paths = new Set<string>();
+  for (const pull of repo.pulls.values()) {
+    if (pull.headSha === headSha || pull.filesByHead?.has(headSha)) for (const f of filesAt(repo, pull, headSha)) paths.add(f.filename);
+  }
+  const commit = repo.git.commits.get(headSha);
+  if (commit) for (const path of repo.git.treeOf(commit).files.keys()) paths.add(path);
+  return paths;
+}
+
+/**
+ * GitHub validates every annotation and answers 422 for the whole request when one is off: at most 50
+ * per request, `start_line`/`end_line` are 1-based with end >= start, and the path must be a file of the
+ * commit (https://docs.github.com/en/rest/checks/runs#create-a-check-run, "annotations" object).
+ */
+function annotationsOf(ctx: RouteContext, repo: RepoState, headSha: string): Record<string, unknown>[] {
   const output = bodyObject(ctx).output;
   const annotations = typeof output === 'object' && output !== null ? (output as { annotations?: unknown }).annotations : undefined;
   if (!Array.isArray(annotations)) return [];
@@ -195,7 +227,32 @@ function annotationsOf(ctx: RouteContext): Record<string, unknown>[] {
       { resource: 'CheckRun', field: 'output.annotations', code: 'invalid' },
     ]);
   }
-  return annotations.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+  const items = annotations.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+  const paths = items.length > 0 ? annotatablePaths(repo, headSha) : new Set<string>();
+  for (const a of items) {
+    const start = a.start_line;
+    const end = a.end_line;
+    const invalid = (field: string) =>
+      unprocessable('Validation Failed', [{ resource: 'CheckRun', field: `output.annotations.${field}`, code: 'invalid' }]);
+    if (typeof start !== 'number' || !Number.isInteger(start) || start < 1) throw invalid('start_line');
+    if (typeof end !== 'number' || !Number.isInteger(end) || end < start) throw invalid('end_line');
+    if (typeof a.path !== 'string' || !paths.has(a.path)) throw invalid('path');
+  }
+  return items;
+}
+
+/** `output.summary` and `output.text` are capped in bytes (UTF-8), not characters (same doc, "output" object). */
+const MAX_OUTPUT_BYTES = 65535;
+
+function checkOutputSize(output: Record<string, unknown>): void {
+  for (const field of ['summary', 'text'] as const) {
+    const value = output[field];
+    if (typeof value === 'string' && Buffer.byteLength(value, 'utf8') > MAX_OUTPUT_BYTES) {
+      throw unprocessable(`Invalid request.\n\nOnly ${MAX_OUTPUT_BYTES} bytes are allowed in output.${field}; ${Buffer.byteLength(value, 'utf8')} were supplied.`, [
+        { resource: 'CheckRun', field: `output.${field}`, code: 'too_long' },
+      ]);
+    }
+  }
 }
 
 function applyCheckRunFields(ctx: RouteContext, run: CheckRunState): void {
@@ -222,15 +279,23 @@ function applyCheckRunFields(ctx: RouteContext, run: CheckRunState): void {
   const output = body.output;
   if (typeof output === 'object' && output !== null) {
     const o = output as Record<string, unknown>;
+    checkOutputSize(o);
     if (typeof o.title === 'string') run.output.title = o.title;
     if (typeof o.summary === 'string') run.output.summary = o.summary;
     if (typeof o.text === 'string') run.output.text = o.text;
   }
 }
 
+/**
+ * Check runs are written by GitHub Apps only: "OAuth apps and authenticated users are not able to create
+ * a check run" (https://docs.github.com/en/rest/checks/runs#create-a-check-run), so a personal token gets
+ * 403; a workflow token whose `permissions:` leave out `checks: write` gets 403 too
+ * (https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token).
+ */
 function requireApp(ctx: RouteContext): Actor {
   const actor = requireActor(ctx);
   if (actor.type !== 'Bot') throw forbidden('You must authenticate via a GitHub App.');
+  if (ctx.tokenPermissions && ctx.tokenPermissions.checks !== 'write') throw forbidden('Resource not accessible by integration');
   return actor;
 }
 
@@ -431,8 +496,9 @@ export const pullRoutes: Routes = {
     const commitId = checkCommitId(repo, pull, str(body.commit_id));
     // GitHub rejects the whole review when one comment cannot be placed.
     const resolved: ResolvedComment[] = [];
+    const files = filesAt(repo, pull, commitId);
     for (const comment of comments) {
-      const result = resolveComment(pull, comment);
+      const result = resolveComment(pull, comment, files);
       if (typeof result === 'string') throw unprocessable('Unprocessable Entity', [result]);
       resolved.push(result);
     }
@@ -468,6 +534,22 @@ export const pullRoutes: Routes = {
     const review = repo.reviews.get(intParam(ctx, 'review_id'));
     if (!review || review.pullNumber !== pull.number) throw notFound();
     review.body = str(bodyObject(ctx).body) ?? review.body;
+    return { status: 200, body: ctx.shapes.review(repo, review) };
+  },
+
+  // https://docs.github.com/en/rest/pulls/reviews#dismiss-a-review-for-a-pull-request: `message` is
+  // required; only a blocking (changes requested) or approving review can be dismissed, a comment cannot.
+  'PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals': (ctx) => {
+    requireActor(ctx);
+    const repo = requireRepo(ctx);
+    const pull = requirePull(ctx, repo);
+    const review = repo.reviews.get(intParam(ctx, 'review_id'));
+    if (!review || review.pullNumber !== pull.number) throw notFound();
+    const message = str(bodyObject(ctx).message);
+    if (!message) throw unprocessable('Invalid request.\n\n"message" wasn\'t supplied.');
+    if (review.state === 'COMMENTED') throw unprocessable('Unprocessable Entity', ['Can not dismiss a commented pull request review']);
+    if (review.state === 'PENDING') throw unprocessable('Unprocessable Entity', ['Can not dismiss a pending pull request review']);
+    review.state = 'DISMISSED';
     return { status: 200, body: ctx.shapes.review(repo, review) };
   },
 
@@ -530,7 +612,7 @@ export const pullRoutes: Routes = {
         subjectType: replyTo.subjectType,
       };
     } else {
-      resolved = resolveComment(pull, body);
+      resolved = resolveComment(pull, body, filesAt(repo, pull, commitId));
     }
     if (typeof resolved === 'string') throw unprocessable('Unprocessable Entity', [resolved]);
     const review: ReviewState = {
@@ -574,7 +656,7 @@ export const pullRoutes: Routes = {
     const body = bodyObject(ctx);
     const headSha = str(body.head_sha) ?? '';
     if (!repo.git.commits.has(headSha)) throw unprocessable(`No commit found for SHA: ${headSha}`);
-    const annotations = annotationsOf(ctx);
+    const annotations = annotationsOf(ctx, repo, headSha);
     const run: CheckRunState = {
       id: ctx.state.nextId(),
       name: str(body.name) ?? '',
@@ -600,7 +682,7 @@ export const pullRoutes: Routes = {
     const repo = requireRepo(ctx);
     const run = repo.checkRuns.get(intParam(ctx, 'check_run_id'));
     if (!run) throw notFound();
-    const annotations = annotationsOf(ctx);
+    const annotations = annotationsOf(ctx, repo, run.headSha);
     const draft: CheckRunState = { ...run, output: { ...run.output } };
     applyCheckRunFields(ctx, draft);
     Object.assign(run, draft);

@@ -38,6 +38,8 @@ export interface RouteContext {
   /** Who is calling: the app's bot for installation tokens, a mapped user, or undefined. */
   actor: Actor | undefined;
   authKind: 'none' | 'jwt' | 'token';
+  /** What a mapped token was limited to (a workflow's `permissions:`); undefined = everything. */
+  tokenPermissions?: Record<string, 'read' | 'write' | 'none'>;
   state: FakeState;
   shapes: Shapes;
   /** Base URL of the fake, e.g. http://127.0.0.1:1234 */

@@ -91,6 +91,8 @@ export interface PullState {
   files: PullFileInput[];
   /** Every head sha this pull request has had, oldest first. */
   headHistory: string[];
+  /** The files the pull request had at each earlier head sha (review comments resolve against their `commit_id`). */
+  filesByHead?: Map<string, PullFileInput[]>;
 }
 
 export interface ReviewState {
@@ -189,6 +191,8 @@ export interface FakeState {
   tokens: Map<string, TokenState>;
   /** Tokens a test mapped to a user (anything else acts as the app's bot). */
   tokenUsers: Map<string, Actor>;
+  /** Permissions a mapped token was limited to (a workflow's `permissions:`); absent = all. */
+  tokenPermissions: Map<string, Record<string, 'read' | 'write' | 'none'>>;
   /** App JWTs seen (Authorization: Bearer header with three dot-separated parts). */
   jwts: string[];
   installations: Set<number>;
@@ -210,6 +214,7 @@ export function createState(options: { appId: number; appSlug: string; installat
     users: new Map(),
     tokens: new Map(),
     tokenUsers: new Map(),
+    tokenPermissions: new Map(),
     jwts: [],
     installations: new Set([options.installationId]),
     nextId,
