@@ -44,6 +44,7 @@ const CONVENTION_RULES = new Set([
   'prefer-text-field',
   'prefer-timestamptz',
   'prefer-timestamp-tz',
+  'ban-char-field',
 ]);
 
 interface Translated {
