@@ -1,7 +1,9 @@
-import { emptyTranslation, FRAMEWORK_NAMES, type Framework, type Translation } from './Translation.js';
+import type { Framework, Translation } from './Translation.js';
 import { translateAlembic } from './translateAlembic.js';
 import { translateDjango } from './translateDjango.js';
+import { translateEcto } from './translateEcto.js';
 import { translateKnex } from './translateKnex.js';
+import { translateLaravel } from './translateLaravel.js';
 import { translateRails } from './translateRails.js';
 import { translateSequelize } from './translateSequelize.js';
 import { translateTypeorm } from './translateTypeorm.js';
@@ -21,10 +23,9 @@ export function translate(framework: Framework, content: string, path: string): 
       return translateSequelize(content);
     case 'typeorm':
       return translateTypeorm(content);
-    default: {
-      const tr = emptyTranslation(framework);
-      tr.unknown.push({ line: 0, what: `${FRAMEWORK_NAMES[framework]} migrations are not translated yet` });
-      return tr;
-    }
+    case 'laravel':
+      return translateLaravel(content);
+    case 'ecto':
+      return translateEcto(content);
   }
 }
