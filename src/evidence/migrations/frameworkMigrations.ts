@@ -97,6 +97,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
   const findings: Finding[] = [];
   const assured = new Map<string, Set<number>>();
   const byPath = new Map<string, Translated>();
+  const escapes = new Map<string, string[]>();
   for (const t of translated) {
     byPath.set(t.path, t);
     const { translation: tr, changed, path } = t;
@@ -123,7 +124,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       const listed = unknown.slice(0, 5).map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)).join('; ');
       notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${unknown.length > 5 ? `; and ${unknown.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
     }
-    for (const e of tr.escapes) if (changed.has(e.line)) notes.push(`${path}:${e.line} uses \`${e.what}\`: what it wraps was still linted; any squawk finding there is listed in these notes instead of as a finding.`);
+    escapes.set(path, tr.escapes.filter((e) => changed.has(e.line)).map((e) => `${path}:${e.line} uses \`${e.what}\`: what it wraps was linted and passed.`));
   }
 
   return {
@@ -149,6 +150,8 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`` : '';
         out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });
       }
+      // An escape with nothing under it still shows, so an escape is never invisible.
+      for (const [path, lines] of escapes) if (!refineNotes.some((n) => n.startsWith(`${path}:`))) refineNotes.push(...lines);
       return { findings: out, notes: refineNotes };
     },
   };
