@@ -124,7 +124,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       const listed = unknown.slice(0, 5).map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)).join('; ');
       notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${unknown.length > 5 ? `; and ${unknown.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
     }
-    escapes.set(path, tr.escapes.filter((e) => changed.has(e.line)).map((e) => `${path}:${e.line} uses \`${e.what}\`: what it wraps was linted and passed.`));
+    escapes.set(path, tr.escapes.filter((e) => changed.has(e.line)).map((e) => `${path}:${e.line} uses \`${e.what}\`: squawk found nothing to report in what it wraps.`));
   }
 
   return {
