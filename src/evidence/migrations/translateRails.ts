@@ -201,6 +201,7 @@ export function translateRails(source: string): Translation {
         const type = textOf(pos[2]) ?? 'string';
         if (!column) return void tr.unknown.push({ line, what: '`add_column` with a computed column name' });
         if (type === 'json') tr.hazards.push(JSON_COLUMN(line, column, table as string));
+        if (type === 'serial' || type === 'bigserial') tr.hazards.push(AUTO_INCREMENT(line, column));
         alter(`ADD COLUMN ${columnDefinition(column, type, args)}`);
         return;
       }
@@ -254,8 +255,11 @@ export function translateRails(source: string): Translation {
       case 'change_column': {
         if (!needTable()) return;
         const column = textOf(pos[1]);
+        const type = textOf(pos[2]) ?? 'string';
         if (!column) return;
-        alter(`ALTER COLUMN ${ident(column)} TYPE ${railsType(textOf(pos[2]) ?? 'string', args)}`);
+        // To `text` or an unlimited `varchar`, Postgres changes no stored bytes and skips the rewrite.
+        if (type === 'text' || (type === 'string' && option(args, 'limit') === undefined)) return;
+        alter(`ALTER COLUMN ${ident(column)} TYPE ${railsType(type, args)}`);
         return;
       }
       case 'change_column_null': {
@@ -499,6 +503,16 @@ function WIDE_INDEX(line: number, count: number): Hazard {
     'minor',
     `Non-unique index on ${count} columns`,
     'A non-unique index over more than three columns rarely helps more than one over its first columns, and costs every write. Keep the columns that narrow the search most.',
+  );
+}
+
+function AUTO_INCREMENT(line: number, column: string): Hazard {
+  return hazard(
+    line,
+    'auto-increment-column',
+    'major',
+    `Auto-incrementing column \`${column}\` rewrites the table`,
+    'Adding a `serial`/`bigserial` column fills every existing row from the sequence: the table is rewritten under an exclusive lock. Create the column, the sequence and the default separately, and backfill in batches.',
   );
 }
 
