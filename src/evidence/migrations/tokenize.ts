@@ -61,14 +61,14 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
     if (c === '/' && source[i + 1] === '*' && (lang === 'js' || lang === 'php')) {
       const end = source.indexOf('*/', i + 2);
       const stop = end < 0 ? n : end + 2;
-      for (let k = i; k < stop; k++) if (source[k] === '\n') (line++, (lineStart = k + 1));
+      skipLines(i, stop);
       i = stop;
       continue;
     }
     if (lang === 'ruby' && c === '=' && i === lineStart && source.startsWith('=begin', i)) {
       const end = source.indexOf('\n=end', i);
       const stop = end < 0 ? n : end + 5;
-      for (let k = i; k < stop; k++) if (source[k] === '\n') (line++, (lineStart = k + 1));
+      skipLines(i, stop);
       i = stop;
       continue;
     }
@@ -137,6 +137,16 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
     i += p.length;
   }
   return tokens;
+
+  /** Counts the lines a skipped comment spans. */
+  function skipLines(from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      if (source[k] === '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+  }
 
   function readHeredoc(h: { token: Token; id: string; squiggly: boolean; dash: boolean }): void {
     const body: Array<{ text: string; line: number }> = [];
