@@ -249,11 +249,12 @@ export function translateDjango(source: string, path: string): Translation {
     const f = fieldInfo(field, name);
     if (f.m2m) return;
     // The previous state is in older migrations we do not read: judge what the new field asks for.
-    const sql = [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} TYPE ${f.type};`];
+    // A field made nullable is almost always only that (`DROP NOT NULL`, safe); otherwise assume the type may change.
+    const sql = f.nullable ? [] : [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} TYPE ${f.type};`];
     if (!f.nullable) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} SET NOT NULL;`);
     if (f.unique) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_uniq`)} UNIQUE (${ident(f.column)});`);
     else if (isTrue(option(f.args, 'db_index'))) sql.push(`CREATE INDEX ${ident(`${t}_${f.column}_idx`)} ON ${ident(t)} (${ident(f.column)});`);
-    tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
+    if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
   }
 }
 

@@ -15,8 +15,8 @@ const HARMLESS = new Set([
   'say', 'say_with_time', 'puts', 'require', 'include', 'extend', 'reset_column_information', 'enable_extension', 'disable_extension',
   'create_enum', 'drop_enum', 'add_enum_value', 'rename_enum_value', 'create_schema', 'drop_schema', 'remove_foreign_key',
   'remove_check_constraint', 'remove_unique_constraint', 'remove_exclusion_constraint', 'rename_index', 'change_table_comment',
-  'change_column_comment', 'attr_accessor', 'private', 'protected', 'public', 'raise', 'return', 'validate_check_constraint',
-  'validate_foreign_key', 'validate_constraint', 'commit_db_transaction', 'transaction', 'p', 'pp', 'logger',
+  'change_column_comment', 'attr_accessor', 'private', 'protected', 'public', 'raise', 'return', 'commit_db_transaction', 'transaction',
+  'p', 'pp', 'logger',
 ]);
 
 /** ActiveRecord writes that make a migration a data migration. */
@@ -294,6 +294,15 @@ export function translateRails(source: string): Translation {
         if (expr === undefined) return void tr.unknown.push({ line, what: '`add_check_constraint` with a computed expression' });
         const cname = textOf(option(args, 'name')) ?? `chk_${table}`;
         alter(`ADD CONSTRAINT ${ident(cname)} CHECK (${expr})${isFalse(option(args, 'validate')) ? ' NOT VALID' : ''}`);
+        return;
+      }
+      case 'validate_check_constraint':
+      case 'validate_foreign_key':
+      case 'validate_constraint': {
+        // Squawk reads `VALIDATE CONSTRAINT` then `SET NOT NULL` as the safe sequence; the name only labels it.
+        if (!needTable()) return;
+        const cname = textOf(option(args, 'name')) ?? textOf(pos[1]) ?? 'constraint';
+        alter(`VALIDATE CONSTRAINT ${ident(cname)}`);
         return;
       }
       case 'add_unique_constraint': {
