@@ -4,6 +4,7 @@ import type { DiffFile } from './DiffFile.js';
 import { detectSecrets } from './detectSecrets.js';
 import { isCodeFile, isTestFile } from './isCodeFile.js';
 import { isDownMigration, isMigration } from './isMigration.js';
+import { frameworkMigrations } from './migrations/frameworkMigrations.js';
 import { migrationSuggestion } from './migrationSuggestion.js';
 import { RULES } from './rules/RULES.js';
 import { runSquawk, type RunSquawkOptions, type SquawkInput } from './runSquawk.js';
@@ -31,9 +32,12 @@ export async function collectEvidence(
 
   const migrations = text.filter((f) => f.status !== 'removed' && /\.sql$/i.test(f.path) && isMigration(f.path) && !isDownMigration(f.path) && !ignored(f.path));
   const inputs = await Promise.all(migrations.map((f) => squawkInput(f, opts.readFile, notes)));
+  // ORM and framework migrations, translated to the SQL they run: linted in the same squawk run.
+  const orm = await frameworkMigrations(text, { ...(opts.readFile ? { readFile: opts.readFile } : {}), ignored });
+  notes.push(...orm.notes);
 
   const [squawk, secrets] = await Promise.all([
-    runSquawk(inputs, opts.squawk),
+    runSquawk([...inputs, ...orm.inputs], opts.squawk),
     detectSecrets(text.map((f) => ({ path: f.path, lines: f.added }))),
   ]);
   notes.push(...squawk.notes);
@@ -51,8 +55,10 @@ export async function collectEvidence(
     }
   }
   const byPath = new Map(migrations.map((f) => [f.path, f]));
-  const squawkFindings = squawk.findings.map((f) => migrationSuggestion(f, f.path === null ? undefined : byPath.get(f.path)));
-  return { findings: sortFindings([...squawkFindings, ...secrets, ...ruled]), notes };
+  const refined = orm.refine(squawk.findings);
+  notes.push(...refined.notes);
+  const squawkFindings = refined.findings.map((f) => migrationSuggestion(f, f.path === null ? undefined : byPath.get(f.path)));
+  return { findings: sortFindings([...squawkFindings, ...orm.findings, ...secrets, ...ruled]), notes };
 }
 
 /** The whole file when it can be read (reporting only on changed lines), else the added lines in order. */

@@ -17,7 +17,7 @@ describe('the summary comment of a review with hundreds of findings', async () =
   const evidence = await collectEvidence(files, { ignore: DEFAULT_IGNORE_PATHS });
   const packed = packDiff(files, { backend: DEFAULT_BACKEND_PATHS, ignore: DEFAULT_IGNORE_PATHS, tokenBudget: 60_000, maxFiles: 300 });
   const review = offlineReview({ diff: packed, evidence: evidence.findings, decisions: [] } as unknown as ReviewRequest);
-  const marker = { v: 1, family: 'review', shas: ['abcdef1234567'] } as unknown as ReviewMeta['marker'];
+  const marker: ReviewMeta['marker'] = { family: 'review', shas: ['abcdef1234567'] };
   const body = renderReview(review, { marker, info: OFFLINE_INFO, coverage: packed.coverage, notReviewed: packed.notReviewed, shas: ['abcdef1234567'] });
   const rows = body.split('\n').filter((l) => /^\| (?:⛔|🔴|🟡|⚪|💭|🔵)/u.test(l));
   const total = review.findings.length;

@@ -1,0 +1,182 @@
+import type { Finding } from '../../domain/findingSchema.js';
+import type { DiffFile } from '../DiffFile.js';
+import { isDownMigration } from '../isMigration.js';
+import type { SquawkInput } from '../runSquawk.js';
+import { frameworkFix } from './frameworkFix.js';
+import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
+import { FRAMEWORK_NAMES, tableKey, type Framework, type Translation } from './Translation.js';
+import { translate } from './translate.js';
+
+export interface FrameworkMigrationOptions {
+  readFile?: (path: string) => Promise<string | undefined>;
+  ignored?: (path: string) => boolean;
+}
+
+export interface FrameworkMigrations {
+  /** Generated SQL for squawk, one input per migration file, each content line mapped to its source line. */
+  inputs: SquawkInput[];
+  /** Framework-only hazards (no SQL form) on the migrations' changed lines. */
+  findings: Finding[];
+  /** "Not linted" reasons and escapes, for the review's notes. */
+  notes: string[];
+  /**
+   * Squawk's findings for the whole review → the same list with findings on translated files
+   * refined: convention-only rules dropped, findings inside `safety_assured` turned into notes, and the
+   * framework's own fix added. Findings on other files pass through untouched.
+   */
+  refine(findings: readonly Finding[]): { findings: Finding[]; notes: string[] };
+}
+
+/** Past these, a file is generated or minified, not a hand-written migration. */
+const MAX_BYTES = 1_000_000;
+const MAX_LINE = 10_000;
+
+/** Rules about conventions a framework sets for every migration (timeouts, types it picks), not about the line. */
+const CONVENTION_RULES = new Set([
+  'prefer-robust-stmts',
+  'require-lock-timeout',
+  'require-statement-timeout',
+  'require-timeout-settings',
+  'prefer-bigint-over-int',
+  'prefer-bigint-over-smallint',
+  'prefer-big-int',
+  'prefer-identity',
+  'prefer-text-field',
+  'prefer-timestamptz',
+  'prefer-timestamp-tz',
+  'ban-char-field',
+]);
+
+interface Translated {
+  path: string;
+  framework: Framework;
+  translation: Translation;
+  changed: ReadonlySet<number>;
+}
+
+/**
+ * ORM and framework migrations in a diff (Rails, Django, Alembic, Knex, Sequelize, TypeORM, Laravel,
+ * Ecto), translated to the Postgres they run so squawk can judge them with the review's `.sql` files,
+ * in the same single run. What cannot be read is said in a note, never passed silently.
+ */
+export async function frameworkMigrations(files: readonly DiffFile[], opts: FrameworkMigrationOptions = {}): Promise<FrameworkMigrations> {
+  const notes: string[] = [];
+  const candidates = files.filter(
+    (f) => !f.binary && f.status !== 'removed' && f.added.length > 0 && mayBeFrameworkMigration(f.path) && !isDownMigration(f.path) && !opts.ignored?.(f.path),
+  );
+  const translated: Translated[] = [];
+  for (const file of candidates) {
+    const content = await wholeFile(file, opts.readFile, notes);
+    const changed = new Set(file.added.map((l) => l.line));
+    if (content.length > MAX_BYTES || content.split('\n').some((l) => l.length > MAX_LINE)) {
+      notes.push(`Not linted: ${file.path} looks generated or minified (over ${MAX_BYTES / 1_000_000} MB or a line over ${MAX_LINE} characters).`);
+      continue;
+    }
+    const framework = migrationFramework(file.path, content);
+    if (!framework) {
+      notes.push(`Not linted: ${file.path} is in a migrations folder but is not a migration format this review reads (Rails, Django, Alembic, Knex, Sequelize, TypeORM, Laravel, Ecto, SQL).`);
+      continue;
+    }
+    try {
+      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path), changed });
+    } catch (error) {
+      // A translator bug costs this file's lint, visibly, not the review.
+      notes.push(`Not linted: ${file.path} could not be read as a ${FRAMEWORK_NAMES[framework]} migration (${(error as Error).message.slice(0, 120)}).`);
+    }
+  }
+
+  // A table created in this change (by any migration of the PR, or new in db/schema.rb) is empty when
+  // the rest runs: indexes, columns and constraints on it lock nothing.
+  const created = new Set(translated.flatMap((t) => t.translation.createdTables.map(tableKey)));
+  for (const f of files) if (/(^|\/)db\/schema\.rb$/.test(f.path)) for (const l of f.added) {
+    const m = /^\s*create_table\s+["':]([\w.]+)/.exec(l.text);
+    if (m) created.add(tableKey(m[1] as string));
+  }
+
+  const inputs: SquawkInput[] = [];
+  const findings: Finding[] = [];
+  const assured = new Map<string, Set<number>>();
+  const byPath = new Map<string, Translated>();
+  const escapes = new Map<string, string[]>();
+  for (const t of translated) {
+    byPath.set(t.path, t);
+    const { translation: tr, changed, path } = t;
+    const ops = tr.operations.filter((o) => o.raw || o.table === undefined || !created.has(tableKey(o.table)));
+    const sql = ops.flatMap((o) => o.sql);
+    if (sql.length > 0) inputs.push({ path, content: sql.map((l) => l.text.replace(/\r/g, '')).join('\n'), lines: sql.map((l) => l.line), changedLines: changed });
+    assured.set(path, new Set(ops.filter((o) => o.assured).flatMap((o) => o.sql.map((l) => l.line))));
+    for (const h of tr.hazards) {
+      if (!changed.has(h.line)) continue;
+      findings.push({
+        severity: h.severity,
+        category: 'migration',
+        title: h.title,
+        body: h.body,
+        path,
+        line: h.line,
+        endLine: null,
+        suggestion: null,
+        source: { kind: 'rule', id: h.rule, url: `docs/migrations.md#${h.rule}` },
+      });
+    }
+    const unknown = tr.unknown.filter((u) => u.line === 0 || changed.has(u.line));
+    if (unknown.length > 0) {
+      const listed = unknown.slice(0, 5).map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)).join('; ');
+      notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${unknown.length > 5 ? `; and ${unknown.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
+    }
+    escapes.set(path, tr.escapes.filter((e) => changed.has(e.line)).map((e) => `${path}:${e.line} uses \`${e.what}\`: squawk found nothing to report in what it wraps.`));
+  }
+
+  return {
+    inputs,
+    findings,
+    notes,
+    refine(all) {
+      const out: Finding[] = [];
+      const refineNotes: string[] = [];
+      for (const f of all) {
+        const t = f.path === null ? undefined : byPath.get(f.path);
+        if (!t || f.source.kind !== 'squawk') {
+          out.push(f);
+          continue;
+        }
+        if (CONVENTION_RULES.has(f.source.id)) continue;
+        if (f.line !== null && assured.get(t.path)?.has(f.line)) {
+          refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`safety_assured\`: accepted by the author, not reported as a finding.`);
+          continue;
+        }
+        const fix = frameworkFix(t.framework, f.source.id);
+        const read = t.translation.operations.find((o) => o.line === f.line && !o.raw);
+        const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`` : '';
+        out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });
+      }
+      // An escape with nothing under it still shows, so an escape is never invisible.
+      for (const [path, lines] of escapes) if (!refineNotes.some((n) => n.startsWith(`${path}:`))) refineNotes.push(...lines);
+      return { findings: out, notes: refineNotes };
+    },
+  };
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+/**
+ * The file at the head commit: a new file's added lines are all of it; otherwise read it, and when it
+ * cannot be read, the added lines at their own line numbers (the rest blank), with a note.
+ */
+async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['readFile'], notes: string[]): Promise<string> {
+  if (file.status !== 'added' && readFile) {
+    try {
+      const content = await readFile(file.path);
+      if (content !== undefined) return content;
+    } catch {
+      // Fall through to the added lines.
+    }
+  }
+  if (file.status !== 'added') notes.push(`Only the added lines of ${file.path} were translated (the full file was not available).`);
+  const last = Math.max(...file.added.map((l) => l.line));
+  const lines = new Array<string>(last).fill('');
+  for (const l of file.added) lines[l.line - 1] = l.text;
+  return lines.join('\n');
+}

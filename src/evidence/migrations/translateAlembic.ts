@@ -1,0 +1,192 @@
+import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { tokenize, type Token } from './tokenize.js';
+import { emptyTranslation, ident, identList, literal, op, rawSql, type Translation } from './Translation.js';
+import { upRegion } from './upRegion.js';
+
+const SA_TYPES: Record<string, string> = {
+  Text: 'text', Integer: 'integer', BigInteger: 'bigint', SmallInteger: 'smallint', Boolean: 'boolean', Date: 'date', Time: 'time',
+  Float: 'float8', JSON: 'json', JSONB: 'jsonb', UUID: 'uuid', Uuid: 'uuid', LargeBinary: 'bytea', Interval: 'interval', ARRAY: 'text[]',
+  INET: 'inet', Enum: 'varchar', Unicode: 'varchar', UnicodeText: 'text', TIMESTAMP: 'timestamptz', BIGINT: 'bigint', INTEGER: 'integer',
+};
+const HARMLESS = new Set(['drop_constraint', 'drop_index', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if', 'create_exclude_constraint']);
+
+/**
+ * Alembic revisions (`op.*` in `upgrade()`) → Postgres. `batch_alter_table` blocks are read with their
+ * table; `downgrade()` is skipped.
+ */
+export function translateAlembic(source: string): Translation {
+  const tokens = tokenize(source, 'python');
+  const up = upRegion(tokens, 'python');
+  const tr = emptyTranslation('alembic');
+  // `with op.batch_alter_table("users") as batch_op:` → calls on batch_op act on users.
+  const batches = new Map<string, string>();
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]?.text === 'batch_alter_table' && tokens[k + 1]?.text === '(') {
+      const p = new Parser(tokens, 'python', k + 2);
+      const table = textOf(p.expr(1));
+      const close = p.matching(k + 1);
+      if (table && tokens[close + 1]?.text === 'as' && tokens[close + 2]?.kind === 'id') batches.set((tokens[close + 2] as Token).text, table);
+    }
+  }
+  let seenUpgrade = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === 'upgrade' && tokens[k - 1]?.text === 'def') seenUpgrade = true;
+    if (!up[k] || t.kind !== 'id' || tokens[k + 1]?.text !== '.' || tokens[k - 1]?.text === '.') continue;
+    const batchTable = batches.get(t.text);
+    if (t.text !== 'op' && batchTable === undefined) continue;
+    const p = new Parser(tokens, 'python', k);
+    const call = p.expr(1);
+    const names = chainNames(call);
+    if (names.length !== 2 || !(call.kind === 'chain' && call.segments[1]?.args)) continue;
+    const args = callArgs(call);
+    operation(names[1] as string, batchTable === undefined ? args : { ...args, positional: [str(batchTable, t.line), ...args.positional] }, call.segments[1]?.line ?? t.line);
+    k = p.i - 1;
+  }
+  if (!seenUpgrade) tr.unknown.push({ line: 0, what: 'no `upgrade()` function' });
+  return tr;
+
+  function operation(name: string, args: Args, line: number): void {
+    const pos = args.positional;
+    const arg = (key: string, index: number) => args.named.get(key) ?? pos[index];
+    const table = (key: string, index: number) => textOf(arg(key, index));
+    switch (name) {
+      case 'add_column': {
+        const t = table('table_name', 0);
+        const column = arg('column', 1);
+        if (!t || !column) return void tr.unknown.push({ line, what: '`op.add_column` with computed arguments' });
+        const cargs = callArgs(column);
+        const cname = textOf(cargs.positional[0]);
+        if (!cname) return void tr.unknown.push({ line, what: '`op.add_column` with a computed column' });
+        const type = saType(cargs.positional[1]);
+        const nullable = !isFalse(option(cargs, 'nullable')) && !isTrue(option(cargs, 'primary_key'));
+        const dflt = option(cargs, 'server_default');
+        const sql = [`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(cname)} ${type}${dflt ? ` DEFAULT ${sqlDefault(dflt)}` : ''}${nullable ? '' : ' NOT NULL'};`];
+        const fk = cargs.positional.find((v) => chainNames(v).pop() === 'ForeignKey');
+        const target = textOf(callArgs(fk).positional[0]);
+        if (target) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${cname}_fkey`)} FOREIGN KEY (${ident(cname)}) REFERENCES ${ident(target.split('.')[0] as string)} (${ident(target.split('.')[1] ?? 'id')});`);
+        if (isTrue(option(cargs, 'index'))) sql.push(`CREATE INDEX ${ident(`ix_${t}_${cname}`)} ON ${ident(t)} (${ident(cname)});`);
+        if (isTrue(option(cargs, 'unique'))) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${cname}_key`)} UNIQUE (${ident(cname)});`);
+        tr.operations.push({ line, op: 'op.add_column', table: t, sql: sql.map((text) => ({ text, line })) });
+        return;
+      }
+      case 'drop_column': {
+        const t = table('table_name', 0);
+        const c = textOf(arg('column_name', 1));
+        if (t && c) tr.operations.push(op(line, 'op.drop_column', t, `ALTER TABLE ${ident(t)} DROP COLUMN ${ident(c)};`));
+        return;
+      }
+      case 'alter_column': {
+        const t = table('table_name', 0);
+        const c = textOf(arg('column_name', 1));
+        if (!t || !c) return void tr.unknown.push({ line, what: '`op.alter_column` with computed arguments' });
+        const sql: string[] = [];
+        const type = option(args, 'type_');
+        if (type) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} TYPE ${saType(type)};`);
+        if (isFalse(option(args, 'nullable'))) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} SET NOT NULL;`);
+        const rename = textOf(option(args, 'new_column_name'));
+        if (rename) sql.push(`ALTER TABLE ${ident(t)} RENAME COLUMN ${ident(c)} TO ${ident(rename)};`);
+        if (sql.length > 0) tr.operations.push({ line, op: 'op.alter_column', table: t, sql: sql.map((text) => ({ text, line })) });
+        return;
+      }
+      case 'create_index': {
+        const t = table('table_name', 1);
+        const cols = (namesOf(arg('columns', 2)) ?? []).filter((c) => /^\w+$/.test(c));
+        if (!t) return void tr.unknown.push({ line, what: '`op.create_index` with a computed table' });
+        const indexName = textOf(arg('index_name', 0)) ?? `ix_${t}_${cols.join('_')}`;
+        const conc = isTrue(option(args, 'postgresql_concurrently'));
+        const unique = isTrue(option(args, 'unique'));
+        tr.operations.push(op(line, 'op.create_index', t, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)} ON ${ident(t)} (${cols.length > 0 ? identList(cols) : '(lower(id::text))'});`));
+        return;
+      }
+      case 'create_foreign_key': {
+        const fname = textOf(arg('constraint_name', 0)) ?? 'fk';
+        const src = table('source_table', 1);
+        const ref = table('referent_table', 2);
+        const local = namesOf(arg('local_cols', 3)) ?? ['id'];
+        const remote = namesOf(arg('remote_cols', 4)) ?? ['id'];
+        if (!src || !ref) return void tr.unknown.push({ line, what: '`op.create_foreign_key` with computed tables' });
+        const notValid = isTrue(option(args, 'postgresql_not_valid')) ? ' NOT VALID' : '';
+        tr.operations.push(op(line, 'op.create_foreign_key', src, `ALTER TABLE ${ident(src)} ADD CONSTRAINT ${ident(fname)} FOREIGN KEY (${identList(local)}) REFERENCES ${ident(ref)} (${identList(remote)})${notValid};`));
+        return;
+      }
+      case 'create_unique_constraint': {
+        const t = table('table_name', 1);
+        const cols = namesOf(arg('columns', 2)) ?? [];
+        if (t) tr.operations.push(op(line, 'op.create_unique_constraint', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(textOf(arg('constraint_name', 0)) ?? `${t}_key`)} UNIQUE (${identList(cols)});`));
+        return;
+      }
+      case 'create_check_constraint': {
+        const t = table('table_name', 1);
+        const condition = textOf(arg('condition', 2)) ?? textOf(callArgs(arg('condition', 2)).positional[0]) ?? 'true';
+        if (t) tr.operations.push(op(line, 'op.create_check_constraint', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(textOf(arg('constraint_name', 0)) ?? `${t}_check`)} CHECK (${condition});`));
+        return;
+      }
+      case 'create_primary_key': {
+        const t = table('table_name', 1);
+        const cols = namesOf(arg('columns', 2)) ?? ['id'];
+        if (t) tr.operations.push(op(line, 'op.create_primary_key', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_pkey`)} PRIMARY KEY (${identList(cols)});`));
+        return;
+      }
+      case 'create_table': {
+        const t = table('table_name', 0);
+        if (t) tr.createdTables.push(t);
+        return;
+      }
+      case 'drop_table': {
+        const t = table('table_name', 0);
+        if (t) tr.operations.push(op(line, 'op.drop_table', t, `DROP TABLE ${ident(t)};`));
+        return;
+      }
+      case 'rename_table': {
+        const from = table('old_table_name', 0);
+        const to = table('new_table_name', 1);
+        if (from && to) tr.operations.push(op(line, 'op.rename_table', from, `ALTER TABLE ${ident(from)} RENAME TO ${ident(to)};`));
+        return;
+      }
+      case 'execute': {
+        const sql = arg('sqltext', 0);
+        const text = sql?.kind === 'str' ? sql : callArgs(sql).positional[0];
+        if (text?.kind === 'str' && !text.dynamic) tr.operations.push(rawSql(line, 'op.execute', text.value, text.lines));
+        else tr.unknown.push({ line, what: '`op.execute` with computed SQL' });
+        return;
+      }
+      case 'bulk_insert':
+        return;
+      default:
+        if (HARMLESS.has(name)) return;
+        tr.unknown.push({ line, what: `\`op.${name}\`` });
+    }
+  }
+}
+
+function str(value: string, line: number): Value {
+  return { kind: 'str', value, line, lines: [line], dynamic: false };
+}
+
+function saType(v: Value | undefined): string {
+  const names = chainNames(v);
+  const cls = names[names.length - 1] ?? '';
+  const args = callArgs(v);
+  if (cls === 'String' || cls === 'VARCHAR' || cls === 'Unicode') {
+    const length = textOf(args.positional[0]) ?? textOf(option(args, 'length'));
+    return length ? `varchar(${length})` : 'varchar';
+  }
+  if (cls === 'DateTime') return isTrue(option(args, 'timezone')) ? 'timestamptz' : 'timestamp';
+  if (cls === 'Numeric' || cls === 'DECIMAL') {
+    const p = textOf(args.positional[0]);
+    const s = textOf(args.positional[1]);
+    return p ? `numeric(${p}${s ? `, ${s}` : ''})` : 'numeric';
+  }
+  return SA_TYPES[cls] ?? 'text';
+}
+
+function sqlDefault(v: Value): string {
+  const names = chainNames(v);
+  if (names[names.length - 1] === 'text') return textOf(callArgs(v).positional[0]) ?? "''";
+  if (names[names.length - 1] === 'false') return 'false';
+  if (names[names.length - 1] === 'true') return 'true';
+  if (v.kind === 'str' && !v.dynamic) return literal(v.value);
+  if (v.kind === 'num') return v.value;
+  return "''";
+}

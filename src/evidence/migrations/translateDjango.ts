@@ -1,0 +1,300 @@
+import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
+import { tokenize, type Token } from './tokenize.js';
+import { emptyTranslation, ident, identList, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
+
+/** Django field classes → the Postgres type Django's backend writes. */
+const FIELD_TYPES: Record<string, string> = {
+  AutoField: 'integer', BigAutoField: 'bigint', SmallAutoField: 'smallint', BooleanField: 'boolean', NullBooleanField: 'boolean',
+  TextField: 'text', IntegerField: 'integer', BigIntegerField: 'bigint', SmallIntegerField: 'smallint', PositiveIntegerField: 'integer',
+  PositiveBigIntegerField: 'bigint', PositiveSmallIntegerField: 'smallint', DateTimeField: 'timestamp with time zone', DateField: 'date',
+  TimeField: 'time', DurationField: 'interval', FloatField: 'double precision', DecimalField: 'numeric', UUIDField: 'uuid', JSONField: 'jsonb',
+  BinaryField: 'bytea', GenericIPAddressField: 'inet', IPAddressField: 'inet', ArrayField: 'text[]', HStoreField: 'hstore',
+  ForeignKey: 'bigint', OneToOneField: 'bigint', FileField: 'varchar', ImageField: 'varchar', FilePathField: 'varchar',
+};
+const VARCHAR_FIELDS = new Set(['CharField', 'EmailField', 'SlugField', 'URLField', 'FileField', 'ImageField', 'FilePathField']);
+/** Operations with no SQL, or none a linter judges. */
+const NO_SQL = new Set([
+  'AlterModelOptions', 'AlterModelManagers', 'AlterOrderWithRespectTo', 'CreateExtension', 'HStoreExtension', 'TrigramExtension',
+  'UnaccentExtension', 'BtreeGinExtension', 'CITextExtension', 'CryptoExtension', 'RemoveConstraint', 'RenameIndex', 'AlterModelTableComment',
+  'CreateCollation', 'RemoveCollation',
+]);
+
+/**
+ * Django migrations (`operations = [...]`) → the Postgres `sqlmigrate` would print, operation by
+ * operation, on the operation's source line. The table name is `<app>_<model>` with the app taken
+ * from the path (`<app>/migrations/0002_x.py`), unless `db_table` says otherwise.
+ */
+export function translateDjango(source: string, path: string): Translation {
+  const tokens = tokenize(source, 'python');
+  const tr = emptyTranslation('django');
+  const app = /(?:^|\/)([^/]+)\/migrations\/[^/]+$/.exec(path)?.[1] ?? 'app';
+  const tableOf = (model: string) => `${app}_${model.toLowerCase()}`;
+  const tableNames = new Map<string, string>();
+  const table = (model: string) => tableNames.get(model.toLowerCase()) ?? tableOf(model);
+  const dataOps: number[] = [];
+  const concurrent: number[] = [];
+
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === 'id' && t.text === 'atomic' && tokens[k + 1]?.text === '=' && tokens[k + 2]?.text === 'False') tr.transactional = false;
+  }
+  const start = tokens.findIndex((t, k) => t.kind === 'id' && t.text === 'operations' && tokens[k + 1]?.text === '=' && tokens[k + 2]?.text === '[');
+  if (start < 0) {
+    tr.unknown.push({ line: 0, what: 'no `operations = [...]` list' });
+    return tr;
+  }
+  const list = new Parser(tokens, 'python', start + 2).expr(1);
+  if (list.kind !== 'list') {
+    tr.unknown.push({ line: 0, what: '`operations` is not a list' });
+    return tr;
+  }
+  for (const item of list.items) operation(item);
+
+  const changesSchema = tr.operations.length > 0;
+  if (tr.transactional) {
+    if (changesSchema) for (const line of dataOps) tr.hazards.push(backfill(line));
+    for (const line of concurrent) tr.hazards.push(concurrentInAtomic(line));
+  }
+  return tr;
+
+  function operation(v: Value): void {
+    const names = chainNames(v);
+    const name = names[names.length - 1] ?? '';
+    const line = v.line;
+    const lineOf = v.kind === 'chain' ? (v.segments[v.segments.length - 1]?.line ?? line) : line;
+    const args = callArgs(v);
+    const arg = (key: string, index: number) => args.named.get(key) ?? args.positional[index];
+    const model = textOf(arg('model_name', 0)) ?? textOf(arg('name', 0));
+    switch (name) {
+      case 'CreateModel': {
+        const created = textOf(arg('name', 0));
+        if (!created) return;
+        const options = arg('options', 2);
+        const dbTable = options?.kind === 'map' ? textOf(options.entries.get('db_table')) : undefined;
+        if (dbTable) tableNames.set(created.toLowerCase(), dbTable);
+        tr.createdTables.push(table(created));
+        return;
+      }
+      case 'DeleteModel':
+        if (model) tr.operations.push(op(lineOf, name, table(model), `DROP TABLE ${ident(table(model))};`));
+        return;
+      case 'AddField': {
+        const field = arg('field', 2);
+        const column = textOf(arg('name', 1));
+        if (!model || !column || !field) return void tr.unknown.push({ line: lineOf, what: '`AddField` with computed arguments' });
+        addField(lineOf, table(model), column, field);
+        return;
+      }
+      case 'AlterField': {
+        const field = arg('field', 2);
+        const column = textOf(arg('name', 1));
+        if (!model || !column || !field) return void tr.unknown.push({ line: lineOf, what: '`AlterField` with computed arguments' });
+        alterField(lineOf, table(model), column, field);
+        return;
+      }
+      case 'RemoveField': {
+        const column = textOf(arg('name', 1));
+        if (model && column) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} DROP COLUMN ${ident(column)};`));
+        return;
+      }
+      case 'RenameField': {
+        const from = textOf(arg('old_name', 1));
+        const to = textOf(arg('new_name', 2));
+        if (model && from && to) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} RENAME COLUMN ${ident(from)} TO ${ident(to)};`));
+        return;
+      }
+      case 'RenameModel': {
+        const from = textOf(arg('old_name', 0));
+        const to = textOf(arg('new_name', 1));
+        if (from && to) tr.operations.push(op(lineOf, name, table(from), `ALTER TABLE ${ident(table(from))} RENAME TO ${ident(tableOf(to))};`));
+        return;
+      }
+      case 'AlterModelTable': {
+        const to = textOf(arg('table', 1));
+        if (model && to) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} RENAME TO ${ident(to)};`));
+        return;
+      }
+      case 'AddIndex':
+      case 'AddIndexConcurrently': {
+        const index = arg('index', 1);
+        const iargs = callArgs(index);
+        const fields = (namesOf(option(iargs, 'fields')) ?? []).map((f) => f.replace(/^-/, ''));
+        if (!model || fields.length === 0) return void tr.unknown.push({ line: lineOf, what: `\`${name}\` on expressions` });
+        const indexName = textOf(option(iargs, 'name')) ?? `${table(model)}_${fields.join('_')}_idx`;
+        const conc = name === 'AddIndexConcurrently';
+        if (conc) concurrent.push(lineOf);
+        const where = option(iargs, 'condition') ? ' WHERE id IS NOT NULL' : '';
+        tr.operations.push(op(lineOf, name, table(model), `CREATE INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)} ON ${ident(table(model))} (${identList(fields)})${where};`));
+        return;
+      }
+      case 'RemoveIndex':
+      case 'RemoveIndexConcurrently': {
+        const indexName = textOf(arg('name', 1));
+        const conc = name === 'RemoveIndexConcurrently';
+        if (conc) concurrent.push(lineOf);
+        if (model && indexName) tr.operations.push(op(lineOf, name, table(model), `DROP INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)};`));
+        return;
+      }
+      case 'AddConstraint':
+      case 'AddConstraintNotValid': {
+        const constraint = arg('constraint', 1);
+        const kind = chainNames(constraint).pop();
+        const cargs = callArgs(constraint);
+        const cname = textOf(option(cargs, 'name')) ?? 'constraint';
+        if (!model) return;
+        const t = table(model);
+        const notValid = name === 'AddConstraintNotValid' ? ' NOT VALID' : '';
+        if (kind === 'UniqueConstraint') {
+          const fields = namesOf(option(cargs, 'fields')) ?? [];
+          // With a condition or expressions Django writes a unique index, otherwise a constraint.
+          const sql = option(cargs, 'condition') || fields.length === 0
+            ? `CREATE UNIQUE INDEX ${ident(cname)} ON ${ident(t)} (${fields.length > 0 ? identList(fields) : 'id'}) WHERE id IS NOT NULL;`
+            : `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} UNIQUE (${identList(fields)});`;
+          tr.operations.push(op(lineOf, name, t, sql));
+        } else if (kind === 'ExclusionConstraint') {
+          tr.operations.push(op(lineOf, name, t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} EXCLUDE USING gist (id WITH =);`));
+        } else {
+          // The check's expression is Python (Q objects); the lock is the same whatever it says.
+          tr.operations.push(op(lineOf, name, t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} CHECK (id IS NOT NULL)${notValid};`));
+        }
+        return;
+      }
+      case 'ValidateConstraint': {
+        const cname = textOf(arg('name', 1));
+        if (model && cname) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} VALIDATE CONSTRAINT ${ident(cname)};`));
+        return;
+      }
+      case 'AlterUniqueTogether':
+      case 'AlterIndexTogether': {
+        const together = arg(name === 'AlterUniqueTogether' ? 'unique_together' : 'index_together', 1);
+        if (!model) return;
+        const groups = together?.kind === 'list' ? (together.items.some((x) => x.kind === 'list') ? together.items : [together]) : [];
+        for (const g of groups) {
+          const fields = namesOf(g);
+          if (!fields || fields.length === 0) continue;
+          const t = table(model);
+          const sql = name === 'AlterUniqueTogether'
+            ? `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${fields.join('_')}_uniq`)} UNIQUE (${identList(fields)});`
+            : `CREATE INDEX ${ident(`${t}_${fields.join('_')}_idx`)} ON ${ident(t)} (${identList(fields)});`;
+          tr.operations.push(op(lineOf, name, t, sql));
+        }
+        return;
+      }
+      case 'RunSQL': {
+        const sql = arg('sql', 0);
+        const parts = sql?.kind === 'list' ? sql.items.map((x) => (x.kind === 'list' ? x.items[0] : x)) : [sql];
+        for (const part of parts) {
+          if (part?.kind === 'str' && !part.dynamic) {
+            tr.operations.push(rawSql(lineOf, name, part.value, part.lines));
+            if (/^\s*(UPDATE|INSERT|DELETE)\b/i.test(part.value)) dataOps.push(part.line);
+          } else tr.unknown.push({ line: lineOf, what: '`RunSQL` with computed SQL' });
+        }
+        return;
+      }
+      case 'RunPython':
+        dataOps.push(lineOf);
+        return;
+      case 'SeparateDatabaseAndState': {
+        const db = arg('database_operations', 0);
+        if (db?.kind === 'list') for (const item of db.items) operation(item);
+        return;
+      }
+      default:
+        if (NO_SQL.has(name)) return;
+        tr.unknown.push({ line: lineOf, what: `\`${names.join('.') || 'operation'}\`` });
+    }
+  }
+
+  function fieldInfo(field: Value, column: string) {
+    const names = chainNames(field);
+    const cls = names[names.length - 1] ?? '';
+    const fargs = callArgs(field);
+    const isFk = cls === 'ForeignKey' || cls === 'OneToOneField';
+    const maxLength = textOf(option(fargs, 'max_length'));
+    const type = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? 'text');
+    const dbColumn = textOf(option(fargs, 'db_column')) ?? (isFk ? `${column}_id` : column);
+    const target = isFk ? (option(fargs, 'to') ?? fargs.positional[0]) : undefined;
+    const targetText = textOf(target) ?? (chainNames(target).includes('AUTH_USER_MODEL') ? 'auth.User' : undefined);
+    const refTable = targetText === undefined ? undefined : targetText === 'self' ? undefined : targetText.includes('.') ? targetText.toLowerCase().replace('.', '_') : tableOf(targetText);
+    return {
+      cls,
+      type,
+      column: dbColumn,
+      nullable: isTrue(option(fargs, 'null')) || cls === 'NullBooleanField',
+      hasDefault: option(fargs, 'default') !== undefined,
+      dbDefault: option(fargs, 'db_default'),
+      unique: isTrue(option(fargs, 'unique')) || cls === 'OneToOneField',
+      index: isTrue(option(fargs, 'db_index')) || (isFk && !isFalse(option(fargs, 'db_index'))),
+      fk: isFk && !isFalse(option(fargs, 'db_constraint')) ? refTable : undefined,
+      m2m: cls === 'ManyToManyField',
+      args: fargs,
+    };
+  }
+
+  function addField(line: number, t: string, name: string, field: Value): void {
+    const f = fieldInfo(field, name);
+    if (f.m2m) return; // A new join table.
+    const sql: string[] = [];
+    const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : '';
+    sql.push(`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type}${dflt}${f.nullable ? ' NULL' : ' NOT NULL'};`);
+    if (f.hasDefault && !f.dbDefault) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} DROP DEFAULT;`);
+    if (f.unique) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_uniq`)} UNIQUE (${ident(f.column)});`);
+    else if (f.index) sql.push(`CREATE INDEX ${ident(`${t}_${f.column}_idx`)} ON ${ident(t)} (${ident(f.column)});`);
+    if (f.fk) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_fk`)} FOREIGN KEY (${ident(f.column)}) REFERENCES ${ident(f.fk)} ("id") DEFERRABLE INITIALLY DEFERRED;`);
+    tr.operations.push({ line, op: 'AddField', table: t, sql: sql.map((text) => ({ text, line })) });
+    if (!f.nullable && f.hasDefault && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
+  }
+
+  function alterField(line: number, t: string, name: string, field: Value): void {
+    const f = fieldInfo(field, name);
+    if (f.m2m) return;
+    // The previous state is in older migrations we do not read: judge what the new field asks for.
+    // A field made nullable is almost always only that (`DROP NOT NULL`, safe); otherwise assume the type may change.
+    const sql = f.nullable ? [] : [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} TYPE ${f.type};`];
+    if (!f.nullable) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} SET NOT NULL;`);
+    if (f.unique) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_uniq`)} UNIQUE (${ident(f.column)});`);
+    else if (isTrue(option(f.args, 'db_index'))) sql.push(`CREATE INDEX ${ident(`${t}_${f.column}_idx`)} ON ${ident(t)} (${ident(f.column)});`);
+    if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
+  }
+}
+
+function sqlValue(v: Value | undefined): string {
+  if (!v) return "''";
+  if (v.kind === 'num') return v.value;
+  if (isTrue(v)) return 'true';
+  if (isFalse(v)) return 'false';
+  if (v.kind === 'str' && !v.dynamic) return literal(v.value);
+  // A callable (timezone.now, uuid4) is evaluated once by Django: a constant to Postgres.
+  return "''";
+}
+
+function backfill(line: number): Hazard {
+  return {
+    line,
+    rule: 'backfill-in-schema-migration',
+    severity: 'major',
+    title: 'Data migration inside a schema migration',
+    body: 'This migration changes the schema and rewrites data in the same transaction: the schema change\'s locks are held until every row is written. Put `RunPython`/data `RunSQL` in its own migration (with `atomic = False` for large tables) and update in batches.',
+  };
+}
+
+function concurrentInAtomic(line: number): Hazard {
+  return {
+    line,
+    rule: 'concurrent-index-in-transaction',
+    severity: 'blocker',
+    title: 'Concurrent index operation in an atomic migration',
+    body: 'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Django runs this migration in one: it fails. Set `atomic = False` on the `Migration` class.',
+  };
+}
+
+function defaultDropped(line: number, table: string, column: string): Hazard {
+  return {
+    line,
+    rule: 'not-null-without-database-default',
+    severity: 'major',
+    title: `NOT NULL column ${table}.${column} keeps no default in the database`,
+    body: 'Django adds the column with the default, then drops the default: the database column is NOT NULL with no default. Code still running the previous release inserts rows without this column and fails until the deploy finishes. Add the field with `null=True` first, or use `db_default=` (Django 5+), and make it NOT NULL in a later release.',
+  };
+}
+

@@ -1,0 +1,176 @@
+import { blockStatements, type BlockStatement } from './blockStatements.js';
+import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { tokenize, type Token } from './tokenize.js';
+import { emptyTranslation, ident, identList, literal, op, rawSql, type Translation } from './Translation.js';
+
+const ECTO_TYPES: Record<string, string> = {
+  string: 'varchar(255)', text: 'text', integer: 'integer', bigint: 'bigint', boolean: 'boolean', float: 'float8', decimal: 'numeric',
+  date: 'date', time: 'time(0)', utc_datetime: 'timestamp(0)', naive_datetime: 'timestamp(0)', utc_datetime_usec: 'timestamp',
+  naive_datetime_usec: 'timestamp', map: 'jsonb', uuid: 'uuid', binary_id: 'uuid', binary: 'bytea', citext: 'citext', serial: 'serial',
+  bigserial: 'bigserial', id: 'bigint',
+};
+const HARMLESS = new Set(['flush', 'use', 'import', 'require', 'alias', 'IO']);
+
+/** Ecto migrations (`alter table`, `create index`, `execute` in `change`/`up`) → Postgres. */
+export function translateEcto(source: string): Translation {
+  const tokens = tokenize(source, 'elixir');
+  const tr = emptyTranslation('ecto');
+  if (/@disable_ddl_transaction\s+true/.test(source)) tr.transactional = false;
+  let sawChange = false;
+  walk(blockStatements(tokens, 'elixir'), undefined, false);
+  if (!sawChange) tr.unknown.push({ line: 0, what: 'no `change` or `up` function' });
+  return tr;
+
+  function walk(stmts: readonly BlockStatement[], table: { name: string; created: boolean } | undefined, inMigration: boolean): void {
+    for (const s of stmts) {
+      const first = tokens[s.start] as Token;
+      if (first.kind === 'id' && (first.text === 'defmodule' || first.text === 'if' || first.text === 'unless' || first.text === 'for')) {
+        walk(s.block?.children ?? [], table, inMigration);
+        continue;
+      }
+      if (first.kind === 'id' && (first.text === 'def' || first.text === 'defp')) {
+        const name = tokens[s.start + 1]?.text;
+        if (first.text === 'def' && (name === 'change' || name === 'up')) {
+          sawChange = true;
+          walk(s.block?.children ?? [], undefined, true);
+        }
+        continue;
+      }
+      if (!inMigration || first.kind !== 'id') continue;
+      const p = new Parser(tokens, 'elixir', s.start, s.end);
+      const head = p.expr();
+      let args: Args = callArgs(head);
+      if (p.i < s.end) args = p.items('\0', 0);
+      const verb = chainNames(head).join('.');
+      statement(verb, args, s, table);
+    }
+  }
+
+  function statement(verb: string, args: Args, s: BlockStatement, table: { name: string; created: boolean } | undefined): void {
+    const line = s.line;
+    const target = args.positional[0];
+    const targetKind = chainNames(target)[0];
+    const targetArgs = callArgs(target);
+    const targetTable = textOf(targetArgs.positional[0]);
+    if ((verb === 'alter' || verb === 'create' || verb === 'create_if_not_exists') && targetKind === 'table' && s.block) {
+      if (!targetTable) return void tr.unknown.push({ line, what: `\`${verb} table\` with a computed name` });
+      if (verb !== 'alter') tr.createdTables.push(targetTable);
+      walk(s.block.children, { name: targetTable, created: verb !== 'alter' }, true);
+      return;
+    }
+    if (table) {
+      if (table.created) return;
+      return column(verb, args, line, table.name);
+    }
+    switch (verb) {
+      case 'create':
+      case 'create_if_not_exists': {
+        if (targetKind === 'table') {
+          if (targetTable) tr.createdTables.push(targetTable);
+          return;
+        }
+        if (!targetTable) return void tr.unknown.push({ line, what: `\`${verb}\` with a computed target` });
+        if (targetKind === 'index' || targetKind === 'unique_index') {
+          const cols = (namesOf(targetArgs.positional[1]) ?? []).filter((c) => /^\w+$/.test(c));
+          const unique = targetKind === 'unique_index' || isTrue(option(targetArgs, 'unique'));
+          const conc = isTrue(option(targetArgs, 'concurrently'));
+          const name = textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`;
+          tr.operations.push(op(line, `create ${targetKind}`, targetTable, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(name)} ON ${ident(targetTable)} (${cols.length > 0 ? identList(cols) : 'id'});`));
+          return;
+        }
+        if (targetKind === 'constraint') {
+          const name = textOf(targetArgs.positional[1]) ?? 'constraint';
+          const check = textOf(option(targetArgs, 'check'));
+          const notValid = isFalse(option(targetArgs, 'validate')) ? ' NOT VALID' : '';
+          if (check) tr.operations.push(op(line, 'create constraint', targetTable, `ALTER TABLE ${ident(targetTable)} ADD CONSTRAINT ${ident(name)} CHECK (${check})${notValid};`));
+          return;
+        }
+        return void tr.unknown.push({ line, what: `\`${verb} ${targetKind ?? '…'}\`` });
+      }
+      case 'drop':
+      case 'drop_if_exists': {
+        if (targetKind === 'table' && targetTable) tr.operations.push(op(line, 'drop table', targetTable, `DROP TABLE ${ident(targetTable)};`));
+        if ((targetKind === 'index' || targetKind === 'unique_index') && targetTable) {
+          const cols = namesOf(targetArgs.positional[1]) ?? [];
+          const conc = isTrue(option(targetArgs, 'concurrently'));
+          tr.operations.push(op(line, 'drop index', targetTable, `DROP INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`)};`));
+        }
+        return;
+      }
+      case 'rename': {
+        if (!targetTable) return;
+        const to = option(args, 'to');
+        if (chainNames(to)[0] === 'table') {
+          const newName = textOf(callArgs(to).positional[0]);
+          if (newName) tr.operations.push(op(line, 'rename table', targetTable, `ALTER TABLE ${ident(targetTable)} RENAME TO ${ident(newName)};`));
+          return;
+        }
+        const from = textOf(args.positional[1]);
+        const toName = textOf(to);
+        if (from && toName) tr.operations.push(op(line, 'rename column', targetTable, `ALTER TABLE ${ident(targetTable)} RENAME COLUMN ${ident(from)} TO ${ident(toName)};`));
+        return;
+      }
+      case 'execute': {
+        if (target?.kind === 'str' && !target.dynamic) tr.operations.push(rawSql(line, 'execute', target.value, target.lines));
+        else tr.unknown.push({ line, what: '`execute` with interpolated or computed SQL' });
+        return;
+      }
+      default:
+        if (HARMLESS.has(verb.split('.')[0] ?? '')) return;
+        tr.unknown.push({ line, what: `\`${verb}\`` });
+    }
+  }
+
+  function column(verb: string, args: Args, line: number, t: string): void {
+    const c = textOf(args.positional[0]);
+    switch (verb) {
+      case 'add':
+      case 'add_if_not_exists': {
+        if (!c) return void tr.unknown.push({ line, what: '`add` with a computed column' });
+        const typeArg = args.positional[1];
+        const ref = chainNames(typeArg)[0] === 'references' ? callArgs(typeArg) : undefined;
+        const type = ref ? 'bigint' : ectoType(typeArg);
+        const dflt = option(args, 'default');
+        const sql = [`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(c)} ${type}${dflt ? ` DEFAULT ${sqlDefault(dflt)}` : ''}${isFalse(option(args, 'null')) ? ' NOT NULL' : ''};`];
+        const refTable = textOf(ref?.positional[0]);
+        if (ref && refTable) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${c}_fkey`)} FOREIGN KEY (${ident(c)}) REFERENCES ${ident(refTable)} (${ident(textOf(option(ref, 'column')) ?? 'id')})${isFalse(option(ref, 'validate')) ? ' NOT VALID' : ''};`);
+        tr.operations.push({ line, op: 'add', table: t, sql: sql.map((text) => ({ text, line })) });
+        return;
+      }
+      case 'modify': {
+        if (!c) return;
+        const sql = [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} TYPE ${ectoType(args.positional[1])};`];
+        if (isFalse(option(args, 'null'))) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} SET NOT NULL;`);
+        tr.operations.push({ line, op: 'modify', table: t, sql: sql.map((text) => ({ text, line })) });
+        return;
+      }
+      case 'remove':
+      case 'remove_if_exists':
+        if (c) tr.operations.push(op(line, 'remove', t, `ALTER TABLE ${ident(t)} DROP COLUMN ${ident(c)};`));
+        return;
+      case 'timestamps': {
+        // Ecto's timestamps are NOT NULL unless `null: true`.
+        const notNull = !isTrue(option(args, 'null'));
+        tr.operations.push({ line, op: 'timestamps', table: t, sql: ['inserted_at', 'updated_at'].map((name) => ({ text: `ALTER TABLE ${ident(t)} ADD COLUMN ${ident(name)} timestamp(0)${notNull ? ' NOT NULL' : ''};`, line })) });
+        return;
+      }
+      default:
+        tr.unknown.push({ line, what: `\`${verb}\` inside \`alter table\`` });
+    }
+  }
+}
+
+function ectoType(v: Value | undefined): string {
+  const t = textOf(v);
+  return t === undefined ? 'text' : (ECTO_TYPES[t] ?? (/^\w+$/.test(t) ? t : 'text'));
+}
+
+function sqlDefault(v: Value): string {
+  if (v.kind === 'num') return v.value;
+  if (v.kind === 'str' && !v.dynamic) return literal(v.value);
+  if (isTrue(v)) return 'true';
+  if (isFalse(v)) return 'false';
+  const names = chainNames(v);
+  if (names[0] === 'fragment') return textOf(callArgs(v).positional[0]) ?? "''";
+  return "''";
+}
