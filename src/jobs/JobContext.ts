@@ -2,6 +2,7 @@ import type { Agent } from '../agents/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import type { GitHub } from '../github/GitHub.js';
 import type { Model } from '../model/Model.js';
+import type { RepoAccess } from '../repomap/repoMapLoader.js';
 import type { Intent } from '../triggers/Intent.js';
 
 export interface JobLog {
@@ -24,6 +25,8 @@ export interface JobContext {
   log: JobLog;
   /** Repository web URL, for links the renderers may keep. */
   repoUrl: string;
+  /** The repository map and read-only tools, built on first use; absent or undefined when unavailable. */
+  repoMap?: () => Promise<RepoAccess | undefined>;
 }
 
 export type JobOutcome =

@@ -17,6 +17,8 @@ import type { DispatchExtras } from './dispatchCommand.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { findLinkedPlan } from './findLinkedPlan.js';
+import { jobCost } from '../repomap/jobCost.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';
 import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 
@@ -86,6 +88,8 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
     return toDiffFile({ ...f, patch: revealed.text });
   });
+  const repo = await ctx.repoMap?.();
+  const linkedPlan = await findLinkedPlan(github, pr, ctx.botLogin).catch(() => undefined);
   const result = await composeReview(ctx.model, {
     agent: selectAgent(ctx.agents, intent.command),
     focus: intent.command,
@@ -95,7 +99,12 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     decisions: extras.decisions,
     // Whole migrations at the pinned sha, so squawk sees the file and not only the hunk.
     readFile: (path) => github.readFile(path, headSha),
+    repoMap: repo?.map,
+    repoTools: repo?.tools,
+    linkedPlan,
   });
+  result.info.cost = jobCost(result.info, (repo?.map.cost.requests ?? 0) + (linkedPlan ? 2 : 0), repo);
+  ctx.log.info({ ...result.info.cost, notRead: result.info.cost.notRead?.length ?? 0 }, 'review cost');
   if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
   if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
   const notReviewed = [...result.packed.notReviewed];

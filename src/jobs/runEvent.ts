@@ -18,6 +18,8 @@ import { redactLog } from '../security/redactLog.js';
 import { redactModel } from '../security/redactModel.js';
 import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { repoMapLoader } from '../repomap/repoMapLoader.js';
+import { sharedRepoMapCache, type RepoMapCache } from '../repomap/RepoMapCache.js';
 
 /** A failure class for users: an HTTP status at most, never a message or a stack. */
 export function describeFailure(error: unknown): string {
@@ -52,6 +54,8 @@ export interface RunEventDeps {
   serverUrl?: string;
   /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
   security?: SecurityDeps;
+  /** Blob texts and maps reused across events (default: one per process). */
+  repoMapCache?: RepoMapCache;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
@@ -187,6 +191,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     botLogin,
     log,
     repoUrl: `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`,
+    repoMap: repoMapLoader({ github, cache: deps.repoMapCache ?? sharedRepoMapCache(), config: repo.config, redact: security.redact, log }),
   };
   let outcome: JobOutcome;
   try {
