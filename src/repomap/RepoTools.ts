@@ -18,6 +18,8 @@ export interface RepoTools {
   definitions: ToolDefinition[];
   run(name: string, input: unknown): Promise<{ text: string; isError: boolean }>;
   usage(): ToolUsage;
+  /** Records a call the model loop turned away (e.g. the token limit), for the footer. */
+  refuse(what: string): void;
   /** Input tokens the tool loop may spend in total (the first call included). */
   maxTokens: number;
 }

@@ -128,6 +128,7 @@ export function createRepoTools(input: {
     definitions: REPO_TOOL_DEFINITIONS,
     maxTokens: limits.tokens,
     usage: () => ({ ...usage, refused: [...usage.refused] }),
+    refuse: (what) => void usage.refused.push(what),
     async run(name, args) {
       const what = `${name}(${str(args, 'path') ?? str(args, 'query') ?? ''})`;
       const key = JSON.stringify([name, args]);
