@@ -18,7 +18,9 @@ import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
 import { findLinkedPlan } from './findLinkedPlan.js';
+import { againstPlan, changeOf, renderAgainstPlan } from '../core/againstPlan.js';
 import { jobCost } from '../repomap/jobCost.js';
+import { countingGitHub } from '../github/countingGitHub.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';
 import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 
@@ -37,7 +39,9 @@ function toDiffFile(f: PullFile): DiffFile {
  * the commits since the last reviewed sha are read.
  */
 export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
-  const { github, intent, config } = ctx;
+  const counted = countingGitHub(ctx.github);
+  const { github } = counted;
+  const { intent, config } = ctx;
   const number = intent.target.number;
   if (intent.target.kind !== 'pull_request') {
     const body = `\`/agency:${intent.command}\` reviews pull requests. On an issue, use \`/agency:plan\` for an architecture plan.`;
@@ -103,9 +107,10 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     repoTools: repo?.tools,
     linkedPlan,
   });
-  result.info.cost = jobCost(result.info, (repo?.map.cost.requests ?? 0) + (linkedPlan ? 2 : 0), repo);
+  result.info.cost = jobCost(result.info, counted.count() + (repo?.map.cost.requests ?? 0), repo);
   ctx.log.info({ ...result.info.cost, notRead: result.info.cost.notRead?.length ?? 0 }, 'review cost');
   if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
+  if (linkedPlan) result.review.summary += `\n\n${renderAgainstPlan(againstPlan(linkedPlan, changeOf(diffFiles, subject)), (t) => t.replace(/\s+/g, ' '))}`;
   if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
   const notReviewed = [...result.packed.notReviewed];
   if (truncated) notReviewed.push({ path: `(files after the first ${GITHUB_MAX_FILES})`, reason: 'GitHub lists at most 3,000 files of a pull request' });

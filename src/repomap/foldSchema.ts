@@ -159,12 +159,14 @@ export function applyRails(tables: TableSet, text: string, source: string): void
       continue;
     }
     if (current) {
+      if (/^\s*t\.timestamps\b/.test(line)) {
+        current.columns.set('created_at', 'datetime');
+        current.columns.set('updated_at', 'datetime');
+        continue;
+      }
       const column = RAILS_TYPES.exec(line);
       if (column) {
-        if (column[1] === 'timestamps') {
-          current.columns.set('created_at', 'datetime');
-          current.columns.set('updated_at', 'datetime');
-        } else if (column[1] === 'references' || column[1] === 'belongs_to') current.columns.set(`${column[2]!}_id`, 'bigint');
+        if (column[1] === 'references' || column[1] === 'belongs_to') current.columns.set(`${column[2]!}_id`, 'bigint');
         else if (column[1] !== 'index') current.columns.set(column[2]!.toLowerCase(), column[1]!);
         continue;
       }

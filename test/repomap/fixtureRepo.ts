@@ -7,7 +7,7 @@ export const EXPRESS_REPO: Record<string, string> = {
   'db/migrations/20240201_create_orders.sql':
     'CREATE TABLE orders (\n  id serial PRIMARY KEY,\n  user_id bigint NOT NULL REFERENCES users(id),\n  total_cents integer NOT NULL\n);\nCREATE INDEX orders_user_id_idx ON orders (user_id);\n',
   'db/migrations/20240301_add_status_to_orders.sql': 'ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT \'new\';\nALTER TABLE users DROP COLUMN created_at;\n',
-  'src/app.ts': "import express from 'express';\nimport { ordersRouter } from './routes/orders.js';\nexport const app = express();\napp.use('/orders', ordersRouter);\napp.get('/healthz', (_req, res) => res.send('ok'));\n",
+  'src/app.ts': "import express from 'express';\nimport { ordersRouter } from './routes/orders.js';\nexport const app = express();\napp.use('/orders', ordersRouter);\napp.get('/healthz', (_req, res) => res.send('ok'));\nexport const warm = () => findOrder('1');\n",
   'src/routes/orders.ts':
     "import { Router } from 'express';\nexport const ordersRouter = Router();\nordersRouter.get('/:id', async (req, res) => {\n  res.json(await findOrder(req.params.id));\n});\nordersRouter.post('/', async (req, res) => {\n  res.json(await createOrder(req.body));\n});\nexport async function findOrder(id: string) {\n  return id;\n}\nexport async function createOrder(body: unknown) {\n  return body;\n}\n",
   'src/services/billing.ts': 'export function chargeCard(cents: number) {\n  return cents;\n}\n',
