@@ -23,6 +23,7 @@ import { renderFindingComment } from '../render/renderFindingComment.js';
 import { renderPlan } from '../render/renderPlan.js';
 import { renderReview } from '../render/renderReview.js';
 import { issueSubject } from './issueSubject.js';
+import { workingTreeMap } from './workingTreeMap.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
 
 export interface CliIO {
@@ -111,13 +112,17 @@ async function loadContext(args: CliArgs, io: CliIO) {
 }
 
 async function plan(subject: Subject, context: string | undefined, args: CliArgs, io: CliIO): Promise<number> {
-  const { agents, model } = await loadContext(args, io);
+  const { agents, model, config } = await loadContext(args, io);
+  // The working tree is the repository: the same map the App builds from GitHub.
+  const repo = await workingTreeMap(io.cwd, config, io.env);
   const { plan, info } = await composePlan(model, {
     agent: selectAgent(agents, 'plan'),
     focus: 'plan',
     subject,
     context,
     decisions: [],
+    repoMap: repo?.map,
+    repoTools: repo?.tools,
   });
   if (args.format === 'json') io.stdout(`${JSON.stringify({ kind: 'plan', plan, engine: info }, null, 2)}\n`);
   else io.stdout(`${renderPlan(plan, { marker: { family: 'plan' }, info })}\n`);
@@ -142,6 +147,7 @@ async function review(
     files,
     config,
     decisions: [],
+    repoMap: (await workingTreeMap(io.cwd, config, io.env))?.map,
   });
   const patches = new Map(files.map((f) => [f.path, f.patch]));
   const { inline } = selectInlineFindings(result.review.findings, patches, {

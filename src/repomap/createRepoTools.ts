@@ -69,6 +69,8 @@ export function createRepoTools(input: {
   limits: ToolLimits;
   redact: Redact;
   log?: JobLog;
+  /** Reads a file by path (the CLI's working tree) when there is no GitHub to read blobs from. */
+  readPath?: (path: string) => Promise<string | undefined>;
 }): RepoTools {
   const { map, github, cache, limits, redact, log } = input;
   const usage: ToolUsage = { calls: 0, bytes: 0, cacheHits: 0, refused: [] };
@@ -81,7 +83,10 @@ export function createRepoTools(input: {
     if (!sha) return undefined;
     const hit = cache.blobs.get(sha);
     if (hit !== undefined) return revealInvisible(hit).text;
-    if (!github?.readBlob) return undefined;
+    if (!github?.readBlob) {
+      const local = await input.readPath?.(path);
+      return local === undefined ? undefined : revealInvisible(local).text;
+    }
     const text = await github.readBlob(sha);
     if (text === undefined) return undefined;
     cache.blobs.set(sha, text);
