@@ -2,6 +2,7 @@ import { burstBench } from './burstBench.js';
 import { migrationBench } from './migrationBench.js';
 import { reviewBench } from './reviewBench.js';
 import { reviewRequestsBench } from './reviewRequestsBench.js';
+import { repoMapBench } from './repoMapBench.js';
 
 /** `npm run bench`: prints figures; never asserts. Pass `review`, `burst` or `migrations` to run one part. */
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   if (!only || only === 'review') await reviewRequestsBench(print);
   if (!only || only === 'burst') await burstBench(print);
   if (!only || only === 'migrations') await migrationBench(print);
+  if (!only || only === 'repomap') await repoMapBench(print);
 }
 
 main().then(

@@ -6,6 +6,7 @@ import { loadRepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
 import { createModel } from '../model/createModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
+import { workingTreeMap } from './workingTreeMap.js';
 import { LOCAL_NUMBER, localGitHub, type LocalGitHubOptions } from './localGitHub.js';
 
 export interface LocalRun {
@@ -69,6 +70,8 @@ export async function runLocalEvent(input: LocalEventInput): Promise<LocalRun> {
     modelFor: (config) =>
       createModel({ apiKey: input.env.ANTHROPIC_API_KEY, baseURL: input.env.ANTHROPIC_BASE_URL }, config, (message) => input.say(message)),
     security: createSecurityDeps([input.env.ANTHROPIC_API_KEY]),
+    // The working tree is the repository: the same map the App builds from GitHub.
+    repoAccess: (config) => workingTreeMap(input.cwd, config, input.env),
   });
   return { outcome, writes };
 }

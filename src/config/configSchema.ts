@@ -143,6 +143,10 @@ export const ConfigSchema = z
         modelCallsPerEvent: z.int().min(1).max(10).default(2).describe('Most model calls for one event.'),
         dailyTokenBudget: z.int().min(0).default(2000000).describe('Tokens per installation per day; 0 = unlimited.'),
         commandCooldownSeconds: z.int().min(0).max(3600).default(30).describe('Per-user pause between commands.'),
+        repoMapFileReads: z.int().min(0).max(100).default(10).describe('Files read to map the repository (stack, schema, routes); one GitHub request each unless cached.'),
+        toolCallsPerJob: z.int().min(0).max(50).default(8).describe('Repository tool calls (list a folder, read a file, search) Claude may make in one job; 0 = no tools.'),
+        toolBytesPerJob: z.int().min(0).max(2000000).default(120000).describe('Bytes of tool results Claude may read in one job.'),
+        toolTokensPerJob: z.int().min(1000).max(5000000).default(150000).describe('Input tokens all model requests of one job may use together when tools are called.'),
       })
       .strict()
       .prefault({})

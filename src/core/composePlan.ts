@@ -2,6 +2,8 @@ import type { Agent } from '../domain/Agent.js';
 import type { DecisionRef, EngineInfo, Model, Subject } from '../domain/Model.js';
 import type { Plan } from '../domain/planSchema.js';
 import type { Command } from '../domain/commands.js';
+import type { RepoMap } from '../repomap/RepoMap.js';
+import type { RepoTools } from '../repomap/RepoTools.js';
 
 export interface ComposePlanInput {
   agent: Agent;
@@ -9,6 +11,8 @@ export interface ComposePlanInput {
   subject: Subject;
   context?: string;
   decisions: DecisionRef[];
+  repoMap?: RepoMap;
+  repoTools?: RepoTools;
 }
 
 export interface ComposedPlan {
@@ -24,6 +28,8 @@ export async function composePlan(model: Model, input: ComposePlanInput): Promis
     subject: input.subject,
     context: input.context,
     decisions: input.decisions,
+    repoMap: input.repoMap,
+    repoTools: input.repoTools,
   });
   return { plan: data, info };
 }

@@ -1,4 +1,6 @@
 import type { Agent } from './Agent.js';
+import type { RepoMap } from '../repomap/RepoMap.js';
+import type { RepoTools } from '../repomap/RepoTools.js';
 import type { Command } from './commands.js';
 import type { Adr } from './adrSchema.js';
 import type { Finding } from './findingSchema.js';
@@ -19,6 +21,20 @@ export interface EngineInfo {
   usage?: Usage;
   /** Set when a model was wanted but the offline engine answered: a short reason class, never a raw error. */
   fallbackReason?: string;
+  /** What the job cost besides tokens: GitHub requests, repository tool calls, and what a limit left unread. */
+  cost?: JobCost;
+}
+
+export interface JobCost {
+  githubRequests?: number;
+  /** Of which for the repository map (tree and file reads; 1 when the map was cached). */
+  mapRequests?: number;
+  toolCalls?: number;
+  toolBytes?: number;
+  /** Model requests of a tool loop (1 without tools). */
+  modelRequests?: number;
+  /** What the limits kept the job from reading. */
+  notRead?: string[];
 }
 
 export interface ModelResult<T> {
@@ -67,6 +83,10 @@ export interface PlanRequest {
   /** Extra text after `/agency:plan`. */
   context?: string;
   decisions: DecisionRef[];
+  /** What the repository is made of (stack, tables, routes, conventions); absent when it could not be read. */
+  repoMap?: RepoMap;
+  /** Read-only tools over the repository for a model that can call them, bounded per job. */
+  repoTools?: RepoTools;
 }
 
 export interface ReviewRequest {
@@ -77,6 +97,17 @@ export interface ReviewRequest {
   /** Deterministic findings; the model may add to them but never drop them. */
   evidence: Finding[];
   decisions: DecisionRef[];
+  repoMap?: RepoMap;
+  repoTools?: RepoTools;
+  /** The Agency plan of the issue this pull request closes or references, when there is one. */
+  linkedPlan?: LinkedPlan;
+}
+
+/** A plan comment found on an issue a pull request references: its items and accepted decisions, as text. */
+export interface LinkedPlan {
+  issue: number;
+  items: string[];
+  decisions: string[];
 }
 
 export interface AdrRequest {

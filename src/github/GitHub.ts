@@ -109,6 +109,13 @@ export interface GitHub {
   readFile(path: string, ref?: string): Promise<string | undefined>;
   /** Entries of a directory at a ref; [] when absent. */
   listDir(path: string, ref?: string): Promise<DirEntry[]>;
+  /**
+   * Every file of a ref's tree in one request (`git/trees/{ref}?recursive=1`); `truncated` when GitHub cut
+   * the listing at its limit. Optional: a port without it gives the jobs no repository map.
+   */
+  readTree?(ref: string): Promise<{ sha: string; files: { path: string; sha: string; size: number }[]; truncated: boolean }>;
+  /** Text of a blob by its sha (one request; the same sha is the same content, so callers cache it). */
+  readBlob?(sha: string): Promise<string | undefined>;
   /** Permission of a user on the repository; 'none' when not a collaborator. Throws on API errors. */
   permission(login: string): Promise<Permission | 'none'>;
   issue(number: number): Promise<IssueData>;

@@ -133,6 +133,20 @@ export function octokitGitHub(octokit: Octokit, owner: string, repo: string, opt
         throw error;
       }
     },
+    async readTree(ref) {
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: ref, recursive: 'true' });
+      const files = data.tree.flatMap((e) => (e.type === 'blob' && e.path && e.sha ? [{ path: e.path, sha: e.sha, size: e.size ?? 0 }] : []));
+      return { sha: data.sha, files, truncated: data.truncated };
+    },
+    async readBlob(sha) {
+      try {
+        const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: sha });
+        return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+      } catch (error) {
+        if (status(error) === 404) return undefined;
+        throw error;
+      }
+    },
     async permission(username) {
       try {
         const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });

@@ -2,16 +2,14 @@ import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
 import type { GitHub } from '../github/GitHub.js';
 import type { Model } from '../domain/Model.js';
+import type { RepoAccess } from '../repomap/repoMapLoader.js';
 import type { Intent } from '../triggers/Intent.js';
 import type { LivingComment } from '../github/findLivingComment.js';
 import type { DecisionRef } from '../domain/Model.js';
 import type { MarkerData } from '../domain/marker.js';
 
-export interface JobLog {
-  info(fields: Record<string, unknown>, message: string): void;
-  warn(fields: Record<string, unknown>, message: string): void;
-  error(fields: Record<string, unknown>, message: string): void;
-}
+import type { JobLog } from '../domain/JobLog.js';
+export type { JobLog } from '../domain/JobLog.js';
 
 /** Everything a command handler needs: already routed and authorized. */
 export interface JobContext {
@@ -27,6 +25,8 @@ export interface JobContext {
   log: JobLog;
   /** Repository web URL, for links the renderers may keep. */
   repoUrl: string;
+  /** The repository map and read-only tools, built on first use; absent or undefined when unavailable. */
+  repoMap?: () => Promise<RepoAccess | undefined>;
 }
 
 export type JobOutcome =

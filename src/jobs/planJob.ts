@@ -7,18 +7,29 @@ import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { countingGitHub } from '../github/countingGitHub.js';
+import { jobCost } from '../repomap/jobCost.js';
 
 /** A plan (or a focus pass) on an issue: one living comment, edited in place on re-runs. */
 export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
-  const { github, intent } = ctx;
+  const { intent } = ctx;
+  const counted = countingGitHub(ctx.github);
+  const github = counted.github;
   const subject = await gatherSubject(github, intent.target.number, intent.target.kind, ctx.config, ctx.botLogin, ctx.notices);
+  const repo = await ctx.repoMap?.();
   const { plan, info } = await composePlan(ctx.model, {
     agent: selectAgent(ctx.agents, intent.command),
     focus: intent.command,
     subject,
     context: intent.args || undefined,
     decisions: extras.decisions,
+    repoMap: repo?.map,
+    repoTools: repo?.tools,
   });
+  const mapRequests = repo?.map.cost.requests;
+  // Reads before posting: the job's own and the map's (tool reads included in the map's cache figures).
+  info.cost = jobCost(info, counted.count() + (mapRequests ?? 0), repo);
+  ctx.log.info({ ...info.cost, notRead: info.cost.notRead?.length ?? 0 }, 'plan cost');
   if (info.usage) ctx.log.info({ ...info.usage, model: info.model }, 'model usage');
   // The plan's state travels in its marker: the decisions `/agency:adr accept <n>` records, and the
   // points the next run compares against.

@@ -22,6 +22,10 @@ import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobOutcome } from './JobContext.js';
 import { upsertLivingComment } from './upsertLivingComment.js';
+import { findLinkedPlan } from './findLinkedPlan.js';
+import { againstPlan, changeOf, renderAgainstPlan } from '../core/againstPlan.js';
+import { jobCost } from '../repomap/jobCost.js';
+import { countingGitHub } from '../github/countingGitHub.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';
 import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 
@@ -40,7 +44,9 @@ function toDiffFile(f: PullFile): DiffFile {
  * the commits since the last reviewed sha are read.
  */
 export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
-  const { github, intent, config } = ctx;
+  const counted = countingGitHub(ctx.github);
+  const { github } = counted;
+  const { intent, config } = ctx;
   const number = intent.target.number;
   if (intent.target.kind !== 'pull_request') {
     const body = `\`/agency:${intent.command}\` reviews pull requests. On an issue, use \`/agency:plan\` for an architecture plan.`;
@@ -111,6 +117,8 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
     return toDiffFile({ ...f, patch: revealed.text });
   });
+  const repo = await ctx.repoMap?.();
+  const linkedPlan = await findLinkedPlan(github, pr, ctx.botLogin).catch(() => undefined);
   const result = await composeReview(ctx.model, {
     agent: selectAgent(ctx.agents, intent.command),
     focus: intent.command,
@@ -120,8 +128,14 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     decisions: extras.decisions,
     // Whole migrations at the pinned sha, so squawk sees the file and not only the hunk.
     readFile: (path) => github.readFile(path, headSha),
+    repoMap: repo?.map,
+    repoTools: repo?.tools,
+    linkedPlan,
   });
+  result.info.cost = jobCost(result.info, counted.count() + (repo?.map.cost.requests ?? 0), repo);
+  ctx.log.info({ ...result.info.cost, notRead: result.info.cost.notRead?.length ?? 0 }, 'review cost');
   if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
+  if (linkedPlan) result.review.summary += `\n\n${renderAgainstPlan(againstPlan(linkedPlan, changeOf(diffFiles, subject)), (t) => t.replace(/\s+/g, ' '))}`;
   if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
   const found = result.review.findings;
   // Earlier findings whose lines are still at the head count for the verdict, the check and the counts.

@@ -21,6 +21,8 @@ import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.
 import { upsertLivingComment } from './upsertLivingComment.js';
 import { createWriteLedger, type WriteLedger } from '../security/writeLedger.js';
 import { describePublished } from './describePublished.js';
+import { repoMapLoader, type RepoAccess } from '../repomap/repoMapLoader.js';
+import { sharedRepoMapCache, type RepoMapCache } from '../repomap/RepoMapCache.js';
 
 /** A failure class for users: an HTTP status at most, never a message or a stack. */
 export function describeFailure(error: unknown): string {
@@ -59,6 +61,10 @@ export interface RunEventDeps {
   ledger?: WriteLedger;
   /** Aborted when the queue abandons the job (shutdown): no write happens after that. */
   signal?: AbortSignal;
+  /** Blob texts and maps reused across events (default: one per process). */
+  repoMapCache?: RepoMapCache;
+  /** The repository map from another source than the GitHub port (the CLI's working tree). */
+  repoAccess?: (config: Config) => Promise<RepoAccess | undefined>;
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
@@ -201,6 +207,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     botLogin,
     log,
     repoUrl: `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`,
+    repoMap: deps.repoAccess ? once(() => deps.repoAccess!(repo.config)) : repoMapLoader({ github, cache: deps.repoMapCache ?? sharedRepoMapCache(), config: repo.config, redact: security.redact, log }),
   };
   let outcome: JobOutcome;
   try {
@@ -250,4 +257,10 @@ async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin:
   } catch (noticeError) {
     log.warn({ err: (noticeError as Error).message }, 'could not post the failure notice');
   }
+}
+
+/** A loader that runs at most once. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
 }

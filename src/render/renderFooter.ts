@@ -1,4 +1,4 @@
-import type { EngineInfo, Usage } from '../domain/Model.js';
+import type { EngineInfo, JobCost, Usage } from '../domain/Model.js';
 import { encodeMarker, type MarkerData } from '../domain/marker.js';
 import { codeSpan, escapePipes, safeLine } from './safeText.js';
 
@@ -34,6 +34,7 @@ function details(info: EngineInfo): string {
   if (info.model) rows.push(['Model', codeSpan(info.model)]);
   if (info.usage) rows.push(['Tokens', tokens(info.usage)]);
   if (info.fallbackReason) rows.push(['Fallback', safeLine(info.fallbackReason)]);
+  rows.push(...costRows(info.cost));
   const table = ['| Run | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${escapePipes(v)} |`)];
   return [
     '<details>',
@@ -54,4 +55,20 @@ function tokens(usage: Usage): string {
   if (usage.cacheReadTokens > 0) parts.push(`${n(usage.cacheReadTokens)} cache read`);
   if (usage.cacheWriteTokens > 0) parts.push(`${n(usage.cacheWriteTokens)} cache write`);
   return parts.join(' · ');
+}
+
+function costRows(cost: JobCost | undefined): [string, string][] {
+  if (!cost) return [];
+  const rows: [string, string][] = [];
+  if (cost.githubRequests !== undefined) {
+    rows.push(['GitHub reads', `${cost.githubRequests}${cost.mapRequests !== undefined ? ` (repository map: ${cost.mapRequests})` : ''}`]);
+  }
+  if (cost.toolCalls !== undefined && cost.toolCalls > 0) {
+    rows.push(['Repository tools', `${cost.toolCalls} call(s) · ${cost.toolBytes?.toLocaleString('en-US') ?? 0} bytes · ${cost.modelRequests ?? 1} model request(s)`]);
+  }
+  if (cost.notRead && cost.notRead.length > 0) {
+    const shown = cost.notRead.slice(0, 5).map((n) => safeLine(n));
+    rows.push(['Not read (limit)', `${shown.join('; ')}${cost.notRead.length > 5 ? `; and ${cost.notRead.length - 5} more` : ''}`]);
+  }
+  return rows;
 }

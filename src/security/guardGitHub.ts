@@ -1,6 +1,6 @@
 import { ADR_BRANCH_PREFIX } from '../adr/adrPaths.js';
 import type { CommentData, GitHub } from '../github/GitHub.js';
-import type { JobLog } from '../jobs/JobContext.js';
+import type { JobLog } from '../domain/JobLog.js';
 import { redactDeep, type Redact } from './redactor.js';
 import { SecurityError } from './SecurityError.js';
 import { writeSubject, type WriteLedger } from './writeLedger.js';

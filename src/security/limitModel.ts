@@ -1,4 +1,4 @@
-import type { JobLog } from '../jobs/JobContext.js';
+import type { JobLog } from '../domain/JobLog.js';
 import type { Model, ModelResult } from '../domain/Model.js';
 import { billedTokens, type TokenBudget } from './TokenBudget.js';
 

@@ -1,4 +1,4 @@
-import type { JobLog } from '../jobs/JobContext.js';
+import type { JobLog } from '../domain/JobLog.js';
 import { redactDeep, type Redact } from './redactor.js';
 
 /** A JobLog whose message and string fields (nested too) are redacted before they reach the logger. */

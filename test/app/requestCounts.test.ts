@@ -33,6 +33,7 @@ describe('GitHub requests per event', () => {
       'GET /repos/{owner}/{repo}/contents/{path}', // root listing: which config folders exist (cached 60 s per repo)
       'GET /repos/{owner}/{repo}/collaborators/{username}/permission', // authorization
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // living comment + discussion
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', // repository map: one recursive tree (blobs cached by sha)
       'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', // the plan
     ]);
     const mark = a.gh.requests.length;
@@ -41,6 +42,7 @@ describe('GitHub requests per event', () => {
     expect(since(a, mark)).toEqual([
       'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', // same tree sha: the map is reused whole
       'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
     ]);
     a.gh.assertNoViolations();
@@ -80,6 +82,7 @@ describe('GitHub requests per event', () => {
       'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', // living comment + discussion
       'GET /repos/{owner}/{repo}/pulls/{pull_number}', // the current head: a stale event is skipped
       'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', // the diff (paginated, 100 a page)
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', // repository map (tables the migrations touch, callers)
       // (a modified migration is read whole at the head sha; a new one's patch is the whole file)
       // (inline comments already posted are listed only on a re-review)
       'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', // the review with inline comments

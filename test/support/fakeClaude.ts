@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkToolTurns, isToolUse, toolUseBlocks } from './fakeClaudeTools.js';
 
 /** One request the fake received (every request is recorded, including rejected ones). */
 export interface FakeRequest {
@@ -300,6 +301,13 @@ export async function startFakeClaude(options: FakeClaudeOptions = {}): Promise<
   function sendMessage(res: ServerResponse, request: FakeRequest, body: FakeBody, fault: FakeFault | undefined): void {
     const schema = body.output_config?.format?.schema;
     const produced = responder ? responder(request) : schema ? minimalInstance(schema) : 'Hello from the fake.';
+    if (isToolUse(produced)) {
+      const blocks = toolUseBlocks(produced, request.index);
+      const usage = computeUsage(body, 20 * blocks.length);
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextRequestId() });
+      res.end(JSON.stringify({ id: `msg_fake_${String(request.index).padStart(6, '0')}`, type: 'message', role: 'assistant', model: body.model, content: blocks, stop_reason: 'tool_use', stop_sequence: null, stop_details: null, container: null, diagnostics: null, usage }));
+      return;
+    }
     let text = typeof produced === 'string' ? produced : JSON.stringify(produced);
     let stopReason: string = 'end_turn';
     let stopDetails: Record<string, unknown> | null = null;
@@ -434,7 +442,7 @@ function estimateTokens(text: string): number {
 
 function contentChars(content: FakeBody['messages'][number]['content']): number {
   if (typeof content === 'string') return content.length;
-  return content.reduce((sum, block) => sum + (typeof block.text === 'string' ? block.text.length : 0), 0);
+  return content.reduce((sum, block) => sum + (typeof block.text === 'string' ? block.text.length : typeof block.content === 'string' ? block.content.length : 0), 0);
 }
 
 /** Returns an error message for an invalid Messages request body, or undefined when it is acceptable. */
@@ -463,6 +471,8 @@ export function validateBody(body: FakeBody): string | undefined {
     }
   }
   if (body.stream === true) return 'stream: this fake only answers non-streaming requests';
+  const toolProblem = checkToolTurns(body);
+  if (toolProblem) return toolProblem;
   if (body.tool_choice && (body.tool_choice.type === 'tool' || body.tool_choice.type === 'any')) {
     return 'tool_choice: forced tool use is not supported with this model; use output_config.format for structured outputs';
   }

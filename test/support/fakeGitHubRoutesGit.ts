@@ -259,7 +259,8 @@ export const gitRoutes: Routes = {
 
   'GET /repos/{owner}/{repo}/git/trees/{tree_sha}': (ctx) => {
     const repo = requireRepo(ctx);
-    const key = ctx.params.tree_sha ?? '';
+    // `HEAD` names the default branch, as in git (the docs: "The SHA1 value or ref (branch or tag) name of the tree").
+    const key = ctx.params.tree_sha === 'HEAD' ? `heads/${repo.defaultBranch}` : (ctx.params.tree_sha ?? '');
     const commit = repo.git.trees.has(key) ? undefined : repo.git.resolveCommit(key);
     const tree = repo.git.trees.get(key) ?? (commit ? repo.git.treeOf(commit) : undefined);
     if (!tree) throw notFound();

@@ -2,6 +2,7 @@
  * JSON shapes of the fake GitHub's responses, close to GitHub's own (the fields of the OpenAPI
  * schemas' `required` lists). API URLs point at the fake; `html_url`s at https://github.com.
  */
+import { limitTreeEntries } from './fakeGitHubTreeLimit.js';
 import type { GitCommit, GitPerson, GitTree } from './fakeGitHubGit.js';
 import type {
   Actor,
@@ -604,7 +605,8 @@ export function makeShapes(api: string, state: FakeState) {
       if (sub) entries.push({ path: dir, mode: '040000', type: 'tree', sha: sub.sha, url: `${repoApi(repo)}/git/trees/${sub.sha}` });
     }
     entries.sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
-    return { sha: tree.sha, url: `${repoApi(repo)}/git/trees/${tree.sha}`, tree: entries, truncated: false };
+    const limited = recursive ? limitTreeEntries(repo, entries) : { entries, truncated: false };
+    return { sha: tree.sha, url: `${repoApi(repo)}/git/trees/${tree.sha}`, tree: limited.entries, truncated: limited.truncated };
   }
 
   function contentEntry(repo: RepoState, ref: string, path: string, type: 'file' | 'dir', sha: string, size: number): Obj {

@@ -10,6 +10,8 @@ import { buildSystemPrompt } from '../prompts/buildSystemPrompt.js';
 import { estimateTokens } from '../../evidence/estimateTokens.js';
 import { HOUSE_RULES_TEXT } from '../prompts/houseRules.js';
 import { ReviewSchema, type Review } from '../../domain/reviewSchema.js';
+import type { RepoTools } from '../../repomap/RepoTools.js';
+import { neutraliseDelimiters } from '../prompts/untrusted.js';
 import type { ModelLog } from '../withFallback.js';
 import { classifyModelError } from './classifyModelError.js';
 import { mergeEvidence } from './mergeEvidence.js';
@@ -118,13 +120,11 @@ export class ClaudeModel implements Model {
   }
 
   async plan(request: PlanRequest): Promise<ModelResult<Plan>> {
-    return this.#call('plan', this.#formats.plan, request.agent, (budget) => buildPlanPrompt(request, budget));
+    return this.#call('plan', this.#formats.plan, request.agent, (budget) => buildPlanPrompt(request, budget), request.repoTools);
   }
 
   async review(request: ReviewRequest): Promise<ModelResult<Review>> {
-    const result = await this.#call('review', this.#formats.review, request.agent, (budget) =>
-      buildReviewPrompt(request, budget),
-    );
+    const result = await this.#call('review', this.#formats.review, request.agent, (budget) => buildReviewPrompt(request, budget), request.repoTools);
     return { ...result, data: mergeEvidence(result.data, request.evidence) };
   }
 
@@ -137,6 +137,7 @@ export class ClaudeModel implements Model {
     format: SafeOutputFormat<T>,
     agent: Agent,
     buildUser: (budgetTokens: number) => string,
+    tools?: RepoTools,
   ): Promise<ModelResult<T>> {
     const system = buildSystemPrompt(agent, this.#houseRules);
     const overhead = estimateTokens(system) + estimateTokens(JSON.stringify(format.schema));
@@ -144,27 +145,73 @@ export class ClaudeModel implements Model {
     const trace: CallTrace = { attempts: 0, requestId: undefined };
     const started = Date.now();
     try {
-      const message = await this.#client.messages.parse(
-        {
-          model: this.#model,
-          max_tokens: this.#maxOutputTokens,
-          system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
-          messages: [{ role: 'user', content: user }],
-          output_config: { format },
-        },
-        { middleware: [traceMiddleware(trace)] },
-      );
-      const data = readOutput<T>(message, trace.requestId);
-      const usage = mapUsage(message.usage);
-      this.#log?.('claude call done', {
-        operation,
-        model: message.model,
-        requestId: trace.requestId,
-        attempts: trace.attempts,
-        durationMs: Date.now() - started,
-        ...usage,
-      });
-      return { data, info: { engine: 'claude', model: message.model, usage } };
+      // A tool loop: while the model asks for repository tools (within the job's limits) their results go back
+      // as the next user turn; the last answer is the structured output, validated as without tools.
+      const messages: Anthropic.MessageParam[] = [{ role: 'user', content: user }];
+      const total: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+      let requests = 0;
+      let refusedAll = false;
+      for (;;) {
+        const message = await this.#client.messages.parse(
+          {
+            model: this.#model,
+            max_tokens: this.#maxOutputTokens,
+            system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
+            messages,
+            output_config: { format },
+            ...(tools ? { tools: tools.definitions as Anthropic.Tool[] } : {}),
+          },
+          { middleware: [traceMiddleware(trace)] },
+        );
+        requests++;
+        const usage = mapUsage(message.usage);
+        total.inputTokens += usage.inputTokens;
+        total.outputTokens += usage.outputTokens;
+        total.cacheReadTokens += usage.cacheReadTokens;
+        total.cacheWriteTokens += usage.cacheWriteTokens;
+        if (message.stop_reason === 'tool_use' && tools) {
+          // Past the job's limits every call is refused; a model that still asks after that gets no more turns.
+          if (refusedAll) throw new ModelOutputError('output invalid', { stopReason: 'tool_use', requestId: trace.requestId });
+          const uses = message.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+          const spent = total.inputTokens + total.cacheReadTokens + total.cacheWriteTokens;
+          const overBudget = spent >= tools.maxTokens;
+          const results = await Promise.all(
+            uses.map(async (use) => {
+              if (!overBudget) return tools.run(use.name, use.input);
+              tools.refuse(`${use.name}: token limit (${tools.maxTokens.toLocaleString('en-US')})`);
+              return { text: `Limit reached: the tool loop used ${spent} of ${tools.maxTokens} input tokens. Answer with what you have.`, isError: true };
+            }),
+          );
+          // Every call refused: the next answer must be the final one.
+          refusedAll = results.every((r) => r.isError && r.text.startsWith('Limit reached'));
+          messages.push({ role: 'assistant', content: message.content.map(plainBlock) });
+          messages.push({
+            role: 'user',
+            content: uses.map((use, i) => ({
+              type: 'tool_result' as const,
+              tool_use_id: use.id,
+              is_error: results[i]!.isError,
+              content: `<untrusted_tool_result>\n${neutraliseDelimiters(results[i]!.text)}\n</untrusted_tool_result>`,
+            })),
+          });
+          continue;
+        }
+        const data = readOutput<T>(message, trace.requestId);
+        const used = tools?.usage();
+        this.#log?.('claude call done', {
+          operation,
+          model: message.model,
+          requestId: trace.requestId,
+          attempts: trace.attempts,
+          durationMs: Date.now() - started,
+          ...total,
+          ...(used ? { modelRequests: requests, toolCalls: used.calls, toolBytes: used.bytes, toolCacheHits: used.cacheHits } : {}),
+        });
+        return {
+          data,
+          info: { engine: 'claude', model: message.model, usage: total, ...(used ? { cost: { modelRequests: requests, toolCalls: used.calls, toolBytes: used.bytes } } : {}) },
+        };
+      }
     } catch (error) {
       const failure = classifyModelError(error);
       this.#log?.('claude call failed', {
@@ -179,4 +226,11 @@ export class ClaudeModel implements Model {
       throw error;
     }
   }
+}
+
+/** A content block as it goes back in the next request: the SDK's parsed extras left out. */
+function plainBlock(block: Anthropic.ContentBlock): Anthropic.ContentBlockParam {
+  if (block.type === 'text') return { type: 'text', text: block.text };
+  if (block.type === 'tool_use') return { type: 'tool_use', id: block.id, name: block.name, input: block.input };
+  return block as unknown as Anthropic.ContentBlockParam;
 }

@@ -13,6 +13,7 @@ import { CONCERN_RULES } from './concernRules.js';
 import { detectConcerns, type DetectedConcern } from './detectConcerns.js';
 import { findDecisionConflicts } from './findDecisionConflicts.js';
 import { FOCUS_EXTRAS } from './focusExtras.js';
+import { dedupePlan, dropAnswered, groundInRepo, isUiOnly, uiOnlyPlan } from './groundPlan.js';
 import type { ChecklistItems, Playbook } from './Playbook.js';
 import { PLAN_TEXT } from './planText.js';
 import { roundRobin } from './roundRobin.js';
@@ -103,6 +104,13 @@ function toProposed({ title, decision, rationale, alternatives }: ProposedDecisi
  */
 export function offlinePlan(request: PlanRequest): Plan {
   const text = [request.subject.title, request.subject.body, request.context ?? ''].join('\n\n');
+  if (isUiOnly(text)) return uiOnlyPlan(request.subject.title);
+  const plan = playbookPlan(request, text);
+  const grounded = request.repoMap ? groundInRepo(plan, text, request.repoMap) : plan;
+  return dedupePlan(dropAnswered(grounded, text, request.repoMap));
+}
+
+function playbookPlan(request: PlanRequest, text: string): Plan {
   const detected = detectConcerns(text);
   const books = detected.map((d) => CONCERN_PLAYBOOKS[d.concern]);
   const sections = buildSections(books);

@@ -1,7 +1,7 @@
 import type { PlanRequest } from '../../domain/Model.js';
 import { PLAN_SECTION_KINDS, PLAN_SECTION_TITLES } from '../../domain/planSchema.js';
 import { fitToBudget, fixed, type Piece } from './budget.js';
-import { decisionPieces, focusLine, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
+import { decisionPieces, focusLine, outputPiece, repoMapPieces, subjectPieces, taskPiece } from './contextBlocks.js';
 import { untrustedBlock } from './untrusted.js';
 
 /** The user turn for a plan: task, recorded decisions, the issue, extra context; at most `budgetTokens`. */
@@ -17,6 +17,7 @@ export function buildPlanPrompt(request: PlanRequest, budgetTokens: number): str
         'and checklists a developer can tick. Put every decision worth recording as an ADR in proposedDecisions.',
     ]),
     ...decisionPieces(request.decisions),
+    ...repoMapPieces(request.repoMap, request.subject, request.repoTools !== undefined),
     ...subjectPieces(request.subject),
   ];
   if (request.context && request.context.trim().length > 0) {

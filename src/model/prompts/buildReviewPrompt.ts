@@ -1,7 +1,8 @@
 import type { Finding } from '../../domain/findingSchema.js';
 import type { ReviewRequest } from '../../domain/Model.js';
 import { fitToBudget, fixed, type Piece } from './budget.js';
-import { decisionPieces, focusLine, outputPiece, subjectPieces, taskPiece } from './contextBlocks.js';
+import { decisionPieces, focusLine, outputPiece, repoMapPieces, subjectPieces, taskPiece } from './contextBlocks.js';
+import { linkedPlanPieces, reviewRepoPieces } from './reviewRepoPieces.js';
 import { untrustedBlock } from './untrusted.js';
 
 /** JSON with `<`, `>` and `&` escaped, so it can never open or close a tag; still valid JSON. */
@@ -43,6 +44,9 @@ export function buildReviewPrompt(request: ReviewRequest, budgetTokens: number):
     ]),
     ...decisionPieces(request.decisions),
     ...subjectPieces(request.subject),
+    ...repoMapPieces(request.repoMap, { ...request.subject, body: `${request.subject.body}\n${diff.files.map((f) => f.path).join('\n')}` }, request.repoTools !== undefined),
+    ...reviewRepoPieces(request.repoMap, diff.files),
+    ...linkedPlanPieces(request.linkedPlan),
     ...evidencePieces(request.evidence),
     fixed(
       `# The diff\n\n${diff.files.length} file(s); ${diff.coverage.reviewedLines} of ${diff.coverage.totalLines} ` +

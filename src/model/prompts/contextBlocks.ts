@@ -1,4 +1,6 @@
 import { COMMAND_SUMMARIES, type Command } from '../../domain/commands.js';
+import type { RepoMap } from '../../repomap/RepoMap.js';
+import { renderRepoMap } from '../../repomap/renderRepoMap.js';
 import type { DecisionRef, Subject } from '../../domain/Model.js';
 import { fixed, type Piece } from './budget.js';
 import { safeLogin, UNTRUSTED_NOTICE, untrustedBlock } from './untrusted.js';
@@ -63,4 +65,26 @@ export function decisionPieces(decisions: readonly DecisionRef[]): Piece[] {
     ),
     ...untrustedBlock({ label: 'Architecture decision records', name: 'decisions', text }),
   ];
+}
+
+/**
+ * The repository as it is: stack, tables, routes, layout and the files related to the subject, then each
+ * conventions file. Untrusted like everything read from the repository.
+ */
+export function repoMapPieces(map: RepoMap | undefined, subject: Subject, withTools: boolean): Piece[] {
+  if (!map) return [];
+  const pieces: Piece[] = [
+    fixed(
+      '# The repository\n\nWhat the repository is made of, read from its default branch. Build on it: name the stack it uses, ' +
+        'refer to the existing tables, routes and files, and put new pieces where the codebase puts them. Do not assume ' +
+        'a stack, table or route the map contradicts.' +
+        (withTools ? ' Read-only tools can list folders, read files and search the map when you need more than this.' : '') +
+        '\n\n',
+    ),
+    ...untrustedBlock({ label: 'Repository map', name: 'repo_map', text: renderRepoMap(map, `${subject.title}\n${subject.body}`) }),
+  ];
+  for (const file of map.conventions) {
+    pieces.push(...untrustedBlock({ label: `Conventions file ${file.path}`, name: 'repo_conventions', text: file.text, attributes: { path: file.path } }));
+  }
+  return pieces;
 }
