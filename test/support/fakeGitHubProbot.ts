@@ -35,6 +35,8 @@ export interface TestProbotOptions {
   secret?: string;
   /** Keep Probot's throttling and retries (slow: seconds between writes). Default false. */
   realOctokit?: boolean;
+  /** Another Octokit class, e.g. the app's own (appOctokit: paced per installation). */
+  Octokit?: typeof ProbotOctokit;
 }
 
 /** `new Probot({ appId, privateKey, secret, baseUrl: fakeUrl, logLevel: 'fatal', Octokit })`. */
@@ -45,6 +47,6 @@ export function createTestProbot(baseUrl: string, options: TestProbotOptions = {
     secret: options.secret ?? 'test',
     baseUrl,
     logLevel: 'fatal',
-    ...(options.realOctokit ? {} : { Octokit: FastProbotOctokit }),
+    ...(options.Octokit ? { Octokit: options.Octokit } : options.realOctokit ? {} : { Octokit: FastProbotOctokit }),
   });
 }

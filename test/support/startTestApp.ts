@@ -19,6 +19,7 @@ import { webhookExample } from '../triggers/webhookExample.js';
 import { startFakeClaude, type FakeClaude, type FakeClaudeOptions } from './fakeClaude.js';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './fakeGitHub.js';
 import { createTestProbot } from './fakeGitHubProbot.js';
+import type { ProbotOctokit } from 'probot';
 
 export const TEST_SECRET = 'test-secret';
 
@@ -40,6 +41,8 @@ export interface TestAppOptions {
   claude?: FakeClaudeOptions;
   /** More server options (concurrency, labelWindowMs, repoCacheMs ...). */
   server?: Partial<Omit<StartOptions, 'probot' | 'port' | 'host' | 'env' | 'builtinAgents' | 'onOutcome'>>;
+  /** Probot's Octokit class (default: fakeGitHubProbot's FastProbotOctokit, no throttling). */
+  octokit?: typeof ProbotOctokit;
 }
 
 /** A real payload, typed loosely so tests can set any field. */
@@ -96,7 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const gh = await startFakeGitHub({ installationId, ...options.github });
   gh.addRepo({ owner, name: repo, installationId });
   const claude = options.offline ? undefined : await startFakeClaude(options.claude);
-  const probot = createTestProbot(gh.url, { secret: TEST_SECRET });
+  const probot = createTestProbot(gh.url, { secret: TEST_SECRET, Octokit: options.octokit });
   const outcomes: RecordedOutcome[] = [];
   const listeners = new Set<() => void>();
   const notify = () => {

@@ -1,0 +1,102 @@
+import { RateLimitedError } from './RateLimitedError.js';
+import { GITHUB_WRITE_LIMITS, HOUR_MS, nextWriteAt, type WriteLimits } from './writeLimits.js';
+
+interface InstallationState {
+  /** Reserved write starts within the last hour, oldest first. */
+  starts: number[];
+  /** A secondary limit's retry-after: no request before this. */
+  pausedUntil: number;
+  /** The primary limit is spent until this (x-ratelimit-reset). */
+  exhaustedUntil: number;
+}
+
+export interface WritePacerOptions {
+  limits?: WriteLimits;
+  /** A write that would wait longer than this throws RateLimitedError instead (default 2 min): the job is re-run later. */
+  maxWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Per-installation pacing of writes at GitHub's documented limits. Installations are independent: one
+ * installation's burst never delays another's writes. Slots are reserved in call order (FIFO).
+ */
+export class WritePacer {
+  private readonly installations = new Map<string, InstallationState>();
+  readonly limits: WriteLimits;
+  private readonly maxWaitMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: WritePacerOptions = {}) {
+    this.limits = options.limits ?? GITHUB_WRITE_LIMITS;
+    this.maxWaitMs = options.maxWaitMs ?? 120_000;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  private state(key: string): InstallationState {
+    let state = this.installations.get(key);
+    if (!state) {
+      state = { starts: [], pausedUntil: 0, exhaustedUntil: 0 };
+      this.installations.set(key, state);
+    }
+    const horizon = this.now() - HOUR_MS - this.limits.marginMs;
+    while (state.starts.length > 0 && state.starts[0]! < horizon) state.starts.shift();
+    return state;
+  }
+
+  /** Throws RateLimitedError while the installation's primary limit is spent: cheap to ask before costly work. */
+  assertOpen(key: string): void {
+    const state = this.state(key);
+    if (state.exhaustedUntil > this.now()) throw new RateLimitedError(state.exhaustedUntil, 'primary', key);
+  }
+
+  /** Waits until the request may be sent; a write takes a paced slot. Throws RateLimitedError when the wait is too long. */
+  async acquire(key: string, write: boolean): Promise<void> {
+    for (;;) {
+      this.assertOpen(key);
+      const state = this.state(key);
+      const now = this.now();
+      if (!write) {
+        if (state.pausedUntil <= now) return;
+        if (state.pausedUntil - now > this.maxWaitMs) throw new RateLimitedError(state.pausedUntil, 'secondary', key);
+        await this.sleep(state.pausedUntil - now);
+        continue;
+      }
+      const at = nextWriteAt(state.starts, now, this.limits, state.pausedUntil);
+      if (at - now > this.maxWaitMs) {
+        throw new RateLimitedError(at, state.pausedUntil >= at ? 'secondary' : 'content-hourly', key);
+      }
+      state.starts.push(at);
+      if (at > now) await this.sleep(at - now);
+      // A secondary limit arrived while this write waited: give the slot back and wait for the pause.
+      if (state.pausedUntil > this.now()) {
+        const index = state.starts.lastIndexOf(at);
+        if (index >= 0) state.starts.splice(index, 1);
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** A secondary limit: nothing for this installation before `until`. */
+  pause(key: string, until: number): void {
+    const state = this.state(key);
+    state.pausedUntil = Math.max(state.pausedUntil, until);
+  }
+
+  /** The primary limit is spent until `until` (from x-ratelimit-reset). */
+  exhaust(key: string, until: number): void {
+    const state = this.state(key);
+    state.exhaustedUntil = Math.max(state.exhaustedUntil, until);
+  }
+
+  /** Writes reserved for `key` within the last hour (for tests and metrics). */
+  reserved(key: string): readonly number[] {
+    return this.state(key).starts;
+  }
+}
