@@ -28,7 +28,8 @@ export class WritePacer {
   private readonly installations = new Map<string, InstallationState>();
   readonly limits: WriteLimits;
   private readonly maxWaitMs: number;
-  private readonly now: () => number;
+  /** The pacer's clock (epoch ms); the plugin reads retry times with it too. */
+  readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: WritePacerOptions = {}) {

@@ -73,7 +73,7 @@ export function pacingPlugin(octokit: HookedOctokit, octokitOptions: { pacing?: 
   if (!pacing) return {};
   const installationId = (octokitOptions.auth as { installationId?: unknown } | undefined)?.installationId;
   const key = pacing.key ?? (installationId !== undefined ? String(installationId) : 'app');
-  const now = pacing.now ?? Date.now;
+  const now = pacing.now ?? pacing.pacer.now;
   const maxRetries = pacing.maxRetries ?? 2;
   octokit.hook.wrap('request', async (request, options) => {
     const method = String(options.method ?? 'GET').toUpperCase();
