@@ -1,5 +1,5 @@
 /** Which GitHub limit stopped the work. */
-export type RateLimitKind = 'primary' | 'secondary' | 'content-hourly';
+export type RateLimitKind = 'primary' | 'secondary' | 'content';
 
 /**
  * A job must wait for a GitHub rate limit before it can go on: thrown instead of holding a worker for

@@ -56,21 +56,26 @@ export class WritePacer {
     if (state.exhaustedUntil > this.now()) throw new RateLimitedError(state.exhaustedUntil, 'primary', key);
   }
 
-  /** Waits until the request may be sent; a write takes a paced slot. Throws RateLimitedError when the wait is too long. */
-  async acquire(key: string, write: boolean): Promise<void> {
+  /**
+   * Waits until the request may be sent; a write takes a paced slot. Throws RateLimitedError when the wait
+   * is too long. Call the returned `sent()` when GitHub has answered: the slot is then counted from that
+   * moment, so a request that left late (a busy event loop, a slow connection) still leaves the window
+   * whole for the ones after it.
+   */
+  async acquire(key: string, write: boolean): Promise<() => void> {
     for (;;) {
       this.assertOpen(key);
       const state = this.state(key);
       const now = this.now();
       if (!write) {
-        if (state.pausedUntil <= now) return;
+        if (state.pausedUntil <= now) return () => undefined;
         if (state.pausedUntil - now > this.maxWaitMs) throw new RateLimitedError(state.pausedUntil, 'secondary', key);
         await this.sleep(state.pausedUntil - now);
         continue;
       }
       const at = nextWriteAt(state.starts, now, this.limits, state.pausedUntil);
       if (at - now > this.maxWaitMs) {
-        throw new RateLimitedError(at, state.pausedUntil >= at ? 'secondary' : 'content-hourly', key);
+        throw new RateLimitedError(at, state.pausedUntil >= at ? 'secondary' : 'content', key);
       }
       state.starts.push(at);
       if (at > now) await this.sleep(at - now);
@@ -80,8 +85,19 @@ export class WritePacer {
         if (index >= 0) state.starts.splice(index, 1);
         continue;
       }
-      return;
+      return () => this.answered(state, at);
     }
+  }
+
+  /** Moves a reserved start to now (never earlier), keeping the starts in order. */
+  private answered(state: InstallationState, reservedAt: number): void {
+    const index = state.starts.indexOf(reservedAt);
+    const now = this.now();
+    if (index < 0 || now <= reservedAt) return;
+    state.starts.splice(index, 1);
+    let at = state.starts.length;
+    while (at > 0 && state.starts[at - 1]! > now) at--;
+    state.starts.splice(at, 0, now);
   }
 
   /** A secondary limit: nothing for this installation before `until`. */

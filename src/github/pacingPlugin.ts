@@ -82,9 +82,10 @@ export function pacingPlugin(octokit: HookedOctokit, octokitOptions: { pacing?: 
     const write = !auth && method !== 'GET' && method !== 'HEAD';
     if (method === 'POST') options.request = { ...options.request, retries: 0 };
     for (let attempt = 0; ; attempt++) {
-      if (!auth) await pacing.pacer.acquire(key, write);
+      const sent = auth ? () => undefined : await pacing.pacer.acquire(key, write);
       try {
         const response = await request(options);
+        sent();
         pacing.observe?.({ installation: key, method, route, status: response.status, headers: response.headers });
         if (String(response.headers['x-ratelimit-remaining'] ?? '') === '0') {
           // The last request of the window succeeded: the next would be refused until reset.
@@ -93,6 +94,7 @@ export function pacingPlugin(octokit: HookedOctokit, octokitOptions: { pacing?: 
         }
         return response;
       } catch (error) {
+        sent();
         const { status, headers, message } = describe(error);
         pacing.observe?.({ installation: key, method, route, status: status ?? 0, headers });
         const signal = auth ? undefined : rateLimitSignal(status, headers, message, now(), attempt);

@@ -1,7 +1,7 @@
 import type { RateLimitKind } from './RateLimitedError.js';
 
 export interface RateLimitSignal {
-  kind: Exclude<RateLimitKind, 'content-hourly'>;
+  kind: Exclude<RateLimitKind, 'content'>;
   /** Epoch ms before which the request must not be retried. */
   retryAt: number;
 }

@@ -20,7 +20,7 @@ export interface WriteLimits {
  * 80 a minute spread evenly is one write every 750 ms: the documented rate, never a burst. That is closer
  * than the 1 s advice; `spacingMs: 1000` follows the advice at the price of 80 → 60 writes a minute.
  */
-export const GITHUB_WRITE_LIMITS: WriteLimits = { perMinute: 80, perHour: 500, spacingMs: 750, marginMs: 1000 };
+export const GITHUB_WRITE_LIMITS: WriteLimits = { perMinute: 80, perHour: 500, spacingMs: 750, marginMs: 2000 };
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

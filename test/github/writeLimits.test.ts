@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GITHUB_WRITE_LIMITS, nextWriteAt } from '../../src/github/writeLimits.js';
 import { rateLimitSignal } from '../../src/github/rateLimitSignal.js';
+import { WritePacer } from '../../src/github/WritePacer.js';
 
 const L = GITHUB_WRITE_LIMITS;
 
@@ -41,5 +42,29 @@ describe('rateLimitSignal', () => {
   it('is not a rate limit for a permission 403 or other statuses', () => {
     expect(rateLimitSignal(403, { 'x-ratelimit-remaining': '4000' }, 'Resource not accessible by integration', now)).toBeUndefined();
     expect(rateLimitSignal(500, { 'retry-after': '1' }, '', now)).toBeUndefined();
+  });
+});
+
+describe('WritePacer', () => {
+  it('counts a write from when GitHub answered it, so a late request still leaves the next window whole', async () => {
+    const clock = { now: 1_000_000 };
+    const pacer = new WritePacer({ limits: { perMinute: 2, perHour: 100, spacingMs: 0, marginMs: 0 }, now: () => clock.now, sleep: async (ms) => void (clock.now += ms) });
+    const first = await pacer.acquire('1', true);
+    clock.now += 5_000; // the first request left (or was answered) 5 s after its slot
+    first();
+    (await pacer.acquire('1', true))();
+    await pacer.acquire('1', true);
+    // The third waits a minute from the first's answer, not from its reserved slot.
+    expect(clock.now).toBe(1_000_000 + 5_000 + 60_000);
+  });
+
+  it('throws RateLimitedError instead of waiting longer than maxWaitMs, and while the primary limit is spent', async () => {
+    const pacer = new WritePacer({ limits: { perMinute: 1, perHour: 100, spacingMs: 0, marginMs: 0 }, maxWaitMs: 1_000, now: () => 0, sleep: async () => undefined });
+    await pacer.acquire('1', true);
+    await expect(pacer.acquire('1', true)).rejects.toMatchObject({ name: 'RateLimitedError', kind: 'content', retryAt: 60_000 });
+    // Another installation is not affected.
+    await expect(pacer.acquire('2', true)).resolves.toBeTypeOf('function');
+    pacer.exhaust('2', 5_000);
+    expect(() => pacer.assertOpen('2')).toThrow(/primary rate limit/);
   });
 });
