@@ -53,6 +53,8 @@ interface BurstResult {
   rateLimited: number;
   /** Content-creating requests (POST/PATCH/PUT) of the busiest installation. */
   busiestWrites: number;
+  /** Job outcomes reported by the app (empty for the baseline). */
+  outcomes: Record<string, number>;
 }
 
 const isRateLimited = (r: RecordedRequest) => (r.status === 403 || r.status === 429) && /rate limit/i.test(String((r.response as { message?: unknown } | undefined)?.message ?? ''));
@@ -123,8 +125,9 @@ async function burst(mode: 'app' | 'baseline', scenario: Scenario): Promise<Burs
   );
   await watching;
   const statuses = new Map(Object.entries(statusCounts).map(([k, v]) => [Number(k), v]));
-  const { peakRss, handling, loopP99, loopMax } = await new Promise<{ peakRss: number; handling: number[]; loopP99: number; loopMax: number }>((resolve) => {
-    child.on('message', (m: { type: string; peakRss: number; handling: number[]; loopP99: number; loopMax: number }) => m.type === 'stats' && resolve(m));
+  type Stats = { type: string; peakRss: number; handling: number[]; loopP99: number; loopMax: number; outcomes: Record<string, number> };
+  const { peakRss, handling, loopP99, loopMax, outcomes } = await new Promise<Stats>((resolve) => {
+    child.on('message', (m: Stats) => m.type === 'stats' && resolve(m));
     child.send({ type: 'stop' });
   });
   const requests = gh.requests.slice(requestsBefore);
@@ -152,6 +155,7 @@ async function burst(mode: 'app' | 'baseline', scenario: Scenario): Promise<Burs
     byTemplate,
     rateLimited: requests.filter(isRateLimited).length,
     busiestWrites: Math.max(0, ...writesByOwner.values()),
+    outcomes,
   };
   await gh.close();
   await claude.close();
@@ -189,7 +193,7 @@ export async function burstBench(print: (line: string) => void): Promise<void> {
   const spread: Scenario = { name: '10 × 10 events on 10 installations', installations: 10, perInstallation: 10 };
   print(`webhook burst: signed issues.labeled over ${CONNECTIONS} connections, model ${MODEL_DELAY_MS / 1000} s per call, job concurrency ${CONCURRENCY}; app's Octokit with pacing ON; fake GitHub enforcing 80 content-creating requests/min and 500/h per installation (--events=${events})`);
   const line = (name: string, r: BurstResult) =>
-    `  ${name}: ack p50 ${ms(r.ackP50)}, p99 ${ms(r.ackP99)} (in-server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}); HTTP ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${r.comments}/${r.events} comments${Number.isNaN(r.allCommentsMs) ? ' (NOT ALL before the deadline)' : ` after ${(r.allCommentsMs / 1000).toFixed(1)} s`}; rate-limit refusals ${r.rateLimited}; peak RSS ${mb(r.peakRss)}; ${r.loop}; ${r.requestsPerEvent.toFixed(2)} GitHub requests per event`;
+    `  ${name}: ack p50 ${ms(r.ackP50)}, p99 ${ms(r.ackP99)} (in-server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}); HTTP ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${r.comments}/${r.events} comments${Number.isNaN(r.allCommentsMs) ? ' (NOT ALL before the deadline)' : ` after ${(r.allCommentsMs / 1000).toFixed(1)} s`}; rate-limit refusals ${r.rateLimited}; peak RSS ${mb(r.peakRss)}; ${r.loop}; ${r.requestsPerEvent.toFixed(2)} GitHub requests per event${Object.keys(r.outcomes).length > 0 ? `; jobs ${Object.entries(r.outcomes).map(([k, n]) => `${k}×${n}`).join(', ')}` : ''}`;
   const bound = (r: BurstResult) => {
     const limit = githubBoundMs(r.busiestWrites);
     const over = ((r.allCommentsMs / limit - 1) * 100).toFixed(0);

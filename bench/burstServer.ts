@@ -18,6 +18,7 @@ import { createTestProbot } from '../test/support/fakeGitHubProbot.js';
 const [mode, ghUrl, claudeUrl, secret] = process.argv.slice(2) as [string, string, string, string];
 let peakRss = process.memoryUsage().rss;
 const handling: number[] = [];
+const outcomes: Record<string, number> = {};
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 setInterval(() => {
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
       env: { apiKey: 'bench-key', baseURL: claudeUrl },
       builtinAgents: await loadBuiltinAgents(),
       pacer,
+      onOutcome: (_event, outcome) => {
+        const key = outcome.status === 'failed' ? `failed (${outcome.error.slice(0, 80)})` : outcome.status;
+        outcomes[key] = (outcomes[key] ?? 0) + 1;
+      },
     });
     server = running.server;
   }
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
   process.send!({ type: 'ready', url });
   process.on('message', (message: { type: string }) => {
     if (message.type !== 'stop') return;
-    const finish = () => process.send!({ type: 'stats', peakRss, handling, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6 }, () => process.exit(0));
+    const finish = () => process.send!({ type: 'stats', peakRss, handling, outcomes, loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6 }, () => process.exit(0));
     if (!session) return finish();
     session.post('Profiler.stop', (_err, result) => {
       writeFileSync(`${profileDir}/${mode}.cpuprofile`, JSON.stringify(result.profile));

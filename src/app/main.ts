@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   }
   // Writes paced per installation at GitHub's documented limits (README "Rate limits").
   const pacer = new WritePacer();
-  const probot = createProbot({ overrides: { Octokit: appOctokit({ pacer }) } });
+  // redisConfig: Probot would use REDIS_URL only for the throttling plugin's Bottleneck cluster (loading
+  // ioredis with npx at start); the pacing replaces that plugin, so Probot gets no Redis.
+  const probot = createProbot({ overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
   const running = await startServer({
     probot,
     port: Number(env.PORT ?? 3000),
