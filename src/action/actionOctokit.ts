@@ -1,11 +1,17 @@
 import { Octokit } from '@octokit/rest';
+import { pacingPlugin } from '../github/pacingPlugin.js';
+import { WritePacer } from '../github/WritePacer.js';
+
+/** @octokit/rest with the app's pacing: writes at GitHub's documented limits, secondary limits retried after retry-after. */
+const PacedOctokit = Octokit.plugin(pacingPlugin as never);
 
 /**
  * A token client for the Action: @octokit/rest against `GITHUB_API_URL` (github.com or GitHub Enterprise
- * Server). No throttling plugin: one step makes a handful of writes, like @actions/github's client.
+ * Server), paced like the app's client (one token, one pacing key).
  */
-export function actionOctokit(token: string, baseUrl: string, warn: (message: string) => void): Octokit {
-  return new Octokit({
+export function actionOctokit(token: string, baseUrl: string, warn: (message: string) => void, pacer = new WritePacer()): Octokit {
+  return new PacedOctokit({
+    pacing: { pacer, key: 'action' },
     auth: token,
     baseUrl,
     userAgent: 'agency-architect-action',

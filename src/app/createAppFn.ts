@@ -12,6 +12,10 @@ import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
 import { loadRepoContext, type BlobCache, type RepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
 import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
+import { retryAtOf } from '../github/RateLimitedError.js';
+import type { WritePacer } from '../github/WritePacer.js';
+import { meteredModel } from '../metrics/meteredModel.js';
+import { recordJob } from '../metrics/metrics.js';
 
 /** The webhook events the app subscribes to (app.yml lists the same). */
 export const HANDLED_EVENTS = [
@@ -42,6 +46,8 @@ export interface AppOptions {
   security?: SecurityDeps;
   /** Called after each job with its outcome (tests and the benchmark listen here). */
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
+  /** The pacer of the app's Octokit (appOctokit): a job of an installation whose primary limit is spent is delayed before any work. */
+  pacer?: WritePacer;
 }
 
 function jobLog(context: Context): JobLog {
@@ -73,7 +79,8 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
     const blobs: BlobCache = new Map();
     const repos = new Map<string, { at: number; value: Promise<RepoContext> }>();
     const ttl = options.repoCacheMs ?? 60_000;
-    const modelFor = options.modelFor ?? ((config: Config, log: ModelLog) => createModel(options.env, config, log));
+    const inner = options.modelFor ?? ((config: Config, log: ModelLog) => createModel(options.env, config, log));
+    const modelFor = (config: Config, log: ModelLog) => meteredModel(inner(config, log));
 
     const repoContext = (github: GitHub, log: JobLog) => {
       const key = `${github.owner}/${github.repo}`;
@@ -98,7 +105,12 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
         description,
         run: async (signal) => {
           const log = jobLog(context);
+          const started = performance.now();
+          const seconds = () => (performance.now() - started) / 1000;
           try {
+            const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+            // Spent primary limit: delay the job before the model is paid for.
+            if (installation !== undefined) options.pacer?.assertOpen(String(installation));
             const github = octokitGitHub(context.octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(context.payload) });
             const outcome = await runEvent(
               { name: context.name, payload: context.payload, deliveryId: context.id },
@@ -107,8 +119,15 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
             // One line per event at info (the server's default level): what came in and what became of it.
             const reason = 'reason' in outcome && typeof outcome.reason === 'string' ? ` (${security.redact(outcome.reason)})` : '';
             log.info({ delivery: context.id, outcome: outcome.status }, `${description}: ${outcome.status}${reason}`);
+            recordJob(context.name, outcome.status, seconds());
             options.onOutcome?.(event, outcome);
           } catch (error) {
+            // A rate limit delays the job (the queue re-runs it); it has not failed.
+            if (retryAtOf(error) !== undefined) {
+              recordJob(context.name, 'delayed', seconds());
+              throw error;
+            }
+            recordJob(context.name, 'failed', seconds());
             options.onOutcome?.(event, { status: 'failed', error: (error as Error).message });
             throw error;
           }

@@ -8,6 +8,8 @@ import { devWebhookNotice } from './devWebhookNotice.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
+import { appOctokit } from './appOctokit.js';
+import { WritePacer } from '../github/WritePacer.js';
 
 /**
  * `npm start`: the Probot server, configured only by Probot's and the Anthropic SDK's environment
@@ -27,7 +29,11 @@ async function main(): Promise<void> {
     console.error(`agency-architect: ${problem}`);
     process.exit(1);
   }
-  const probot = createProbot({ env: probotEnv(env) });
+  // Writes paced per installation at GitHub's documented limits (README "Rate limits").
+  const pacer = new WritePacer();
+  // redisConfig: Probot would use REDIS_URL only for the throttling plugin's Bottleneck cluster (loading
+  // ioredis with npx at start); the pacing replaces that plugin, so Probot gets no Redis.
+  const probot = createProbot({ env: probotEnv(env), overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
   const running = await startServer({
     probot,
     port: Number(env.PORT ?? 3000),
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     builtinAgents: await loadBuiltinAgents(),
     secrets: [...appSecrets(env), ...privateKeyFile(env.PRIVATE_KEY_PATH)],
     serverUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}` : undefined,
+    pacer,
   });
   probot.log.info(
     `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,

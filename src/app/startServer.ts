@@ -10,6 +10,9 @@ import { createAppFn } from './createAppFn.js';
 import { redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { webhookIntake } from './webhookIntake.js';
+import type { WritePacer } from '../github/WritePacer.js';
+import { register } from 'prom-client';
+import { collectProcessMetrics } from '../metrics/metrics.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -31,6 +34,8 @@ export interface StartOptions {
   /** The app's own keys (private key, webhook secret ...): never written, logged or sent to the model. */
   secrets?: string[];
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
+  /** The pacer of the probot's Octokit class (appOctokit), so jobs of a rate-limited installation are delayed up front. */
+  pacer?: WritePacer;
 }
 
 export interface RunningServer {
@@ -41,7 +46,7 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, 404 elsewhere. */
+/** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, Prometheus at /metrics, 404 elsewhere. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   // Read at each call: Probot 14 builds its logger asynchronously, so `probot.log` is still null right
   // after `createProbot()` (main.ts starts the server at once); console until it exists.
@@ -61,7 +66,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     repoCacheMs: options.repoCacheMs,
     onOutcome: options.onOutcome,
     security,
+    pacer: options.pacer,
   });
+  collectProcessMetrics();
   const middleware = webhookIntake(await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH }), {
     path: WEBHOOK_PATH,
     verify: (body, signature) => options.probot.webhooks.verify(body, signature),
@@ -75,6 +82,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, queued: queue.size }));
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/metrics') {
+      // Prometheus text format from prom-client's default registry (the app's and the queue's metrics).
+      register.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': register.contentType }).end(text),
+        (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${(error as Error).message}\n`),
+      );
       return;
     }
     void middleware(req, res, () => {

@@ -1,5 +1,9 @@
 import PQueue from 'p-queue';
 import type { Job, JobQueue } from './JobQueue.js';
+import { retryAtOf } from '../github/RateLimitedError.js';
+
+/** A job delayed by a rate limit is re-run at most this many times. */
+const MAX_DELAYS = 5;
 
 export interface QueueLog {
   error(fields: Record<string, unknown>, message: string): void;
@@ -15,6 +19,9 @@ export class InProcessQueue implements JobQueue {
   /** Tail of the chain of jobs per key. */
   private readonly chains = new Map<string, Promise<void>>();
   private closed = false;
+  /** Jobs waiting out a rate limit (RateLimitedError): not holding a slot, re-added at their time. */
+  private readonly delayed = new Map<string, { job: Job; timer: NodeJS.Timeout }>();
+  private readonly delays = new Map<string, number>();
 
   constructor(
     concurrency: number,
@@ -26,7 +33,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   get size(): number {
-    return this.waiting.size + this.running.size;
+    return this.waiting.size + this.running.size + this.delayed.size;
   }
 
   add(job: Job): void {
@@ -42,9 +49,12 @@ export class InProcessQueue implements JobQueue {
       try {
         await job.run(this.controller.signal);
       } catch (error) {
+        const retryAt = retryAtOf(error);
+        if (retryAt !== undefined && this.delay(job, retryAt)) return;
         this.log.error({ job: job.id, err: (error as Error)?.message }, `job failed: ${job.description}`);
       } finally {
         this.running.delete(job.id);
+        if (!this.delayed.has(job.id)) this.delays.delete(job.id);
       }
     };
     // A job waits for the previous job of the same issue or PR before it takes a concurrency slot.
@@ -62,9 +72,27 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
+  /** Re-adds `job` at `retryAt` instead of holding its slot; false once it was delayed MAX_DELAYS times. */
+  private delay(job: Job, retryAt: number): boolean {
+    const count = (this.delays.get(job.id) ?? 0) + 1;
+    if (count > MAX_DELAYS || this.closed) return false;
+    this.delays.set(job.id, count);
+    const waitMs = Math.max(0, retryAt - Date.now());
+    this.log.warn({ job: job.id, retryAt: new Date(retryAt).toISOString(), delay: count }, `rate limited, job delayed ${Math.ceil(waitMs / 1000)} s: ${job.description}`);
+    const timer = setTimeout(() => {
+      this.delayed.delete(job.id);
+      this.add(job);
+    }, waitMs);
+    this.delayed.set(job.id, { job, timer });
+    return true;
+  }
+
   async shutdown(graceMs: number): Promise<Job[]> {
     this.closed = true;
-    const abandoned = [...this.waiting.values()];
+    for (const { timer } of this.delayed.values()) clearTimeout(timer);
+    const abandoned = [...this.delayed.values()].map((entry) => entry.job);
+    this.delayed.clear();
+    abandoned.push(...this.waiting.values());
     this.waiting.clear();
     this.queue.clear();
     if (this.running.size > 0) {

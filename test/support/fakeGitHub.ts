@@ -28,6 +28,7 @@ import { gitRoutes } from './fakeGitHubRoutesGit.js';
 import { issueRoutes } from './fakeGitHubRoutesIssues.js';
 import { pullRoutes } from './fakeGitHubRoutesPulls.js';
 import { DOCS, makeShapes } from './fakeGitHubShapes.js';
+import { createFakeRateLimits, type FakeRateLimitOptions } from './fakeGitHubRateLimits.js';
 import {
   createRepo,
   createState,
@@ -77,6 +78,8 @@ export interface FakeGitHubOptions {
   validateResponses?: boolean;
   /** Answer 403 and record a `contract` violation when someone edits another user's comment. Default true. */
   forbidEditingOthersComments?: boolean;
+  /** GitHub's primary and secondary rate limits per installation (fakeGitHubRateLimits.ts). Default on; `false` turns them off. */
+  rateLimits?: FakeRateLimitOptions | false;
 }
 
 export interface RecordedRequest {
@@ -266,6 +269,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const waiters = new Set<() => void>();
   let api = '';
   let requestCounter = 0;
+  const rateLimits = createFakeRateLimits(options.rateLimits);
+  /** x-ratelimit-* headers of the request being answered (processRequest and send run in one tick). */
+  let rateHeaders: Record<string, string> = {};
 
   const recordViolation = (kind: ViolationKind, method: string, path: string, template: string | undefined, message: string, details: string[] = []) => {
     violations.push({ kind, method, path, ...(template ? { template } : {}), message, details });
@@ -288,6 +294,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       response: undefined,
     };
     let result: RouteResult;
+    rateHeaders = {};
     try {
       result = processRequest(method, path, url.searchParams, rawBody, req, record);
     } catch (error) {
@@ -390,6 +397,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         authKind = 'token';
         actor = state.tokenUsers.get(credential) ?? state.bot;
         record.actor = actor.login;
+        const installationOfToken = state.tokens.get(credential)?.installationId;
+        const admission = rateLimits.admit(installationOfToken !== undefined ? `installation ID ${installationOfToken}` : `token ${credential.slice(0, 8)}`, method);
+        rateHeaders = admission.headers;
+        if (admission.refusal) return admission.refusal;
       }
     }
 
@@ -431,6 +442,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       'x-ratelimit-used': '1',
       'x-ratelimit-reset': String(reset),
       'x-ratelimit-resource': 'core',
+      ...rateHeaders,
       ...(result.headers ?? {}),
     };
     if (result.status === 204 || result.status === 304) {

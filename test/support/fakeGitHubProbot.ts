@@ -37,6 +37,8 @@ export interface TestProbotOptions {
   realOctokit?: boolean;
   /** A logger to read what the app logs (e.g. pino on an in-memory stream); default: level fatal. */
   log?: Logger;
+  /** Another Octokit class, e.g. the app's own (appOctokit: paced per installation). */
+  Octokit?: typeof ProbotOctokit;
 }
 
 /** `new Probot({ appId, privateKey, secret, baseUrl: fakeUrl, logLevel: 'fatal', Octokit })`. */
@@ -48,6 +50,6 @@ export function createTestProbot(baseUrl: string, options: TestProbotOptions = {
     baseUrl,
     logLevel: 'fatal',
     ...(options.log ? { log: options.log } : {}),
-    ...(options.realOctokit ? {} : { Octokit: FastProbotOctokit }),
+    ...(options.Octokit ? { Octokit: options.Octokit } : options.realOctokit ? {} : { Octokit: FastProbotOctokit }),
   });
 }

@@ -20,6 +20,7 @@ import { webhookExample } from '../triggers/webhookExample.js';
 import { startFakeClaude, type FakeClaude, type FakeClaudeOptions } from './fakeClaude.js';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './fakeGitHub.js';
 import { createTestProbot } from './fakeGitHubProbot.js';
+import type { ProbotOctokit } from 'probot';
 
 export const TEST_SECRET = 'test-secret';
 
@@ -43,6 +44,8 @@ export interface TestAppOptions {
   log?: Logger;
   /** More server options (concurrency, labelWindowMs, repoCacheMs ...). */
   server?: Partial<Omit<StartOptions, 'probot' | 'port' | 'host' | 'env' | 'builtinAgents' | 'onOutcome'>>;
+  /** Probot's Octokit class (default: fakeGitHubProbot's FastProbotOctokit, no throttling). */
+  octokit?: typeof ProbotOctokit;
 }
 
 /** A real payload, typed loosely so tests can set any field. */
@@ -99,7 +102,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const gh = await startFakeGitHub({ installationId, ...options.github });
   gh.addRepo({ owner, name: repo, installationId });
   const claude = options.offline ? undefined : await startFakeClaude(options.claude);
-  const probot = createTestProbot(gh.url, { secret: TEST_SECRET, log: options.log });
+  const probot = createTestProbot(gh.url, { secret: TEST_SECRET, log: options.log, Octokit: options.octokit });
   const outcomes: RecordedOutcome[] = [];
   const listeners = new Set<() => void>();
   const notify = () => {

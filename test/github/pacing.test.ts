@@ -1,0 +1,131 @@
+import { Octokit } from '@octokit/rest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appOctokit } from '../../src/app/appOctokit.js';
+import { actionOctokit } from '../../src/action/actionOctokit.js';
+import { RateLimitedError } from '../../src/github/RateLimitedError.js';
+import { WritePacer } from '../../src/github/WritePacer.js';
+import type { GitHubResponseEvent } from '../../src/github/pacingPlugin.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
+import { createTestProbot } from '../support/fakeGitHubProbot.js';
+
+let gh: FakeGitHub | undefined;
+afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
+});
+
+const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
+
+/**
+ * A clock shared by the strict fake and the pacer: the pacer's sleeps move it forward at once, so a
+ * minute of pacing takes no wall time and the fake judges the requests by the paced times. For
+ * requests made one after another.
+ */
+function fakeClock() {
+  const clock = { now: Date.UTC(2026, 0, 1), slept: 0 };
+  return {
+    clock,
+    now: () => clock.now,
+    sleep: async (ms: number) => {
+      clock.now += ms;
+      clock.slept += ms;
+    },
+  };
+}
+
+async function setup(options: { clock?: ReturnType<typeof fakeClock>; pacer?: WritePacer } = {}) {
+  gh = await startFakeGitHub(options.clock ? { rateLimits: { now: options.clock.now } } : {});
+  gh.addRepo({ owner: 'acme', name: 'api', installationId: 1 });
+  gh.addRepo({ owner: 'other', name: 'web', installationId: 2 });
+  gh.state.installations.add(2);
+  gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+  gh.addIssue({ owner: 'other', repo: 'web', number: 1 });
+  const pacer = options.pacer ?? new WritePacer(options.clock ? { now: options.clock.now, sleep: options.clock.sleep } : {});
+  const events: GitHubResponseEvent[] = [];
+  const probot = createTestProbot(gh.url, { Octokit: appOctokit({ pacer, observe: (e) => events.push(e) }) });
+  return { pacer, events, one: await probot.auth(1), two: await probot.auth(2) };
+}
+
+describe("the app's Octokit (appOctokit): writes paced per installation", () => {
+  it('posts 100 comments on one installation without one rate-limit refusal from the strict fake, at the documented rate', async () => {
+    const clock = fakeClock();
+    const { one, pacer } = await setup({ clock });
+    const start = clock.clock.now;
+    // One after another: the fake clock moves only by the pacer's sleeps (concurrent sleeps would add up).
+    for (let i = 0; i < 100; i++) await one.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: `c${i}` });
+    expect(gh!.comments('acme', 'api', 1)).toHaveLength(100);
+    expect(gh!.requests.filter((r) => r.status === 403 || r.status === 429)).toEqual([]);
+    const starts = pacer.reserved('1');
+    expect(starts).toHaveLength(100);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(750);
+    // 80 in the first minute, the rest after it: ~75 s of paced time, not 100 × 3 s.
+    expect(starts[99]! - start).toBeGreaterThan(60_000);
+    expect(starts[99]! - start).toBeLessThan(80_000);
+  });
+
+  it('keeps installations independent: a burst on one does not delay the other', async () => {
+    // Real time: five writes on installation 1 take 4 × 750 ms; installation 2's write goes at once.
+    const { one, two, pacer } = await setup();
+    const t0 = Date.now();
+    const burst = Promise.all(Array.from({ length: 5 }, () => one.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' })));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await two.rest.issues.createComment({ owner: 'other', repo: 'web', issue_number: 1, body: 'y' });
+    const otherDone = Date.now() - t0;
+    await burst;
+    const burstDone = Date.now() - t0;
+    expect(pacer.reserved('2')).toHaveLength(1);
+    expect(otherDone).toBeLessThan(700);
+    expect(burstDone).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('retries a secondary limit after retry-after, and posts the comment once', async () => {
+    const { one, events } = await setup();
+    gh!.failNext('POST', COMMENTS, 403, { message: 'You have exceeded a secondary rate limit.', documentation_url: 'https://docs.github.com' }, { headers: { 'retry-after': '1' } });
+    const t0 = Date.now();
+    await one.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'once' });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(990);
+    expect(gh!.comments('acme', 'api', 1).map((c) => c.body)).toEqual(['once']);
+    expect(events.filter((e) => e.route === COMMENTS).map((e) => e.status)).toEqual([403, 201]);
+  });
+
+  it('throws RateLimitedError at a spent primary limit and sends nothing more for that installation until the reset', async () => {
+    const { one, two } = await setup();
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    gh!.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}', 403, { message: 'API rate limit exceeded for installation ID 1.' }, { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
+    const error = await one.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ kind: 'primary', installation: '1', retryAt: reset * 1000 + 1000 });
+    const before = gh!.requests.length;
+    await expect(one.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' })).rejects.toBeInstanceOf(RateLimitedError);
+    expect(gh!.requests.length).toBe(before);
+    expect((await two.rest.issues.get({ owner: 'other', repo: 'web', issue_number: 1 })).status).toBe(200);
+  });
+
+  it('never retries a POST that may have succeeded (a 502 after GitHub created the comment)', async () => {
+    const { one } = await setup();
+    gh!.failNext('POST', COMMENTS, 502);
+    await expect(one.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' })).rejects.toMatchObject({ status: 502 });
+    expect(gh!.requests.filter((r) => r.method === 'POST' && r.template === COMMENTS)).toHaveLength(1);
+    // Reads are still retried by plugin-retry.
+    gh!.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}', 502);
+    expect((await one.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+  });
+});
+
+describe("the Action's client (actionOctokit): the same pacing", () => {
+  it('paces writes under one key and retries a secondary limit after retry-after', async () => {
+    gh = await startFakeGitHub();
+    gh.addRepo({ owner: 'acme', name: 'api' });
+    gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+    const clock = fakeClock();
+    const pacer = new WritePacer({ now: clock.now, sleep: clock.sleep });
+    const octokit: Octokit = actionOctokit('ghs_actiontoken', gh.url, () => undefined, pacer);
+    gh.failNext('POST', COMMENTS, 429, { message: 'Too many requests' }, { headers: { 'retry-after': '3' } });
+    await octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'a' });
+    await octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'b' });
+    expect(gh.comments('acme', 'api', 1).map((c) => c.body)).toEqual(['a', 'b']);
+    // Slept the 3 s retry-after, then the spacing before the second write.
+    expect(clock.clock.slept).toBeGreaterThanOrEqual(3_000);
+    expect(pacer.reserved('action').length).toBe(3);
+  });
+});
