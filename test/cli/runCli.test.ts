@@ -54,7 +54,7 @@ describe('agency review', () => {
     const row = (where: string, id: string) => stdout.split('\n').some((l) => l.startsWith('| ') && l.includes(`\`${where}\``) && l.includes(`\`${id}\``));
     expect(row('db/migrations/20261120_add_workspace_tenant.sql:2', 'adding-required-field')).toBe(true);
     expect(row('db/migrations/20261120_add_workspace_tenant.sql:4', 'require-concurrent-index-creation')).toBe(true);
-    expect(row('src/routes/members.ts:14', 'sql-string-building')).toBe(true);
+    expect(row('src/routes/members.ts:14', 'sql-injection')).toBe(true);
     expect(row('src/routes/members.ts:12', 'route-without-auth')).toBe(true);
     expect(row('config/billing.ts:4', 'hardcoded-secret/aws-access-key-id')).toBe(true);
     expect(row('config/billing.ts:5', 'hardcoded-secret/aws-secret-access-key')).toBe(true);
