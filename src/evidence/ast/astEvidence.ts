@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
-import { loadAstGrep, parseLanguage } from './astGrep.js';
+import { loadAstGrep, parseLanguage, type AstGrep } from './astGrep.js';
 import { loadAstRules } from './loadAstRules.js';
 import { runAstRules } from './runAstRules.js';
 import { sourceForRules } from './sourceForRules.js';
@@ -10,16 +10,18 @@ import { sourceForRules } from './sourceForRules.js';
  * shows (the whole file when it is new); findings land only where a match touches an added line.
  * Without the native engine (the bundled Action with no @ast-grep/napi) it says so in a note.
  */
-export function astEvidence(files: readonly DiffFile[]): { findings: Finding[]; notes: string[] } {
+export function astEvidence(
+  files: readonly DiffFile[],
+  engine: { sg: AstGrep } | { error: string } = loadAstGrep(),
+): { findings: Finding[]; notes: string[] } {
   const code = files.filter((f) => parseLanguage(f.path) !== undefined);
-  if (code.length === 0) return { findings: [], notes: [] };
-  const engine = loadAstGrep();
+  const notes = unreadNotes(files.filter((f) => parseLanguage(f.path) === undefined));
+  if (code.length === 0) return { findings: [], notes };
   if ('error' in engine) {
-    return { findings: [], notes: [`The code rules did not run: @ast-grep/napi is not installed (${engine.error}). See docs/action.md.`] };
+    return { findings: [], notes: [...notes, `The code rules did not run: @ast-grep/napi is not installed (${engine.error}). See docs/action.md.`] };
   }
   const rules = loadAstRules();
   const findings: Finding[] = [];
-  const notes: string[] = [];
   for (const file of code) {
     const lang = parseLanguage(file.path);
     if (!lang) continue;
@@ -30,4 +32,14 @@ export function astEvidence(files: readonly DiffFile[]): { findings: Finding[]; 
     notes.push(...result.notes);
   }
   return { findings, notes };
+}
+
+/** Code in languages the rules do not read yet: said once per extension, never a silent pass. */
+function unreadNotes(files: readonly DiffFile[]): string[] {
+  const byExt = new Map<string, number>();
+  for (const f of files) {
+    const ext = /\.([A-Za-z0-9]+)$/.exec(f.path)?.[1]?.toLowerCase() ?? f.path;
+    byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
+  }
+  return [...byExt].map(([ext, n]) => `Code rules do not read .${ext} files yet (${n} file${n === 1 ? '' : 's'} not checked by them).`);
 }

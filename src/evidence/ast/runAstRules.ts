@@ -4,6 +4,7 @@ import { SEVERITY_OF, type AstRule } from './AstRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
+import { rulePrefilter } from './rulePrefilter.js';
 import { skipReason } from './skipReason.js';
 import { meetsTaint } from './taint.js';
 
@@ -36,7 +37,8 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   const skip = skipReason(input.path, input.source);
   if (skip) return { findings: [], notes: [`Code rules skipped ${input.path}: ${skip}.`] };
   const language = ruleLanguageOf(input.lang);
-  const applicable = rules.filter((r) => r.language === language);
+  // Rules whose required text is nowhere in the file cannot match: skip them before parsing anything.
+  const applicable = rules.filter((r) => r.language === language && (rulePrefilter(r)?.test(input.source) ?? true));
   if (applicable.length === 0) return { findings: [], notes: [] };
 
   const started = performance.now();
