@@ -58,9 +58,9 @@ describe('agency review', () => {
     expect(row('src/routes/members.ts:12', 'route-without-auth')).toBe(true);
     expect(row('config/billing.ts:4', 'hardcoded-secret/aws-access-key-id')).toBe(true);
     expect(row('config/billing.ts:5', 'hardcoded-secret/aws-secret-access-key')).toBe(true);
-    expect(stdout).toContain('`AKIA************MPLE`');
-    expect(stdout).not.toContain('AKIAIOSFODNN7EXAMPLE');
-    expect(stdout).not.toContain('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(stdout).toContain('`AKIA************3IAR`');
+    expect(stdout).not.toContain('AKIAQSLOJOLIENSB3IAR');
+    expect(stdout).not.toContain('skH53rGTD/2U3OpSH5r44wLzwTGV6HJYq/EEyUqj');
     expect(stdout).toMatch(/### Inline comments that would be posted \(\d+\)/);
   });
 

@@ -5,8 +5,8 @@ import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 import { severityRank } from '../../src/model/findingSchema.js';
 import { fileFromLines, newFile } from './diffHelpers.js';
 
-const AWS_ID = 'AKIAIOSFODNN7EXAMPLE';
-const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
+const AWS_SECRET = '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';
 const files = parseUnifiedDiff(readFileSync(new URL('../fixtures/diffs/backend-pr.diff', import.meta.url), 'utf8'));
 
 describe('collectEvidence on a realistic pull request', () => {
