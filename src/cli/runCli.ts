@@ -24,6 +24,7 @@ import { renderPlan } from '../render/renderPlan.js';
 import { renderReview } from '../render/renderReview.js';
 import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
+import { listRules } from './listRules.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -87,6 +88,9 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
       return adr(command.title, command.issue, command.dir, args, io);
     case 'demo':
       return demo(args, io);
+    case 'rules':
+      io.stdout(listRules(args.format));
+      return 0;
   }
 }
 

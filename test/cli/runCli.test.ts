@@ -129,3 +129,22 @@ describe('errors', () => {
     expect(stderr).toContain('review.maxInlineComments: got 500; expected an integer from 0 to 100');
   });
 });
+
+describe('agency rules', () => {
+  it('lists every code rule with its languages, severity and doc link', async () => {
+    const { code, stdout } = await cli(['rules']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('| `sql-injection` | javascript, python, go, ruby | blocker | SQL built from values (SQL injection) | docs/rules.md#sql-injection |');
+    expect(stdout).toContain('| `missing-timeout` | javascript, python, go, ruby | major |');
+    const json = await cli(['rules', '--format', 'json']);
+    const rows = JSON.parse(json.stdout) as { id: string; doc: string }[];
+    expect(rows.map((r) => r.id)).toContain('route-without-auth');
+    for (const row of rows) expect(row.doc).toBe(`docs/rules.md#${row.id}`);
+  });
+
+  it('refuses options it does not take', async () => {
+    const { code, stderr } = await cli(['rules', '--diff', 'x.diff']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('"rules" does not take --diff');
+  });
+});
