@@ -5,11 +5,11 @@ import { parse } from 'yaml';
 import { AstRuleSchema, type AstRule } from './AstRule.js';
 
 /**
- * The shipped `rules/` folder: three levels up from `src/evidence/ast/` and `lib/evidence/ast/`, or next
- * to the bundled `dist/action.js` (scripts/build-action.mjs copies it there).
+ * The shipped `rules/` folder: next to the bundled `dist/action.js` (scripts/build-action.mjs copies it
+ * there), or three levels up from `src/evidence/ast/` and `lib/evidence/ast/`.
  */
 export function builtinRulesDir(): string {
-  for (const rel of ['../../../rules/', './rules/']) {
+  for (const rel of ['./rules/', '../../../rules/']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(dir)) return dir;
   }
