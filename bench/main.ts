@@ -1,6 +1,7 @@
 import { burstBench } from './burstBench.js';
 import { reviewBench } from './reviewBench.js';
 import { reviewRequestsBench } from './reviewRequestsBench.js';
+import { rulesBench } from './rulesBench.js';
 
 /** `npm run bench`: prints figures; never asserts. Pass `review` or `burst` to run one part. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   if (!only || only === 'review') await reviewBench(print);
   if (!only || only === 'review') await reviewRequestsBench(print);
   if (!only || only === 'burst') await burstBench(print);
+  if (!only || only === 'rules') await rulesBench(print);
 }
 
 main().then(
