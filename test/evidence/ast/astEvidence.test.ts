@@ -68,7 +68,8 @@ describe('bad input', () => {
   const run = (path: string, source: string, lang: 'typescript' | 'python' | 'javascript' = 'typescript') => runAstRules(engine.sg, rules, { path, lang, source, whole: true });
 
   it('skips a file that does not parse as its language, with a note', () => {
-    const result = run('src/broken.ts', '}}}} ))) ]]] <<<< @@@ ### $$$ %%%\n'.repeat(50));
+    // Text a rule looks for (so the file is parsed at all), in something that is not TypeScript.
+    const result = run('src/broken.ts', '}}}} ))) db.query( ]]] <<<< @@@ ### $$$ %%%\n'.repeat(50));
     expect(result).toEqual({ findings: [], notes: ['Code rules skipped src/broken.ts: it does not parse as typescript.'] });
   });
 
