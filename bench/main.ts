@@ -3,6 +3,7 @@ import { migrationBench } from './migrationBench.js';
 import { reviewBench } from './reviewBench.js';
 import { reviewRequestsBench } from './reviewRequestsBench.js';
 import { repoMapBench } from './repoMapBench.js';
+import { rulesBench } from './rulesBench.js';
 
 /** `npm run bench`: prints figures; never asserts. Pass `review`, `burst` or `migrations` to run one part. */
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   if (!only || only === 'burst') await burstBench(print);
   if (!only || only === 'migrations') await migrationBench(print);
   if (!only || only === 'repomap') await repoMapBench(print);
+  if (!only || only === 'rules') await rulesBench(print);
 }
 
 main().then(

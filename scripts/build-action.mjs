@@ -1,5 +1,5 @@
 // Bundles the GitHub Action entry into dist/: one ESM file per entry, for a node24 runner that installs
-// nothing, plus the built-in agents it reads at run time. The output is deterministic (no timestamps,
+// nothing, plus the built-in agents and the code rules it reads at run time. The output is deterministic (no timestamps,
 // paths relative to the repository), so `test/action/bundle.test.ts` can rebuild and compare bytes.
 //
 //   node scripts/build-action.mjs            → dist/
@@ -42,6 +42,13 @@ export async function buildAction(outdir = join(root, 'dist')) {
   await mkdir(agentsOut, { recursive: true });
   for (const name of (await readdir(join(root, 'agents'))).filter((n) => n.endsWith('.md')).sort()) {
     await copyFile(join(root, 'agents', name), join(agentsOut, name));
+  }
+  // The AST rules are data read at run time (loadAstRules looks next to the entry file). The engine,
+  // @ast-grep/napi, is a native module esbuild cannot bundle: the workflow installs it (docs/action.md).
+  const rulesOut = join(outdir, 'rules');
+  await mkdir(rulesOut, { recursive: true });
+  for (const name of (await readdir(join(root, 'rules'))).filter((n) => n.endsWith('.yml')).sort()) {
+    await copyFile(join(root, 'rules', name), join(rulesOut, name));
   }
   return outdir;
 }

@@ -6,6 +6,7 @@ export type CliCommand =
   | { kind: 'review'; diff?: string; base?: string; failOn?: Severity }
   | { kind: 'adr'; title: string; issue?: string; dir?: string }
   | { kind: 'demo' }
+  | { kind: 'rules' }
   | { kind: 'help' }
   | { kind: 'version' };
 
@@ -28,6 +29,7 @@ Commands:
   adr     --title "<title>"           Print the Architecture Decision Record it would write
           [--issue <file>] [--dir <path>]
   demo                                Plan and review the bundled examples (offline, no keys)
+  rules                               List the code rules (id, languages, severity, doc link)
 
 Options:
   --format markdown|json              Output format (default markdown: exactly what would be posted)
@@ -98,6 +100,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     case 'demo':
       only([]);
       return { ...base, command: { kind: 'demo' } };
+    case 'rules':
+      only([]);
+      return { ...base, command: { kind: 'rules' } };
     case 'help':
       return { ...base, command: { kind: 'help' } };
     default:

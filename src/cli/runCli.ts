@@ -16,6 +16,7 @@ import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
 import { lastCommentBody as postedBody } from '../github/capturingGitHub.js';
 import { runLocalEvent, type LocalEventInput, type LocalRun } from './runLocalEvent.js';
+import { listRules } from './listRules.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -81,6 +82,9 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
       return adr(command.title, command.issue, command.dir, args, io);
     case 'demo':
       return demo(args, io);
+    case 'rules':
+      io.stdout(listRules(args.format));
+      return 0;
   }
 }
 

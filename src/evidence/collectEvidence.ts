@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
 import type { Finding } from '../domain/findingSchema.js';
+import { astEvidence } from './ast/astEvidence.js';
 import type { DiffFile } from './DiffFile.js';
 import { detectSecrets } from './detectSecrets.js';
 import { isCodeFile, isTestFile } from './isCodeFile.js';
 import { isDownMigration, isMigration } from './isMigration.js';
 import { frameworkMigrations } from './migrations/frameworkMigrations.js';
 import { migrationSuggestion } from './migrationSuggestion.js';
-import { RULES } from './rules/RULES.js';
 import { runSquawk, type RunSquawkOptions, type SquawkInput } from './runSquawk.js';
 import { sortFindings } from './sortFindings.js';
 
@@ -20,7 +20,7 @@ export interface CollectEvidenceOptions {
 
 /**
  * Deterministic findings for a diff: squawk on SQL migrations, secrets on every added line (ignored
- * files included: a key in a lockfile is still leaked), our rules on code. Deduplicated and sorted.
+ * files included: a key in a lockfile is still leaked), our AST rules on code. Deduplicated and sorted.
  */
 export async function collectEvidence(
   files: readonly DiffFile[],
@@ -42,23 +42,14 @@ export async function collectEvidence(
   ]);
   notes.push(...squawk.notes);
 
-  const ruled: Finding[] = [];
-  for (const file of text) {
-    if (!isCodeFile(file.path) || isMigration(file.path) || isTestFile(file.path) || ignored(file.path)) continue;
-    for (const rule of RULES) {
-      try {
-        ruled.push(...rule.check(file));
-      } catch (error) {
-        // A rule bug costs that rule's findings for one file, not the review.
-        notes.push(`Rule ${rule.id} failed on ${file.path}: ${(error as Error).message.slice(0, 120)}`);
-      }
-    }
-  }
+  // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths.
+  const ruled = astEvidence(text.filter((f) => isCodeFile(f.path) && !isMigration(f.path) && !isTestFile(f.path) && !ignored(f.path)));
+  notes.push(...ruled.notes);
   const byPath = new Map(migrations.map((f) => [f.path, f]));
   const refined = orm.refine(squawk.findings);
   notes.push(...refined.notes);
   const squawkFindings = refined.findings.map((f) => migrationSuggestion(f, f.path === null ? undefined : byPath.get(f.path)));
-  return { findings: sortFindings([...squawkFindings, ...orm.findings, ...secrets, ...ruled]), notes };
+  return { findings: sortFindings([...squawkFindings, ...orm.findings, ...secrets, ...ruled.findings]), notes };
 }
 
 /** The whole file when it can be read (reporting only on changed lines), else the added lines in order. */

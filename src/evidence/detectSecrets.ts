@@ -4,7 +4,7 @@ import type { Finding } from '../domain/findingSchema.js';
 import { isTestFile } from './isCodeFile.js';
 import { maskSecret } from './maskSecret.js';
 import { quietSecretlintProfiler } from './quietSecretlintProfiler.js';
-import { PRIVATE_KEY_BEGIN, SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
+import { isExampleOrPlaceholder, PRIVATE_KEY_BEGIN, SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
 
 export interface SecretScanFile {
   path: string;
@@ -34,6 +34,7 @@ const SECRETLINT_NAMES: Record<string, string> = {
 };
 
 const OWN_RULE_URL = 'docs/rules.md#hardcoded-secret';
+const GENERIC_IDS = new Set(['hardcoded-secret/hardcoded-password', 'hardcoded-secret/url-credentials']);
 const ADVICE =
   'Anything pushed is readable by everyone with access to the repository and stays in its history. Revoke and rotate this credential now, remove it from the code, and read it from the environment or a secret manager instead.';
 
@@ -55,8 +56,15 @@ export async function detectSecrets(files: readonly SecretScanFile[]): Promise<F
     if (file.lines.length === 0) continue;
     // One source per file (the lines joined) keeps secretlint to one pass per file instead of per line.
     const content = file.lines.map((l) => l.text).join('\n');
+    // One finding per line, the most specific first: our provider shapes name the token, secretlint's
+    // rules come next, our generic shapes (passwords, URL credentials) last.
+    const ours = patternFindings(file);
+    const generic = (f: Finding) => GENERIC_IDS.has(f.source.id);
+    const before = findings.length;
+    for (const finding of ours.filter((f) => !generic(f))) add(finding);
     for (const finding of await secretlintFindings(file, content)) add(finding);
-    for (const finding of patternFindings(file)) add(finding);
+    for (const finding of ours.filter(generic)) add(finding);
+    findings.splice(before, findings.length - before, ...findings.slice(before).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return findings;
 }
@@ -71,7 +79,9 @@ async function secretlintFindings(file: SecretScanFile, content: string): Promis
   } catch {
     return []; // A rule crash must not hide our own patterns' findings.
   }
-  return result.messages.map((message) => {
+  // secretlint knows no documentation examples or placeholders: those are dropped here, as for our patterns.
+  const real = result.messages.filter((message) => !isExampleOrPlaceholder(content.slice(message.range[0], message.range[1])));
+  return real.map((message) => {
     const line = file.lines[message.loc.start.line - 1]?.line ?? null;
     const shortId = message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
     const name = SECRETLINT_NAMES[shortId] ?? `secret (${shortId})`;
@@ -120,7 +130,7 @@ function firstSecret(pattern: SecretPattern, text: string): string | undefined {
   try {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const secret = m.groups?.secret ?? m[0];
-      if (!pattern.accept || pattern.accept(secret)) return secret;
+      if ((!pattern.accept || pattern.accept(secret)) && !isExampleOrPlaceholder(secret)) return secret;
     }
     return undefined;
   } finally {

@@ -138,7 +138,7 @@ export function generateLargeDiff(opts: LargeDiffOptions = {}): string {
     const lines = Array.from({ length: count }, (_, j) => vary(template[j % template.length] as string, i, j));
     // Planted secrets, assembled so this source file itself holds no token-shaped literal.
     if (i === 7) lines[3] = `    const apiToken = '${['ghp', 'R2d2C3poBb8Ewok1Yoda0Han5Solo7Leia3Lu'].join('_')}';`;
-    if (i === 42) lines[5] = `  aws_secret_access_key = '${['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/')}'`;
+    if (i === 42) lines[5] = `  aws_secret_access_key = '${['skH53rGTD', '2U3OpSH5r44wLzwTGV6HJYq', 'EEyUqj'].join('/')}'`;
     specs.push({ path, lines, kind });
   }
   return specs.map((s, i) => (s.kind === 'added' ? addedFile(s, i) : modifiedFile(s, i))).join('');

@@ -1,4 +1,5 @@
 import type { FindingSource } from '../domain/findingSchema.js';
+import { PROJECT_DOCS_URL } from './projectDocsUrl.js';
 import { codeSpan } from './safeText.js';
 
 const KIND_NAMES: Record<FindingSource['kind'], string> = {
@@ -23,7 +24,8 @@ export function sourceLabel(source: FindingSource): string {
 function docUrl(source: FindingSource): string | undefined {
   if (source.kind === 'model' || !source.url) return undefined;
   try {
-    const url = new URL(source.url);
+    // Our rules link their section of our docs by a project-relative path (docs/rules.md#<id>).
+    const url = /^docs\/[\w./-]+\.md(?:#[\w-]+)?$/.test(source.url) ? new URL(source.url, PROJECT_DOCS_URL) : new URL(source.url);
     return url.protocol === 'https:' ? url.href.replace(/\(/g, '%28').replace(/\)/g, '%29') : undefined;
   } catch {
     return undefined;

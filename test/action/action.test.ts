@@ -313,6 +313,36 @@ describe('the bundle moved away from node_modules, as on a runner', () => {
     expect(body).not.toContain('squawk is not installed');
   });
 
+  async function reviewCode(env: Record<string, string>) {
+    await start();
+    const pr = seedPull(gh);
+    const result = await runBundledAction({
+      eventName: 'pull_request',
+      payload: pullOpened(gh, pr.number),
+      repository: `${OWNER}/${REPO}`,
+      apiUrl: gh.url,
+      inputs: { 'github-token': TOKEN },
+      env: { PATH: dirname(process.execPath), ...env },
+      bundle: join(copy, 'dist', 'action.js'),
+    });
+    expect(result.stdout).not.toContain('::error');
+    expect(result.code).toBe(0);
+    return gh.comments(OWNER, REPO, pr.number)[0]!.body;
+  }
+
+  it('loads its rules from dist/rules and @ast-grep/napi through NODE_PATH (a global install)', async () => {
+    const nodeModules = dirname(dirname(dirname(createRequire(import.meta.url).resolve('@ast-grep/napi/package.json'))));
+    const body = await reviewCode({ NODE_PATH: nodeModules });
+    expect(body).toContain('`query-in-loop`');
+    expect(body).not.toContain('code rules did not run');
+  });
+
+  it('says the code rules did not run when @ast-grep/napi is not installed, and still reviews', async () => {
+    const body = await reviewCode({});
+    expect(body).toMatch(/The code rules did not run: `?@ast-grep\/napi`? is not installed/);
+    expect(body).not.toContain('`query-in-loop`');
+  });
+
   it('says so when squawk is not installed, and still reviews', async () => {
     // Not the test's PATH: npm puts node_modules/.bin (with squawk) on it.
     const body = await reviewMigration(dirname(process.execPath));

@@ -5,8 +5,8 @@ import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 import { severityRank } from '../../src/domain/findingSchema.js';
 import { fileFromLines, newFile } from './diffHelpers.js';
 
-const AWS_ID = 'AKIAIOSFODNN7EXAMPLE';
-const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
+const AWS_SECRET = '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';
 const files = parseUnifiedDiff(readFileSync(new URL('../fixtures/diffs/backend-pr.diff', import.meta.url), 'utf8'));
 
 describe('collectEvidence on a realistic pull request', () => {
@@ -20,8 +20,9 @@ describe('collectEvidence on a realistic pull request', () => {
     expect(await at(migration, 4)).toContain('major require-concurrent-index-creation');
   });
 
-  it('reports SQL concatenation and the unguarded route on their lines of the route file', async () => {
-    expect(await at('src/routes/users.ts', 13)).toEqual(['blocker sql-string-building']);
+  it('reports SQL built from the request (at the query, two statements later) and the unguarded route', async () => {
+    expect(await at('src/routes/users.ts', 13)).toEqual([]);
+    expect(await at('src/routes/users.ts', 14)).toEqual(['blocker sql-injection']);
     expect(await at('src/routes/users.ts', 12)).toEqual(['major route-without-auth']);
   });
 
@@ -48,7 +49,7 @@ describe('collectEvidence on a realistic pull request', () => {
       'config/production.ts:5',
       'config/production.ts:6',
       'db/migrations/20240501120000_add_tenant_to_users.sql:2',
-      'src/routes/users.ts:13',
+      'src/routes/users.ts:14',
     ]);
   });
 });
@@ -101,6 +102,6 @@ describe('collectEvidence options and edge cases', () => {
   it('deduplicates identical findings', async () => {
     const file = newFile('src/repo.ts', ['db.query("SELECT * FROM t WHERE id = " + id);']);
     const { findings } = await collectEvidence([file, file]);
-    expect(findings.filter((f) => f.source.id === 'sql-string-building')).toHaveLength(1);
+    expect(findings.filter((f) => f.source.id === 'sql-injection')).toHaveLength(1);
   });
 });

@@ -4,8 +4,8 @@ import { detectSecrets } from '../../src/evidence/detectSecrets.js';
 
 const GITHUB = ['ghp', 'wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx'].join('_');
 const SLACK = ['xoxb', '123456789012', '1234567890123', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('-');
-const AWS_ID = 'AKIAIOSFODNN7EXAMPLE';
-const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
+const AWS_SECRET = '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';
 
 const file = (path: string, texts: string[], first = 1) => ({ path, lines: texts.map((text, i) => ({ line: first + i, text })) });
 
@@ -18,7 +18,7 @@ describe('detectSecrets', () => {
       [41, 'Hardcoded secret: AWS access key id', 'blocker', 'security'],
       [42, 'Hardcoded secret: AWS secret access key', 'blocker', 'security'],
     ]);
-    expect(findings[0]?.body).toContain('`AKIA************MPLE`');
+    expect(findings[0]?.body).toContain('`AKIA************3IAR`');
     expect(findings[0]?.source).toEqual({ kind: 'rule', id: 'hardcoded-secret/aws-access-key-id', url: 'docs/rules.md#hardcoded-secret' });
   });
 

@@ -56,7 +56,7 @@ const CHECKLIST: ChecklistSpec[] = [
   {
     item: 'Input is validated at the boundary and bound as query parameters',
     relevant: (s) => s.handlers || s.queries,
-    fails: byRule('sql-string-building'),
+    fails: byRule('sql-injection'),
     verify: 'Check that request bodies, params and queries are validated against a schema before use.',
   },
   {
@@ -68,13 +68,13 @@ const CHECKLIST: ChecklistSpec[] = [
   {
     item: 'Outbound calls have timeouts, retries with backoff and idempotency',
     relevant: (s) => s.outbound,
-    fails: () => false,
+    fails: byRule('missing-timeout'),
     verify: 'Check timeouts on every outbound call and idempotency keys where a retry could repeat a side effect.',
   },
   {
     item: 'Writes that must hold together run in one transaction',
     relevant: (s) => s.queries,
-    fails: () => false,
+    fails: byRule('write-without-transaction'),
     verify: 'Check multi-step writes for partial failure.',
   },
   {

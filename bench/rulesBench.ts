@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstRule } from '../src/evidence/ast/AstRule.js';
+import { astEvidence } from '../src/evidence/ast/astEvidence.js';
+import { loadAstGrep, type ParseLanguage } from '../src/evidence/ast/astGrep.js';
+import { loadAstRules } from '../src/evidence/ast/loadAstRules.js';
+import { runAstRules } from '../src/evidence/ast/runAstRules.js';
+import { generateLargeDiff } from '../src/evidence/generateLargeDiff.js';
+import { parseUnifiedDiff } from '../src/evidence/parseUnifiedDiff.js';
+import { median, ms } from './stats.js';
+
+const MARK = /(?:\/\/|#)\s*ruleid\b/;
+const EXT: Record<AstRule['language'], string> = { javascript: 'ts', python: 'py', go: 'go', ruby: 'rb' };
+const LANG: Record<AstRule['language'], ParseLanguage> = { javascript: 'typescript', python: 'python', go: 'go', ruby: 'ruby' };
+
+interface Tally {
+  labelled: number;
+  found: number;
+  safeLines: number;
+  safeFlagged: number;
+}
+
+/**
+ * The code rules on their own examples, every rule of the language on every example (so one rule's
+ * findings on another rule's safe example count as false positives): recall on the labelled lines and
+ * findings on lines of the clean examples, per kind and per language. Then the time the rules add to a
+ * review and the CLI's wall time on a 200-file / 40,000-line PR.
+ */
+export async function rulesBench(print: (line: string) => void): Promise<void> {
+  const engine = loadAstGrep();
+  if ('error' in engine) {
+    print(`code rules: @ast-grep/napi not installed (${engine.error})`);
+    return;
+  }
+  const rules = loadAstRules();
+  const byKind = new Map<string, Tally>();
+  const byLang = new Map<string, Tally>();
+  const tally = (map: Map<string, Tally>, key: string) => {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { labelled: 0, found: 0, safeLines: 0, safeFlagged: 0 }));
+    return t;
+  };
+  for (const rule of rules) {
+    const sameLanguage = rules.filter((r) => r.language === rule.language);
+    for (const kind of ['invalid', 'valid'] as const) {
+      for (const source of rule.metadata.examples[kind]) {
+        const path = `src/routes/example.${EXT[rule.language]}`;
+        const { findings } = runAstRules(engine.sg, sameLanguage, { path, lang: LANG[rule.language], source, whole: true });
+        const lines = source.split('\n');
+        const labelled = lines.flatMap((t, i) => (MARK.test(t) ? [i + 1] : []));
+        for (const t of [tally(byKind, rule.id), tally(byLang, rule.language)]) {
+          if (kind === 'invalid') {
+            t.labelled += labelled.length;
+            t.found += labelled.filter((l) => findings.some((f) => f.line === l && f.source.id === rule.id)).length;
+          } else {
+            const code = lines.filter((l) => l.trim() !== '').length;
+            t.safeLines += code;
+            t.safeFlagged += new Set(findings.map((f) => f.line)).size;
+          }
+        }
+      }
+    }
+  }
+  const row = (name: string, t: Tally) =>
+    `  ${name.padEnd(28)} recall ${(t.found / Math.max(1, t.labelled)).toFixed(2)} (${t.found}/${t.labelled})  findings on safe lines ${((100 * t.safeFlagged) / Math.max(1, t.safeLines)).toFixed(1)}% (${t.safeFlagged}/${t.safeLines})`;
+  print(`code rules on their own examples: ${rules.length} rule files, ${byKind.size} kinds`);
+  for (const [kind, t] of [...byKind].sort()) print(row(kind, t));
+  for (const [lang, t] of [...byLang].sort()) print(row(lang, t));
+  const all = [...byLang.values()].reduce((a, t) => ({ labelled: a.labelled + t.labelled, found: a.found + t.found, safeLines: a.safeLines + t.safeLines, safeFlagged: a.safeFlagged + t.safeFlagged }));
+  print(row('all', all));
+
+  const diff = generateLargeDiff({ files: 200, changedLines: 40_000, migrations: 20 });
+  const files = parseUnifiedDiff(diff);
+  astEvidence(files); // warm-up: native module, rule files
+  const inProcess: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    astEvidence(files);
+    inProcess.push(performance.now() - started);
+  }
+  print(`code rules on a 200-file / 40,000-line PR, in process: median of 5 ${ms(median(inProcess))}`);
+
+  // The CLI as a user runs it: a fresh process per review (module loading included).
+  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'agency-bench-'));
+  try {
+    const diffPath = join(dir, 'pr.diff');
+    writeFileSync(diffPath, diff);
+    const env = { ...process.env, ANTHROPIC_API_KEY: '' };
+    spawnSync(process.execPath, [cli, 'review', '--diff', diffPath], { cwd: dir, env });
+    const wall: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, [cli, 'review', '--diff', diffPath], { cwd: dir, env, encoding: 'utf8' });
+      wall.push(performance.now() - started);
+      if (run.status !== 0 && run.status !== 1) throw new Error(`agency review exited ${run.status}: ${run.stderr.slice(0, 200)}`);
+    }
+    print(`agency review (CLI, offline) on the same PR: median of 5 ${ms(median(wall))} per start (goal < 500 ms)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

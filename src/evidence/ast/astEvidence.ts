@@ -1,0 +1,45 @@
+import type { Finding } from '../../domain/findingSchema.js';
+import type { DiffFile } from '../DiffFile.js';
+import { loadAstGrep, parseLanguage, type AstGrep } from './astGrep.js';
+import { loadAstRules } from './loadAstRules.js';
+import { runAstRules } from './runAstRules.js';
+import { sourceForRules } from './sourceForRules.js';
+
+/**
+ * Our AST rules (rules/*.yml) on the code files of a diff. Each file is parsed from the lines the diff
+ * shows (the whole file when it is new); findings land only where a match touches an added line.
+ * Without the native engine (the bundled Action with no @ast-grep/napi) it says so in a note.
+ */
+export function astEvidence(
+  files: readonly DiffFile[],
+  engine: { sg: AstGrep } | { error: string } = loadAstGrep(),
+): { findings: Finding[]; notes: string[] } {
+  const code = files.filter((f) => parseLanguage(f.path) !== undefined);
+  const notes = unreadNotes(files.filter((f) => parseLanguage(f.path) === undefined));
+  if (code.length === 0) return { findings: [], notes };
+  if ('error' in engine) {
+    return { findings: [], notes: [...notes, `The code rules did not run: @ast-grep/napi is not installed (${engine.error}). See docs/action.md.`] };
+  }
+  const rules = loadAstRules();
+  const findings: Finding[] = [];
+  for (const file of code) {
+    const lang = parseLanguage(file.path);
+    if (!lang) continue;
+    const { source, whole } = sourceForRules(file);
+    const added = new Set(file.added.map((l) => l.line));
+    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole });
+    findings.push(...result.findings);
+    notes.push(...result.notes);
+  }
+  return { findings, notes };
+}
+
+/** Code in languages the rules do not read yet: said once per extension, never a silent pass. */
+function unreadNotes(files: readonly DiffFile[]): string[] {
+  const byExt = new Map<string, number>();
+  for (const f of files) {
+    const ext = /\.([A-Za-z0-9]+)$/.exec(f.path)?.[1]?.toLowerCase() ?? f.path;
+    byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
+  }
+  return [...byExt].map(([ext, n]) => `Code rules do not read .${ext} files yet (${n} file${n === 1 ? '' : 's'} not checked by them).`);
+}

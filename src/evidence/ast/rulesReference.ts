@@ -1,0 +1,107 @@
+import { SEVERITY_OF, type AstRule } from './AstRule.js';
+
+const LANGUAGE_NAMES: Record<AstRule['language'], string> = { javascript: 'JavaScript/TypeScript', python: 'Python', go: 'Go', ruby: 'Ruby' };
+const FENCE: Record<AstRule['language'], string> = { javascript: 'js', python: 'python', go: 'go', ruby: 'ruby' };
+
+/** The rules grouped by id, in file order (rule files are sorted by name). */
+export function rulesById(rules: readonly AstRule[]): Map<string, AstRule[]> {
+  const byId = new Map<string, AstRule[]>();
+  for (const rule of rules) byId.set(rule.id, [...(byId.get(rule.id) ?? []), rule]);
+  return byId;
+}
+
+/** docs/rules.md, generated from the rule files (`npm run rules:doc`); a test keeps the committed copy current. */
+export function rulesReference(rules: readonly AstRule[]): string {
+  const byId = rulesById(rules);
+  const out: string[] = [
+    '# Agency\'s own rules',
+    '',
+    '<!-- Generated from rules/*.yml by `npm run rules:doc`; edit the rule files, not this page. -->',
+    '',
+    'Agency Architect puts deterministic evidence in front of every review. Most of it comes from the',
+    'field\'s own tools: [squawk](https://squawkhq.com) lints SQL migrations and',
+    '[secretlint](https://github.com/secretlint/secretlint) finds secrets. The rules on this page cover',
+    'application code. Each finding names its rule and links its section here.',
+    '',
+    '**How they run.** Each rule is a data file in `rules/` in [ast-grep](https://ast-grep.github.io)\'s',
+    'YAML rule format (one file per rule and language), run on the syntax tree of the code a pull request',
+    'changes (JavaScript, TypeScript, Python, Go, Ruby). A finding is reported only where a match touches',
+    'an added line. Migrations, tests and fixtures, and paths in `paths.ignore` are skipped; minified,',
+    'generated and very large files are skipped with a note, and so are languages the rules do not read.',
+    '',
+    '**Request data, not patterns.** Rules about injection follow values within the function: a sink is',
+    'reported when what reaches it comes from the request (`req.query`, `request.GET`, `params`,',
+    '`r.URL.Query()` ...), directly or through variables assigned from it, or, for SQL and shell',
+    'commands, when its text is built from values. Bound parameters, constants and words inside log',
+    'strings are not reported. Not hearing from a rule does not mean the code is fine.',
+    '',
+    '| Rule | Languages | Severity | Category |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const [id, files] of byId) {
+    const first = files[0] as AstRule;
+    const severities = [...new Set(files.map((f) => SEVERITY_OF[f.severity]))].join(' / ');
+    out.push(`| [\`${id}\`](#${id}) | ${files.map((f) => LANGUAGE_NAMES[f.language]).join(', ')} | ${severities} | ${first.metadata.category} |`);
+  }
+  out.push('| [`hardcoded-secret`](#hardcoded-secret) | any file | blocker | security |', '');
+  for (const [id, files] of byId) {
+    const first = files[0] as AstRule;
+    const m = first.metadata;
+    out.push(`## ${id}`, '', `${m.title}.`, '', `**What.** ${m.what}`, '', `**Why.** ${m.why}`, '', `**How to fix.** ${m.fix}`, '', `**Reference.** <${m.reference}>`, '');
+    out.push('| Language | Rule file | Reported when |', '| --- | --- | --- |');
+    for (const f of files) out.push(`| ${LANGUAGE_NAMES[f.language]} | [\`rules/${f.file}\`](../rules/${f.file}) | ${f.message.replace(/\|/g, '\\|')} |`);
+    out.push('');
+    for (const f of files) {
+      const example = f.metadata.examples.invalid[0] as string;
+      out.push(`<details><summary>${LANGUAGE_NAMES[f.language]}: flagged and not flagged</summary>`, '', '```' + FENCE[f.language], example.trimEnd(), '```', '', '```' + FENCE[f.language], (f.metadata.examples.valid[0] as string).trimEnd(), '```', '', '</details>', '');
+    }
+  }
+  out.push(...SECRETS_AND_SQUAWK);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const SECRETS_AND_SQUAWK = [
+  '## hardcoded-secret',
+  '',
+  '**What.** A credential on an added line, in any file (lockfiles and generated files included),',
+  'recognised by shape: GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`), GitLab',
+  '(`glpat-` ...), Hugging Face (`hf_`), PyPI (`pypi-AgEIcHlwaS5vcmc...`), DigitalOcean (`dop_v1_`),',
+  'HashiCorp Vault (`hvs.`), Postman (`PMAK-`), New Relic (`NRAK-`), Anthropic keys (`sk-ant-`), AWS',
+  'access key ids (`AKIA...`, `ASIA...`) and secret access keys next to their name, Slack tokens and',
+  'webhooks, Stripe live and test keys, Twilio API keys and auth tokens, Telegram bot tokens, Google API',
+  'keys, npm tokens, credentials inside URLs (`scheme://user:password@host`), private key blocks (also',
+  'inside string literals), and literal passwords that look real (long, mixed characters, not a',
+  'placeholder, not in a test). secretlint\'s recommended rules run alongside and report under their',
+  'own ids; one finding per line, the most specific name first.',
+  '',
+  '**Not reported.** Keys published in providers\' documentation (`AKIAIOSFODNN7EXAMPLE`, Stripe\'s',
+  'sample key ...) and obvious placeholders (`xxxx`, `<your-key>`, `changeme`, `${VAR}`, one character',
+  'repeated). They are still masked in everything sent to a model or posted.',
+  '',
+  '**Why.** Anything pushed is readable by everyone with access to the repository and stays in its',
+  'history even after the line is deleted.',
+  '',
+  '**How the secret is shown.** Never verbatim: at most four characters at each end',
+  '(`AKIA************3IAR`), or `[REDACTED]` for short values. The same patterns mask secrets in',
+  'everything Agency sends to a model or posts.',
+  '',
+  '**How to fix.** Revoke and rotate the credential first, then remove it and read it from the',
+  'environment or a secret manager.',
+  '',
+  '## Migrations (squawk)',
+  '',
+  'Squawk findings keep squawk\'s rule ids and link to squawk\'s documentation. Squawk 2 reports almost',
+  'every rule at level "warning", so Agency ranks them by what they protect against:',
+  '',
+  '- **blocker**: the migration fails on a non-empty table, or loses or rewrites data under an exclusive',
+  '  lock (`adding-required-field`, `ban-drop-column`, `ban-drop-table`, `changing-column-type`, ...);',
+  '- **major**: locks that block writes or reads for a scan or build, or changes that break running',
+  '  clients (`require-concurrent-index-creation`, `adding-field-with-default`,',
+  '  `constraint-missing-not-valid`, `renaming-column`, ...);',
+  '- **minor**: everything else. Rules that fire on every statement (`prefer-robust-stmts`,',
+  '  `require-lock-timeout`, `require-statement-timeout`, the `prefer-*` type rules) are reported once',
+  '  per file.',
+  '',
+  'Down migrations are not linted (they drop things on purpose), and a file squawk cannot parse (it',
+  'reads Postgres only) is noted in the review instead of reported as a finding.',
+];

@@ -1,0 +1,147 @@
+import type { NapiConfig, SgNode, SgRoot } from '@ast-grep/napi';
+import type { Finding } from '../../domain/findingSchema.js';
+import { SEVERITY_OF, type AstRule } from './AstRule.js';
+import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
+import { isHandlerSource } from './isHandlerSource.js';
+import { ruleDocUrl } from './ruleDocUrl.js';
+import { rulePrefilter } from './rulePrefilter.js';
+import { skipReason } from './skipReason.js';
+import { meetsTaint } from './taint.js';
+
+export interface AstInput {
+  path: string;
+  lang: ParseLanguage;
+  source: string;
+  /** New-side lines the change added: findings are reported only where a match touches one. Undefined: every line. */
+  added?: ReadonlySet<number>;
+  /** The source is the whole file (not the diff's lines with gaps): a parse failure is then the file's fault. */
+  whole: boolean;
+}
+
+/** Past this, the remaining rules are skipped for the file (each rule is one native call, so this bounds the file). */
+export const FILE_BUDGET_MS = 1500;
+
+interface CompiledRule {
+  config: NapiConfig;
+  /** A condition on the whole file (`inside: { kind: program, ... }`), checked once instead of per candidate. */
+  file?: NapiConfig;
+}
+
+const compiled = new WeakMap<AstRule, CompiledRule>();
+const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
+
+/**
+ * The rule as ast-grep takes it. Every node is inside the root, so a top-level `inside` the root kind
+ * is a property of the file: checking it once per file instead of once per candidate turns a
+ * quadratic rule (each route searching the whole file for a guarded one) into a linear one.
+ */
+function compile(rule: AstRule): CompiledRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    const { inside, ...rest } = rule.rule as { inside?: Record<string, unknown> };
+    if (inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !JSON.stringify(inside).includes('$')) {
+      const { stopBy: _stopBy, ...condition } = inside;
+      c = {
+        config: { rule: rest, constraints: rule.constraints, utils: rule.utils } as NapiConfig,
+        file: { rule: condition, utils: rule.utils } as NapiConfig,
+      };
+    } else {
+      c = { config: { rule: rule.rule, constraints: rule.constraints, utils: rule.utils } as NapiConfig };
+    }
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+/** Our rules on one file: the matches that touch an added line and meet their taint requirements. */
+export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstInput): { findings: Finding[]; notes: string[] } {
+  const skip = skipReason(input.path, input.source);
+  if (skip) return { findings: [], notes: [`Code rules skipped ${input.path}: ${skip}.`] };
+  const language = ruleLanguageOf(input.lang);
+  // Rules whose required text is nowhere in the file cannot match: skip them before parsing anything.
+  const applicable = rules.filter((r) => r.language === language && (rulePrefilter(r)?.test(input.source) ?? true));
+  if (applicable.length === 0) return { findings: [], notes: [] };
+
+  const started = performance.now();
+  let root: SgRoot;
+  try {
+    root = sg.parse(input.lang, input.source);
+  } catch (error) {
+    return { findings: [], notes: [`Code rules could not parse ${input.path}: ${(error as Error).message.slice(0, 120)}.`] };
+  }
+  const top = root.root();
+  if (input.whole && mostlyErrors(top, input.source.length)) {
+    return { findings: [], notes: [`Code rules skipped ${input.path}: it does not parse as ${input.lang}.`] };
+  }
+  const handler = isHandlerSource(input.path, input.source);
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  for (const rule of applicable) {
+    if (performance.now() - started > FILE_BUDGET_MS) {
+      notes.push(`Code rules stopped early on ${input.path} (over ${FILE_BUDGET_MS} ms); some rules did not run.`);
+      break;
+    }
+    if (rule.metadata.handlersOnly && !handler) continue;
+    let matches: SgNode[];
+    try {
+      const { config, file } = compile(rule);
+      if (file && !top.matches(file)) continue;
+      matches = top.findAll(config);
+    } catch (error) {
+      notes.push(`Rule ${rule.id} (${rule.file}) failed on ${input.path}: ${(error as Error).message.slice(0, 120)}`);
+      continue;
+    }
+    for (const match of matches) {
+      const line = reportLine(match, input.added);
+      if (line === undefined || seen.has(`${rule.id}:${line}`)) continue;
+      if (!taintMet(rule, match, language)) continue;
+      seen.add(`${rule.id}:${line}`);
+      findings.push(astFinding(rule, input.path, line));
+    }
+  }
+  return { findings, notes };
+}
+
+function taintMet(rule: AstRule, match: SgNode, language: AstRule['language']): boolean {
+  for (const [name, level] of Object.entries(rule.metadata.taint ?? {})) {
+    const node = match.getMatch(name);
+    // An unbound metavariable (an `any` branch without it) sets no requirement.
+    if (node && !meetsTaint(node, level, language)) return false;
+  }
+  return true;
+}
+
+/** The match's first line (1-based) when the match touches an added line, else undefined. */
+function reportLine(match: SgNode, added: ReadonlySet<number> | undefined): number | undefined {
+  const { start, end } = match.range();
+  if (!added) return start.line + 1;
+  for (let line = start.line + 1; line <= end.line + 1; line++) if (added.has(line)) return start.line + 1;
+  return undefined;
+}
+
+/** More than half of the text sits in ERROR nodes: not this language, or badly broken. */
+function mostlyErrors(top: SgNode, length: number): boolean {
+  if (length === 0) return false;
+  let inErrors = 0;
+  for (const error of top.findAll({ rule: { kind: 'ERROR' } })) {
+    const { start, end } = error.range();
+    inErrors += end.index - start.index;
+    if (inErrors > length / 2) return true;
+  }
+  return false;
+}
+
+function astFinding(rule: AstRule, path: string, line: number): Finding {
+  return {
+    severity: SEVERITY_OF[rule.severity],
+    category: rule.metadata.category,
+    title: rule.metadata.title,
+    body: `${rule.message} ${rule.metadata.fix}`,
+    path,
+    line,
+    endLine: null,
+    suggestion: null,
+    source: { kind: 'rule', id: rule.id, url: ruleDocUrl(rule.id) },
+  };
+}

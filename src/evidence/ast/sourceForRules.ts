@@ -1,0 +1,92 @@
+import type { DiffFile } from '../DiffFile.js';
+import { newSideLines } from '../newSideLines.js';
+
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+
+/**
+ * The text the rules parse: the whole file when it is known (a new file's added lines are the whole
+ * file), else the lines the diff shows, each at its own line number with blank lines in the gaps, so
+ * every match keeps its real line. Two repairs help the parser on fragments: a hunk's section heading
+ * (the enclosing function or route git names after `@@`) goes on the blank line above the hunk, and
+ * leading lines that only close brackets opened out of view are blanked.
+ */
+export function sourceForRules(file: DiffFile, content?: string): { source: string; whole: boolean } {
+  if (content !== undefined) return { source: content, whole: true };
+  const visible = newSideLines(file.patch);
+  const whole = file.status === 'added' && visible.every((l) => l.added) && visible[0]?.line === 1;
+  const out: string[] = [];
+  for (const { line, text } of visible) {
+    while (out.length < line - 1) out.push('');
+    out[line - 1] = text;
+  }
+  if (whole) {
+    // A new file cut off mid-statement (a partial paste, a generated sample) still parses up to the cut.
+    const stack: string[] = [];
+    for (const text of out) if (!scan(text, stack)) return { source: out.join('\n'), whole };
+    if (stack.length > 0) out.push(stack.reverse().map((c) => CLOSE[c]).join(''));
+    return { source: out.join('\n'), whole };
+  }
+  const hunks: { from: number; to: number }[] = [];
+  for (const raw of file.patch.split('\n')) {
+    const m = raw.startsWith('@@') ? HUNK.exec(raw) : null;
+    if (!m) continue;
+    const start = Number(m[1]);
+    const hunk = { from: start - 1, to: start - 2 + (m[2] === undefined ? 1 : Number(m[2])) };
+    const heading = m[3]?.trim();
+    // Only on a line the diff does not show (blank here), so no real line is overwritten.
+    if (heading && start >= 2 && (out[start - 2] ?? '') === '') {
+      out[start - 2] = heading;
+      hunk.from = start - 2;
+    }
+    hunks.push(hunk);
+  }
+  for (const hunk of hunks) balance(out, hunk.from, hunk.to);
+  return { source: out.join('\n'), whole };
+}
+
+/**
+ * Blank the leading lines that close brackets opened out of view, and close what the hunk leaves open
+ * on the blank line after it (or after the end), so a fragment parses as the code it shows.
+ */
+function balance(lines: string[], from: number, to: number): void {
+  let stack: string[] = [];
+  let lastUnderflow = -1;
+  for (let i = from; i <= to && i < lines.length; i++) {
+    if (!scan(lines[i] ?? '', stack)) {
+      lastUnderflow = i;
+      stack = [];
+    }
+  }
+  for (let i = from; i <= lastUnderflow; i++) lines[i] = '';
+  if (lastUnderflow >= 0) {
+    stack = [];
+    for (let i = lastUnderflow + 1; i <= to && i < lines.length; i++) scan(lines[i] ?? '', stack);
+  }
+  if (stack.length === 0) return;
+  const closers = stack.reverse().map((c) => CLOSE[c]).join('');
+  if (to + 1 >= lines.length) lines.push(closers);
+  else if (lines[to + 1] === '') lines[to + 1] = closers;
+}
+
+const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** Push openers and pop closers of one line (outside simple strings); false when a closer had no opener. */
+function scan(text: string, stack: string[]): boolean {
+  let ok = true;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') stack.push(c);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (stack.length === 0) ok = false;
+      else stack.pop();
+    }
+  }
+  return ok;
+}

@@ -1,0 +1,183 @@
+import type { SgNode } from '@ast-grep/napi';
+import type { TaintLevel } from './AstRule.js';
+import type { RuleLanguage } from './astGrep.js';
+
+interface LanguageShape {
+  /** Request data, read in the expression's text. */
+  request: RegExp;
+  /** Function-like nodes: a variable is looked up in the innermost one around the use. */
+  scopes: ReadonlySet<string>;
+  /** Assignment-like nodes with a target field and a value field. */
+  assignments: Readonly<Record<string, readonly [target: string, value: string]>>;
+  identifiers: ReadonlySet<string>;
+  /** String literals that cannot carry a value (no interpolation child). */
+  strings: ReadonlySet<string>;
+  /** Interpolation children of a string. */
+  interpolation: ReadonlySet<string>;
+  /** A call that formats a string, judged by its text start. */
+  formatCall: RegExp;
+  binary: ReadonlySet<string>;
+}
+
+const SHAPES: Record<RuleLanguage, LanguageShape> = {
+  javascript: {
+    request:
+      /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|file|url|originalUrl|path|hostname|ip)\b|\bctx\.(?:query|params)\b|\bsearchParams\.get\(|\bevent\.(?:body|queryStringParameters|pathParameters|headers)\b|\b(?:req|request)\.(?:param|get|header)\(|\blocation\.(?:search|hash|href)\b|\bprocess\.argv\b/,
+    scopes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']),
+    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'] },
+    identifiers: new Set(['identifier', 'shorthand_property_identifier_pattern']),
+    strings: new Set(['string', 'number', 'template_string', 'true', 'false', 'null', 'regex']),
+    interpolation: new Set(['template_substitution']),
+    formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
+    binary: new Set(['binary_expression']),
+  },
+  python: {
+    request:
+      /\brequest\.(?:GET|POST|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
+    scopes: new Set(['function_definition', 'lambda']),
+    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'] },
+    identifiers: new Set(['identifier']),
+    strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
+    interpolation: new Set(['interpolation']),
+    formatCall: /\.format\(|^(?:format|str\.format)\(|\.join\(/,
+    binary: new Set(['binary_operator']),
+  },
+  go: {
+    request:
+      /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bos\.Args\b|\bc\.(?:Request|Params)\b/,
+    scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+    assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'] },
+    identifiers: new Set(['identifier']),
+    strings: new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil']),
+    interpolation: new Set([]),
+    formatCall: /^fmt\.Sprintf\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
+    binary: new Set(['binary_expression']),
+  },
+  ruby: {
+    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies\[|\bARGV\b|\bgets\b/,
+    scopes: new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']),
+    assignments: { assignment: ['left', 'right'], operator_assignment: ['left', 'right'] },
+    identifiers: new Set(['identifier', 'instance_variable']),
+    strings: new Set(['string', 'integer', 'float', 'true', 'false', 'nil', 'simple_symbol', 'symbol']),
+    interpolation: new Set(['interpolation']),
+    formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
+    binary: new Set(['binary']),
+  },
+};
+
+/** How many assignments deep a value is followed back (x = a; y = x + b; run(y)). */
+const DEPTH = 3;
+/** UPPER_CASE names are constants by convention. */
+const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
+
+/** Whether a metavariable's node meets a rule's taint requirement. */
+export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage): boolean {
+  const shape = SHAPES[lang];
+  if (level === 'request') return fromRequest(node, shape, DEPTH);
+  if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
+  return dynamic(node, shape, DEPTH);
+}
+
+/** The request-data pattern of a language, for rules that judge a whole file (e.g. handlers). */
+export function requestPattern(lang: RuleLanguage): RegExp {
+  return SHAPES[lang].request;
+}
+
+function fromRequest(node: SgNode, shape: LanguageShape, depth: number): boolean {
+  if (shape.request.test(node.text())) return true;
+  if (depth === 0) return false;
+  return identifiersIn(node, shape).some((id) => assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
+}
+
+/** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
+function built(node: SgNode, shape: LanguageShape, depth: number): boolean {
+  if (isBuilding(node, shape) && dynamic(node, shape, depth)) return true;
+  if (depth === 0 || !shape.identifiers.has(node.kind() as string)) return false;
+  return assignedValues(node, shape).some((value) => built(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
+}
+
+/** `q += "... " + x`: the value of an augmented assignment is itself a piece of the string. */
+function augmentedWithValue(value: SgNode, shape: LanguageShape, depth: number): boolean {
+  const parent = value.parent();
+  if (!parent || !/augmented|operator_assignment/.test(parent.kind() as string)) return false;
+  return dynamic(value, shape, depth - 1);
+}
+
+function isBuilding(node: SgNode, shape: LanguageShape): boolean {
+  const kind = String(node.kind());
+  if (shape.strings.has(kind)) return node.children().some((c) => shape.interpolation.has(String(c.kind())));
+  if (shape.binary.has(kind)) {
+    const op = node.field('operator')?.text() ?? node.children()[1]?.text();
+    if (op === '%') return true;
+    return op === '+' && node.children().some((c) => shape.strings.has(String(c.kind())) || isBuilding(c, shape));
+  }
+  if (kind === 'call_expression' || kind === 'call') return shape.formatCall.test(node.text());
+  if (kind === 'parenthesized_expression') return node.children().some((c) => isBuilding(c, shape));
+  return false;
+}
+
+/** Not a constant: holds a name that is not UPPER_CASE and not assigned only constants in its function. */
+function dynamic(node: SgNode, shape: LanguageShape, depth: number): boolean {
+  const kind = String(node.kind());
+  if (shape.strings.has(kind) && !node.children().some((c) => shape.interpolation.has(String(c.kind())))) return false;
+  if (shape.request.test(node.text())) return true;
+  const ids = identifiersIn(node, shape);
+  return ids.some((id) => {
+    if (CONSTANT.test(id.text())) return false;
+    const values = assignedValues(id, shape);
+    if (values.length === 0 || depth === 0) return true;
+    return values.some((value) => dynamic(value, shape, depth - 1));
+  });
+}
+
+function identifiersIn(node: SgNode, shape: LanguageShape): SgNode[] {
+  if (shape.identifiers.has(node.kind() as string)) return [node];
+  const out: SgNode[] = [];
+  const walk = (n: SgNode) => {
+    for (const child of n.children()) {
+      if (shape.identifiers.has(child.kind() as string)) {
+        // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
+        if (!isCallee(child)) out.push(child);
+      } else walk(child);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+function isCallee(id: SgNode): boolean {
+  const parent = id.parent();
+  if (!parent) return false;
+  const kind = String(parent.kind());
+  if (kind === 'call_expression' || kind === 'call') return parent.field('function')?.id() === id.id() || parent.field('method')?.id() === id.id();
+  // `fmt` in `fmt.Sprintf(...)`: a package or module the call is made on.
+  if (kind === 'selector_expression' || kind === 'attribute' || kind === 'member_expression') {
+    const grand = parent.parent();
+    return !!grand && (grand.kind() as string === 'call_expression' || grand.kind() as string === 'call') && grand.field('function')?.id() === parent.id() && parent.child(0)?.id() === id.id() && /^[a-z]+$/.test(id.text()) && PACKAGES.test(id.text());
+  }
+  return false;
+}
+
+const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
+
+/** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
+function assignedValues(id: SgNode, shape: LanguageShape): SgNode[] {
+  const name = id.text();
+  const useAt = id.range().start.index;
+  let scope: SgNode | null = id.parent();
+  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
+  const root = scope ?? id.getRoot().root();
+  const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
+  const out: SgNode[] = [];
+  for (const [kind, [targetField, valueField]] of Object.entries(shape.assignments)) {
+    for (const assignment of root.findAll({ rule: { kind } })) {
+      if (assignment.range().start.index >= useAt) continue;
+      const target = assignment.field(targetField);
+      const value = assignment.field(valueField);
+      if (!target || !value || !word.test(target.text())) continue;
+      out.push(value);
+    }
+  }
+  // Parameters are values from the caller: request objects by name are caught by the request pattern.
+  return out;
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
+import { rulesReference } from '../../../src/evidence/ast/rulesReference.js';
+
+const rules = loadAstRules();
+const reference = rulesReference(rules);
+
+describe('docs/rules.md', () => {
+  it('is the page generated from the rule files (run `npm run rules:doc` after editing a rule)', () => {
+    expect(readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8')).toBe(reference);
+  });
+
+  it('has a section, and a summary row linking to it, for every rule id a finding can name', () => {
+    for (const id of new Set(rules.map((r) => r.id))) {
+      expect(reference).toContain(`\n## ${id}\n`);
+      expect(reference).toContain(`| [\`${id}\`](#${id}) |`);
+    }
+    expect(reference).toContain('\n## hardcoded-secret\n');
+  });
+
+  it("states each rule's what, why, fix and reference (from its first file), and links every rule file", () => {
+    for (const id of new Set(rules.map((r) => r.id))) {
+      const first = rules.find((r) => r.id === id)!;
+      expect(reference).toContain(`**What.** ${first.metadata.what}`);
+      expect(reference).toContain(`**Why.** ${first.metadata.why}`);
+      expect(reference).toContain(`**How to fix.** ${first.metadata.fix}`);
+      expect(reference).toContain(`**Reference.** <${first.metadata.reference}>`);
+    }
+    for (const rule of rules) expect(reference).toContain(`(../rules/${rule.file})`);
+  });
+});
