@@ -7,6 +7,7 @@ import { InProcessQueue } from '../queue/InProcessQueue.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
+import { durableBackend } from './durableBackend.js';
 
 /**
  * `npm start`: the Probot server, configured only by Probot's and the Anthropic SDK's environment
@@ -28,7 +29,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const probot = createProbot();
+  // REDIS_URL: the durable BullMQ queue and state shared with `npm run worker` processes.
+  const log = () => probot.log ?? { warn: console.warn, error: console.error, info: console.info };
+  const durable = durableBackend(env, { warn: (f, m) => log().warn(f, m), error: (f, m) => log().error(f, m) });
   const running = await startServer({
+    ...(durable ? { queue: durable.queue, state: durable.state } : {}),
+    // Deliveries that failed on GitHub's side (this server was down) are asked for again.
+    reconcile: {},
     probot,
     port: Number(env.PORT ?? 3000),
     host: env.HOST || undefined,
@@ -38,7 +45,7 @@ async function main(): Promise<void> {
     serverUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || 'https'}://${env.GHE_HOST}` : undefined,
   });
   probot.log.info(
-    `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
+    `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}; queue: ${durable ? 'Redis (REDIS_URL)' : 'in process'}`,
   );
   if (env.WEBHOOK_PROXY_URL && env.NODE_ENV !== 'production') {
     // Development: forward webhooks from a smee.io channel to this server (smee-client is a dev dependency).
@@ -46,7 +53,8 @@ async function main(): Promise<void> {
     const smee = new SmeeClient({ source: env.WEBHOOK_PROXY_URL, target: `${running.url}${WEBHOOK_PATH}`, logger: console });
     await smee.start();
   }
-  shutdownOnSignal(process, running, { info: (m) => probot.log.info(m), error: (m) => probot.log.error(m) }, (code) => process.exit(code));
+  const target = durable ? { stop: (grace?: number) => running.stop(grace).finally(() => durable.close()) } : running;
+  shutdownOnSignal(process, target, { info: (m) => probot.log.info(m), error: (m) => probot.log.error(m) }, (code) => process.exit(code));
 }
 
 /** The key file's text when PRIVATE_KEY_PATH is set, so the key is redacted like PRIVATE_KEY would be. */

@@ -1,5 +1,5 @@
 import { DelayedError, Queue, Worker, type Job as BullJob } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { EventProcessor } from '../app/eventProcessor.js';
 import type { QueueLog } from './InProcessQueue.js';
 import type { Job, JobQueue, QueueHealth, QueuedEvent } from './JobQueue.js';
@@ -26,6 +26,25 @@ export interface RedisQueueOptions {
 }
 
 export const QUEUE_NAME = 'events';
+/** Longest wait for Redis in the webhook path: past it the webhook gets an error (GitHub marks the delivery failed; reconciliation redelivers it). */
+const REDIS_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`redis did not answer ${what} within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** An ioredis client whose errors are logged by the queue rather than thrown as unhandled events. */
+function client(url: string, options: RedisOptions, onError: (error: Error) => void): Redis {
+  const redis = new Redis(url, options);
+  redis.on('error', onError);
+  return redis;
+}
 const MAX_PRIORITY = 2_097_151;
 
 /** BullMQ job ids may not contain ':' (it separates Redis keys). Delivery ids are UUIDs; anything else is made safe. */
@@ -53,14 +72,20 @@ export class RedisQueue implements JobQueue {
   private closed = false;
   private active = 0;
   private readonly running = new Map<string, { job: Job; abort: AbortController }>();
+  private readonly onError: (error: Error) => void;
 
   constructor(private readonly options: RedisQueueOptions) {
     this.prefix = options.prefix ?? 'agency';
     // Commands fail fast while Redis is away (the webhook gets 500 and GitHub marks the delivery failed).
-    this.redis = new Redis(options.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-    this.redis.on('error', () => undefined);
+    let lastError = '';
+    // One line per distinct connection error, not one per reconnect attempt.
+    const onError = (error: Error) => {
+      if (error.message !== lastError) options.log.warn({ err: error.message }, 'redis connection error');
+      lastError = error.message;
+    };
+    this.redis = client(options.url, { maxRetriesPerRequest: 1 }, onError);
     this.queue = new Queue(QUEUE_NAME, {
-      connection: new Redis(options.url, { maxRetriesPerRequest: 1 }),
+      connection: client(options.url, { maxRetriesPerRequest: 1 }, onError),
       prefix: this.prefix,
       defaultJobOptions: {
         attempts: options.attempts ?? 5,
@@ -71,7 +96,8 @@ export class RedisQueue implements JobQueue {
         removeOnFail: { age: 14 * 24 * 3600 },
       },
     });
-    this.queue.on('error', (error) => options.log.warn({ err: error.message }, 'redis queue error'));
+    this.queue.on('error', onError);
+    this.onError = onError;
     queueMetrics.watch(this);
   }
 
@@ -88,6 +114,12 @@ export class RedisQueue implements JobQueue {
     if (this.closed) throw new Error('queue closed');
     const event = job.event;
     if (!event) throw new Error(`job ${job.id} has no event to store`);
+    await withTimeout(this.store(job.description, event), 'the enqueue');
+  }
+
+  private async store(description: string, event: QueuedEvent): Promise<void> {
+    // Fails after one reconnect attempt when Redis is away, instead of waiting for it (BullMQ's own client would wait).
+    await this.redis.ping();
     const jobId = jobIdFor(event.id);
     const existing = await this.queue.getJob(jobId);
     if (existing) {
@@ -96,8 +128,8 @@ export class RedisQueue implements JobQueue {
       return;
     }
     const key = this.backlogKey(event.installationId);
-    const [[, backlog]] = (await this.redis.multi().incr(key).pexpire(key, 3_600_000).exec()) as [[unknown, number]];
-    await this.queue.add(job.description, event, { jobId, priority: Math.min(Math.max(1, backlog), MAX_PRIORITY) });
+    const [[, backlog]] = (await this.redis.multi().incr(key).pexpire(key, 3_600_000).exec()) as unknown as [[unknown, number]];
+    await this.queue.add(description, event, { jobId, priority: Math.min(Math.max(1, backlog), MAX_PRIORITY) });
   }
 
   /** Starts this process's workers (`npm start` and `npm run worker`). */
@@ -137,7 +169,7 @@ export class RedisQueue implements JobQueue {
         }
       },
       {
-        connection: new Redis(this.options.url, { maxRetriesPerRequest: null }),
+        connection: client(this.options.url, { maxRetriesPerRequest: null }, this.onError),
         prefix: this.prefix,
         concurrency: this.options.concurrency,
         lockDuration: this.options.lockDurationMs ?? 30_000,
@@ -146,11 +178,23 @@ export class RedisQueue implements JobQueue {
         maxStalledCount: 2,
       },
     );
-    this.worker.on('error', (error) => this.options.log.warn({ err: error.message }, 'redis worker error'));
+    this.worker.on('error', this.onError);
   }
 
   async health(): Promise<QueueHealth> {
-    try {
+    return withTimeout(this.readHealth(), 'the health check').catch((error: unknown) => ({
+      ready: false,
+      reason: `redis unreachable: ${(error as Error).message}`,
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+      failed: 0,
+      oldestWaitingMs: 0,
+    }));
+  }
+
+  private async readHealth(): Promise<QueueHealth> {
+    {
       await this.redis.ping();
       const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
       const [oldest] = [...(await this.queue.getPrioritized(-1, -1)), ...(await this.queue.getWaiting(-1, -1))].sort((a, b) => a.timestamp - b.timestamp);
@@ -166,8 +210,6 @@ export class RedisQueue implements JobQueue {
         failed: counts.failed ?? 0,
         oldestWaitingMs,
       };
-    } catch (error) {
-      return { ready: false, reason: `redis unreachable: ${(error as Error).message}`, waiting: 0, active: 0, delayed: 0, failed: 0, oldestWaitingMs: 0 };
     }
   }
 
@@ -195,7 +237,7 @@ export class RedisQueue implements JobQueue {
       }
     }
     queueMetrics.unwatch(this);
-    await this.queue.close().catch(() => undefined);
+    await withTimeout(this.queue.close(), 'the close').catch(() => this.queue.disconnect());
     this.redis.disconnect();
     return abandoned;
   }
