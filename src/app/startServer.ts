@@ -50,6 +50,8 @@ export interface RunningServer {
   queue: JobQueue;
   /** Stop intake, give running jobs `graceMs`, log each abandoned one. */
   stop(graceMs?: number): Promise<void>;
+  /** With `reconcile`: one reconciliation pass now (it also runs at start and periodically); the GUIDs redelivered. */
+  reconcileNow?(): Promise<string[]>;
 }
 
 /** The HTTP server: webhooks at /api/github/webhooks, /healthz (alive), /readyz (queue and Redis), 404 elsewhere. */
@@ -109,6 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server,
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
     queue,
+    ...(reconciler ? { reconcileNow: () => reconciler.pass() } : {}),
     async stop(graceMs = 25_000) {
       stopping = true;
       reconciler?.stop();

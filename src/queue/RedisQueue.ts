@@ -29,12 +29,12 @@ export const QUEUE_NAME = 'events';
 /** Longest wait for Redis in the webhook path: past it the webhook gets an error (GitHub marks the delivery failed; reconciliation redelivers it). */
 const REDIS_TIMEOUT_MS = 5_000;
 
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, what: string, ms = REDIS_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`redis did not answer ${what} within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`redis did not answer ${what} within ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -233,11 +233,12 @@ export class RedisQueue implements JobQueue {
           abort.abort();
           this.options.log.warn({ job: job.id }, `still running at shutdown, left to another worker: ${job.description}`);
         }
-        await worker.close(true).catch(() => undefined);
+        // Redis may be gone too: never wait on it for longer than the timeout.
+        await withTimeout(worker.close(true), 'the worker close', 2_000).catch(() => void worker.disconnect().catch(() => undefined));
       }
     }
     queueMetrics.unwatch(this);
-    await withTimeout(this.queue.close(), 'the close').catch(() => this.queue.disconnect());
+    await withTimeout(this.queue.close(), 'the close', 2_000).catch(() => void this.queue.disconnect().catch(() => undefined));
     this.redis.disconnect();
     return abandoned;
   }
