@@ -1,8 +1,9 @@
 import { burstBench } from './burstBench.js';
+import { redisBurstBench } from './redisBurstBench.js';
 import { reviewBench } from './reviewBench.js';
 import { reviewRequestsBench } from './reviewRequestsBench.js';
 
-/** `npm run bench`: prints figures; never asserts. Pass `review` or `burst` to run one part. */
+/** `npm run bench`: prints figures; never asserts. Pass `review`, `burst` or `redis` to run one part. */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const print = (line: string) => console.log(line);
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   if (!only || only === 'review') await reviewBench(print);
   if (!only || only === 'review') await reviewRequestsBench(print);
   if (!only || only === 'burst') await burstBench(print);
+  if (!only || only === 'redis') await redisBurstBench(print);
 }
 
 main().then(
