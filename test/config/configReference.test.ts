@@ -23,7 +23,7 @@ describe('configReference', () => {
 
   it('has one row per field, nested ones dotted', () => {
     const names = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
-    expect(names).toHaveLength(31);
+    expect(names).toHaveLength(32);
     expect(names).toContain('adr.dir');
     expect(new Set(names).size).toBe(names.length);
   });
