@@ -45,9 +45,10 @@ export interface RunEventDeps {
   /** Deliveries already completed (in memory, or shared through Redis); the marker covers the rest. */
   completed?: DeliveryLog;
   /**
-   * The Action: GitHub starts one run for `opened` and one per label for an issue or PR created with
-   * labels. Those runs share nothing, so `opened` carrying the trigger label leaves the answer to the
-   * `labeled` run (the documented workflows subscribe to both).
+   * The Action: GitHub starts one run for `opened` and one per label for an issue created with labels.
+   * Those runs share nothing, so `opened` carrying the trigger label leaves the plan to the `labeled`
+   * run (the documented workflows subscribe to both). Pull requests need no such rule: a second review
+   * of the same head sha is skipped by the review job itself.
    */
   labeledRunFollows?: boolean;
   /** Web URL of the GitHub server (GitHub Enterprise); default https://github.com. */
@@ -97,7 +98,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   if (routed.kind === 'ignore') return { status: 'ignored', reason: routed.reason };
   const { intent } = routed;
   const number = intent.target.number;
-  if (deps.labeledRunFollows && intent.event.endsWith('.opened') && (intent.via === 'label' || intent.via === 'pull_request') && carriesLabel(event.payload, repo.config.label)) {
+  if (deps.labeledRunFollows && intent.event === 'issues.opened' && intent.via === 'label' && carriesLabel(event.payload, repo.config.label)) {
     return { status: 'duplicate', reason: `${intent.event}: created with the label "${repo.config.label}"; the labeled run answers` };
   }
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
@@ -210,10 +211,9 @@ function formatWait(seconds: number): string {
   return seconds >= 60 ? `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}` : `${seconds} s`;
 }
 
-/** Whether the issue or PR in the payload already carries `label` (it was created with it). */
+/** Whether the issue in the payload already carries `label` (it was created with it). */
 function carriesLabel(payload: unknown, label: string): boolean {
-  const p = payload as { issue?: { labels?: unknown }; pull_request?: { labels?: unknown } } | undefined;
-  const labels = p?.pull_request?.labels ?? p?.issue?.labels;
+  const labels = (payload as { issue?: { labels?: unknown } } | undefined)?.issue?.labels;
   return Array.isArray(labels) && labels.some((l) => typeof (l as { name?: unknown })?.name === 'string' && sameLabel((l as { name: string }).name, label));
 }
 
