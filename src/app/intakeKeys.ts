@@ -9,7 +9,8 @@ const labelNames = (v: unknown): string[] =>
  * or PR created with labels; every one of them names the same labels, so they are one request and only
  * the first is queued. `opened` claims all its labels, `labeled` its own: whichever comes first, the
  * `labeled` event of the trigger label is either queued or covered by a queued `opened` that carries it.
- * Commands (comments) claim nothing: writers' commands queue (bounded by the command allowance).
+ * A PR's `opened` and commands (comments) claim nothing: they always queue (commands are bounded by
+ * the command allowance).
  */
 export function intakeKeys(eventName: string, payload: unknown): string[] {
   const p = obj(payload);
@@ -21,6 +22,9 @@ export function intakeKeys(eventName: string, payload: unknown): string[] {
   let scope: string;
   let labels: string[];
   if (eventName === 'pull_request' && pull && typeof pull.number === 'number') {
+    // A PR's `opened` may review by paths without any trigger label, so no `labeled` event covers it: it
+    // always queues. A second review of the same head is skipped by the review job (one job per PR at a time).
+    if (action === 'opened') return [];
     const sha = obj(pull.head)?.sha;
     scope = `${repo.toLowerCase()}#${pull.number}@${typeof sha === 'string' ? sha : ''}`;
     labels = labelNames(pull.labels);

@@ -6,12 +6,13 @@ const repository = { full_name: 'Acme/API' };
 const issue = (labels: string[]) => ({ number: 7, labels: labels.map((name) => ({ name })) });
 
 describe('intakeKeys', () => {
-  it('opened claims every label it carries; labeled only its own; PR keys are per head sha', () => {
+  it('issues.opened claims every label it carries; labeled only its own; PR keys are per head sha, and a PR\'s opened claims none', () => {
     expect(intakeKeys('issues', { action: 'opened', repository, issue: issue(['backend', 'Bug']) })).toEqual(['acme/api#7:label:backend', 'acme/api#7:label:bug']);
     expect(intakeKeys('issues', { action: 'labeled', repository, issue: issue(['backend', 'bug']), label: { name: 'Backend' } })).toEqual(['acme/api#7:label:backend']);
     expect(intakeKeys('pull_request', { action: 'labeled', repository, pull_request: { number: 9, head: { sha: 'abc' }, labels: [] }, label: { name: 'backend' } })).toEqual(['acme/api#9@abc:label:backend']);
     // Commands and other actions claim nothing: they always queue.
     expect(intakeKeys('issue_comment', { action: 'created', repository, issue: issue(['backend']) })).toEqual([]);
+    expect(intakeKeys('pull_request', { action: 'opened', repository, pull_request: { number: 9, head: { sha: 'abc' }, labels: [{ name: 'docs' }] } })).toEqual([]);
     expect(intakeKeys('pull_request', { action: 'synchronize', repository, pull_request: { number: 9, head: { sha: 'abc' }, labels: [{ name: 'backend' }] } })).toEqual([]);
     expect(intakeKeys('issues', { action: 'opened', repository, issue: issue([]) })).toEqual([]);
   });
