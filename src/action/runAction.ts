@@ -90,6 +90,8 @@ export async function runAction(io: ActionIO): Promise<number> {
       security: createSecurityDeps(secrets),
       serverUrl: env.serverUrl,
       ...live,
+      // Two runs for an issue or PR created with the label (opened, labeled) share nothing: one answers.
+      labeledRunFollows: true,
     });
     const withModel = (config: Config): Config => (inputs.model ? { ...config, model: { ...config.model, id: inputs.model } } : config);
     const live = (config: Config) =>

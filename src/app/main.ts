@@ -10,6 +10,7 @@ import { startupProblem } from './startupProblem.js';
 import { appSecrets } from '../security/redactor.js';
 import { appOctokit } from './appOctokit.js';
 import { WritePacer } from '../github/WritePacer.js';
+import { durableBackend } from './durableBackend.js';
 
 /**
  * `npm start`: the Probot server, configured only by Probot's and the Anthropic SDK's environment
@@ -32,9 +33,15 @@ async function main(): Promise<void> {
   // Writes paced per installation at GitHub's documented limits (README "Rate limits").
   const pacer = new WritePacer();
   // redisConfig: Probot would use REDIS_URL only for the throttling plugin's Bottleneck cluster (loading
-  // ioredis with npx at start); the pacing replaces that plugin, so Probot gets no Redis.
+  // ioredis with npx at start); the pacing replaces that plugin, so Probot gets no Redis of its own.
   const probot = createProbot({ env: probotEnv(env), overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
+  // REDIS_URL: the durable BullMQ queue and state shared with `npm run worker` processes.
+  const log = () => probot.log ?? { warn: console.warn, error: console.error, info: console.info };
+  const durable = durableBackend(env, { warn: (f, m) => log().warn(f, m), error: (f, m) => log().error(f, m) });
   const running = await startServer({
+    ...(durable ? { queue: durable.queue, state: durable.state } : {}),
+    // Deliveries that failed on GitHub's side (this server was down) are asked for again.
+    reconcile: {},
     probot,
     port: Number(env.PORT ?? 3000),
     host: env.HOST || undefined,
@@ -45,7 +52,7 @@ async function main(): Promise<void> {
     pacer,
   });
   probot.log.info(
-    `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}`,
+    `listening on ${running.url}${WEBHOOK_PATH}; engine: ${env.ANTHROPIC_API_KEY ? 'Claude' : 'offline (no ANTHROPIC_API_KEY)'}; queue: ${durable ? 'Redis (REDIS_URL)' : 'in process'}`,
   );
   const notice = devWebhookNotice(env);
   if (notice) probot.log.warn(notice);
@@ -55,7 +62,8 @@ async function main(): Promise<void> {
     const smee = new SmeeClient({ source: env.WEBHOOK_PROXY_URL, target: `${running.url}${WEBHOOK_PATH}`, logger: console });
     await smee.start();
   }
-  shutdownOnSignal(process, running, { info: (m) => probot.log.info(m), error: (m) => probot.log.error(m) }, (code) => process.exit(code));
+  const target = durable ? { stop: (grace?: number) => running.stop(grace).finally(() => durable.close()) } : running;
+  shutdownOnSignal(process, target, { info: (m) => probot.log.info(m), error: (m) => probot.log.error(m) }, (code) => process.exit(code));
 }
 
 /** The key file's text when PRIVATE_KEY_PATH is set, so the key is redacted like PRIVATE_KEY would be. */

@@ -6,6 +6,11 @@ import type { JobOutcome } from '../jobs/JobContext.js';
 import type { ModelEnv } from '../model/createModel.js';
 import type { Model } from '../domain/Model.js';
 import { InProcessQueue } from '../queue/InProcessQueue.js';
+import type { JobQueue } from '../queue/JobQueue.js';
+import { createMemoryState } from '../state/memoryState.js';
+import type { SharedState } from '../state/SharedState.js';
+import { createEventProcessor, type EventProcessor } from './eventProcessor.js';
+import { startDeliveryReconciler, type ReconcileOptions } from './reconcileDeliveries.js';
 import { createAppFn } from './createAppFn.js';
 import { redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
@@ -25,14 +30,21 @@ export interface StartOptions {
   /** Jobs running at once (default 32): jobs mostly wait on the model, so this bounds open model calls, not CPU. */
   concurrency?: number;
   modelFor?: (config: Config) => Model;
-  /** Label events for the same issue within this window are one request (default 30 s). */
-  labelWindowMs?: number;
   /** Web URL of GitHub Enterprise Server; default https://github.com. */
   serverUrl?: string;
   /** How long a repository's config, agents and decisions are reused (default 60 s). */
   repoCacheMs?: number;
   /** The app's own keys (private key, webhook secret ...): never written, logged or sent to the model. */
   secrets?: string[];
+  /**
+   * The durable queue (REDIS_URL) and the state every process shares; the in-process queue and memory
+   * state when absent. A queue with `work` runs jobs in this process too, unless `workers` is false.
+   */
+  queue?: JobQueue & { work?(processor: EventProcessor): void };
+  state?: SharedState;
+  workers?: boolean;
+  /** Redeliver what failed on GitHub's side (GET /app/hook/deliveries), on start and periodically; off when absent. */
+  reconcile?: ReconcileOptions;
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
   /** The pacer of the probot's Octokit class (appOctokit), so jobs of a rate-limited installation are delayed up front. */
   pacer?: WritePacer;
@@ -41,34 +53,42 @@ export interface StartOptions {
 export interface RunningServer {
   server: Server;
   url: string;
-  queue: InProcessQueue;
+  queue: JobQueue;
   /** Stop intake, give running jobs `graceMs`, log each abandoned one. */
   stop(graceMs?: number): Promise<void>;
+  /** With `reconcile`: one reconciliation pass now (it also runs at start and periodically); the GUIDs redelivered. */
+  reconcileNow?(): Promise<string[]>;
 }
 
-/** The HTTP server: webhooks at /api/github/webhooks, a health check at /healthz, Prometheus at /metrics, 404 elsewhere. */
+/** The HTTP server: webhooks at /api/github/webhooks, /healthz (alive), /readyz (queue and Redis), Prometheus at /metrics, 404 elsewhere. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   // Read at each call: Probot 14 builds its logger asynchronously, so `probot.log` is still null right
   // after `createProbot()` (main.ts starts the server at once); console until it exists.
   const log = () => options.probot.log ?? { warn: console.warn, error: console.error };
-  const security = createSecurityDeps([...(options.secrets ?? []), options.env.apiKey]);
-  const queue = new InProcessQueue(options.concurrency ?? 32, {
-    warn: (fields, message) => log().warn(redactDeep(fields, security.redact), security.redact(message)),
-    error: (fields, message) => log().error(redactDeep(fields, security.redact), security.redact(message)),
-  });
+  const state = options.state ?? createMemoryState();
+  const security = createSecurityDeps([...(options.secrets ?? []), options.env.apiKey], state);
+  const queue: JobQueue & { work?(processor: EventProcessor): void } =
+    options.queue ??
+    new InProcessQueue(options.concurrency ?? 32, {
+      warn: (fields, message) => log().warn(redactDeep(fields, security.redact), security.redact(message)),
+      error: (fields, message) => log().error(redactDeep(fields, security.redact), security.redact(message)),
+    });
+  const processor = createEventProcessor(options.probot, { ...options, state, security, pacer: options.pacer });
+  if (options.workers !== false) queue.work?.(processor);
   const appFn = createAppFn({
     queue,
     env: options.env,
     builtinAgents: options.builtinAgents,
     modelFor: options.modelFor,
-    labelWindowMs: options.labelWindowMs,
     serverUrl: options.serverUrl,
     repoCacheMs: options.repoCacheMs,
     onOutcome: options.onOutcome,
+    state,
     security,
-    pacer: options.pacer,
+    processor,
   });
   collectProcessMetrics();
+  const reconciler = options.reconcile ? startDeliveryReconciler(options.probot, state.intake, options.reconcile, log) : undefined;
   const middleware = webhookIntake(await createNodeMiddleware(appFn, { probot: options.probot, webhooksPath: WEBHOOK_PATH }), {
     path: WEBHOOK_PATH,
     verify: (body, signature) => options.probot.webhooks.verify(body, signature),
@@ -92,6 +112,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       );
       return;
     }
+    if (req.method === 'GET' && req.url === '/readyz') {
+      // Ready: the queue's store answers (Redis) and its oldest waiting job is younger than the bound.
+      void queue.health().then((health) => {
+        res.writeHead(health.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(health));
+      });
+      return;
+    }
     void middleware(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     });
@@ -103,8 +130,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server,
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
     queue,
+    ...(reconciler ? { reconcileNow: () => reconciler.pass() } : {}),
     async stop(graceMs = 25_000) {
       stopping = true;
+      reconciler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await queue.shutdown(graceMs);

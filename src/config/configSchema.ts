@@ -142,7 +142,13 @@ export const ConfigSchema = z
         maxFilesPerReview: z.int().min(1).max(3000).default(300).describe('Most files read in one review.'),
         modelCallsPerEvent: z.int().min(1).max(10).default(2).describe('Most model calls for one event.'),
         dailyTokenBudget: z.int().min(0).default(2000000).describe('Tokens per installation per day; 0 = unlimited.'),
-        commandCooldownSeconds: z.int().min(0).max(3600).default(30).describe('Per-user pause between commands.'),
+        commandsPerWindow: z
+          .int()
+          .min(0)
+          .max(1000)
+          .default(5)
+          .describe('Commands one user may run per repository within commandWindowMinutes (a burst allowance; writers are trusted, so their commands queue); 0 = unlimited.'),
+        commandWindowMinutes: z.int().min(1).max(1440).default(10).describe('The sliding window of commandsPerWindow, in minutes.'),
         repoMapFileReads: z.int().min(0).max(100).default(10).describe('Files read to map the repository (stack, schema, routes); one GitHub request each unless cached.'),
         toolCallsPerJob: z.int().min(0).max(50).default(8).describe('Repository tool calls (list a folder, read a file, search) Claude may make in one job; 0 = no tools.'),
         toolBytesPerJob: z.int().min(0).max(2000000).default(120000).describe('Bytes of tool results Claude may read in one job.'),

@@ -6,6 +6,8 @@ import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
 import { renderNotAllowed } from '../render/renderNotAllowed.js';
 import { route } from '../triggers/route.js';
 import { isAllowListedBot } from '../triggers/isAllowListedBot.js';
+import { sameLabel } from '../triggers/RouteContext.js';
+import type { DeliveryLog } from '../state/SharedState.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
@@ -45,17 +47,18 @@ export interface RunEventDeps {
   /** Claude or offline for this repository's config. */
   /** The model for a repository's config; `log` gets one line per model call (usage, or the failure class). */
   modelFor: (config: Config, log: ModelLog) => Model;
-  /** Deliveries already completed in this process (bounded); the marker covers restarts. */
-  completed?: Set<string>;
+  /** Deliveries already completed (in memory, or shared through Redis); the marker covers the rest. */
+  completed?: DeliveryLog;
   /**
-   * When a label-triggered run last started per issue and family. GitHub sends `opened` and `labeled`
-   * for an issue created with the label; the second within `labelWindowMs` is the same request.
+   * The Action: GitHub starts one run for `opened` and one per label for an issue created with labels.
+   * Those runs share nothing, so `opened` carrying the trigger label leaves the plan to the `labeled`
+   * run (the documented workflows subscribe to both). Pull requests need no such rule: a second review
+   * of the same head sha is skipped by the review job itself.
    */
-  labelRuns?: Map<string, number>;
-  labelWindowMs?: number;
+  labeledRunFollows?: boolean;
   /** Web URL of the GitHub server (GitHub Enterprise); default https://github.com. */
   serverUrl?: string;
-  /** Redactor (with the app's keys), daily token budget and command cooldown; one per app. */
+  /** Redactor (with the app's keys), daily token budget and command allowance; one per app. */
   security?: SecurityDeps;
   /** Receives every write of this event (the Action prints what was published when the run fails). */
   ledger?: WriteLedger;
@@ -68,6 +71,7 @@ export interface RunEventDeps {
 }
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
+/** The allowance note keeps the family it always had, so an old note is edited, not duplicated. */
 const FAMILY_COOLDOWN = 'cooldown';
 
 /** The model for one event: requests and answers redacted; calls per event and the daily token budget enforced. */
@@ -93,7 +97,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   const ledger = deps.ledger ?? createWriteLedger();
   const log = redactLog(deps.log, security.redact);
   let github = deps.github;
-  if (event.deliveryId && deps.completed?.has(event.deliveryId)) {
+  if (event.deliveryId && (await deps.completed?.has(event.deliveryId))) {
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already handled` };
   }
   const botLogin = await github.botLogin();
@@ -108,6 +112,9 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   if (routed.kind === 'ignore') return { status: 'ignored', reason: routed.reason };
   const { intent } = routed;
   const number = intent.target.number;
+  if (deps.labeledRunFollows && intent.event === 'issues.opened' && intent.via === 'label' && carriesLabel(event.payload, repo.config.label)) {
+    return { status: 'duplicate', reason: `${intent.event}: created with the label "${repo.config.label}"; the labeled run answers` };
+  }
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
   const scope: WriteScope = {
     number,
@@ -153,40 +160,27 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   const family = intent.command;
   const existing = await findLivingComment(github, number, family);
   if (event.deliveryId && existing?.marker.deliveries?.includes(event.deliveryId)) {
-    deps.completed?.add(event.deliveryId);
+    await deps.completed?.add(event.deliveryId);
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already answered` };
   }
-  // What this run took (the label window, the user's command cooldown): given back if it fails, so the
-  // retry the failure notice asks for (or a redelivery) is not turned away as a duplicate or too soon.
+  // What this run took (the user's command allowance): given back if it fails, so the retry the failure
+  // notice asks for (or a redelivery) is not turned away.
   const release: (() => void)[] = [];
-  if (intent.via === 'label' && deps.labelRuns) {
-    const labelRuns = deps.labelRuns;
-    const key = `${github.owner}/${github.repo}#${number}:${family}`;
-    const last = labelRuns.get(key);
-    if (last !== undefined && Date.now() - last < (deps.labelWindowMs ?? 30_000)) {
-      return { status: 'duplicate', reason: `${intent.event}: a label-triggered ${family} just ran for #${number}` };
-    }
-    const startedAt = Date.now();
-    labelRuns.set(key, startedAt);
-    if (labelRuns.size > 10_000) labelRuns.delete(labelRuns.keys().next().value!);
-    release.push(() => {
-      if (labelRuns.get(key) === startedAt) labelRuns.delete(key);
-    });
-  }
   if ((intent.via === 'comment' || intent.via === 'checkbox') && intent.command !== 'help') {
-    // Per user and repository: a burst of commands costs one model call, and gets at most one short note.
-    const seconds = repo.config.limits.commandCooldownSeconds;
-    const cooldownKey = `${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`;
-    const wait = security.cooldown.take(cooldownKey, seconds);
-    if (wait.ok) release.push(() => security.cooldown.release(cooldownKey));
+    // Writers are trusted: their commands queue. A burst allowance per user and repository bounds the cost;
+    // past it, one short note per burst and no model call.
+    const { commandsPerWindow: limit, commandWindowMinutes: minutes } = repo.config.limits;
+    const allowanceKey = `${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`;
+    const taken = await security.allowance.take(allowanceKey, limit, minutes * 60_000);
+    if (taken.ok) release.push(() => void security.allowance.release(allowanceKey, taken.token).catch(() => undefined));
     else {
-      if (wait.firstRefusal) {
-        const note = `> ⏳ One command per ${seconds} s per user: this one was skipped. Run it again in ${wait.remainingSeconds} s.`;
+      if (taken.firstRefusal) {
+        const note = `> ⏳ ${limit} command${limit === 1 ? '' : 's'} per ${minutes} min per user: this one was not run. It can run again in ${formatWait(taken.retryInSeconds)}.`;
         await upsertLivingComment(github, number, FAMILY_COOLDOWN, `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`).catch((error: unknown) =>
-          log.warn({ err: (error as Error).message }, 'cooldown note failed'),
+          log.warn({ err: (error as Error).message }, 'allowance note failed'),
         );
       }
-      return { status: 'ignored', reason: `${intent.requester.login}: command cooldown (${wait.remainingSeconds} s left)` };
+      return { status: 'ignored', reason: `${intent.requester.login}: command allowance used (${limit} per ${minutes} min; ${taken.retryInSeconds} s to wait)` };
     }
   }
   if (intent.commentId !== undefined) {
@@ -234,11 +228,19 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     await posted.catch(() => undefined);
     throw error;
   }
-  if (event.deliveryId && outcome.status === 'done') {
-    deps.completed?.add(event.deliveryId);
-    if (deps.completed && deps.completed.size > 10_000) deps.completed.delete(deps.completed.values().next().value!);
-  }
+  if (event.deliveryId && outcome.status === 'done') await deps.completed?.add(event.deliveryId);
   return outcome;
+}
+
+/** "4 min 10 s" / "25 s": how long until the allowance has room again. */
+function formatWait(seconds: number): string {
+  return seconds >= 60 ? `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}` : `${seconds} s`;
+}
+
+/** Whether the issue in the payload already carries `label` (it was created with it). */
+function carriesLabel(payload: unknown, label: string): boolean {
+  const labels = (payload as { issue?: { labels?: unknown } } | undefined)?.issue?.labels;
+  return Array.isArray(labels) && labels.some((l) => typeof (l as { name?: unknown })?.name === 'string' && sameLabel((l as { name: string }).name, label));
 }
 
 /**

@@ -1,6 +1,7 @@
 import PQueue from 'p-queue';
-import type { Job, JobQueue } from './JobQueue.js';
-import { retryAtOf } from '../github/RateLimitedError.js';
+import type { Job, JobQueue, QueueHealth } from './JobQueue.js';
+import { queueMetrics } from './queueMetrics.js';
+import { retryAtOf } from './RetryLaterError.js';
 
 /** A job delayed by a rate limit is re-run at most this many times. */
 const MAX_DELAYS = 5;
@@ -15,6 +16,8 @@ export class InProcessQueue implements JobQueue {
   private readonly queue: PQueue;
   private readonly waiting = new Map<string, Job>();
   private readonly running = new Map<string, Job>();
+  /** When each waiting job was added, for the oldest-waiting age. */
+  private readonly enqueuedAt = new Map<string, number>();
   private readonly controller = new AbortController();
   /** Tail of the chain of jobs per key. */
   private readonly chains = new Map<string, Promise<void>>();
@@ -30,10 +33,24 @@ export class InProcessQueue implements JobQueue {
     startsPer100ms = 4,
   ) {
     this.queue = new PQueue({ concurrency, interval: 100, intervalCap: startsPer100ms });
+    queueMetrics.watch(this);
   }
 
   get size(): number {
     return this.waiting.size + this.running.size + this.delayed.size;
+  }
+
+  async health(): Promise<QueueHealth> {
+    const oldest = Math.min(...[...this.waiting.keys()].map((id) => this.enqueuedAt.get(id) ?? Date.now()), Date.now());
+    return {
+      ready: !this.closed,
+      ...(this.closed ? { reason: 'shutting down' } : {}),
+      waiting: this.waiting.size,
+      active: this.running.size,
+      delayed: this.delayed.size,
+      failed: 0,
+      oldestWaitingMs: Date.now() - oldest,
+    };
   }
 
   add(job: Job): void {
@@ -42,15 +59,24 @@ export class InProcessQueue implements JobQueue {
       return;
     }
     this.waiting.set(job.id, job);
+    this.enqueuedAt.set(job.id, Date.now());
     const previous = job.key ? this.chains.get(job.key) : undefined;
     const task = async () => {
+      this.enqueuedAt.delete(job.id);
       if (!this.waiting.delete(job.id) || this.closed) return;
       this.running.set(job.id, job);
+      const started = Date.now();
       try {
         await job.run(this.controller.signal);
+        queueMetrics.outcome('completed', Date.now() - started);
       } catch (error) {
         const retryAt = retryAtOf(error);
-        if (retryAt !== undefined && this.delay(job, retryAt)) return;
+        if (retryAt !== undefined && this.delay(job, retryAt)) {
+          // "Not now": the same job again at `retryAt` (a rate limit's reset), not a failure.
+          queueMetrics.outcome('delayed', Date.now() - started);
+          return;
+        }
+        queueMetrics.outcome('failed', Date.now() - started);
         this.log.error({ job: job.id, err: (error as Error)?.message }, `job failed: ${job.description}`);
       } finally {
         this.running.delete(job.id);
@@ -89,11 +115,13 @@ export class InProcessQueue implements JobQueue {
 
   async shutdown(graceMs: number): Promise<Job[]> {
     this.closed = true;
+    queueMetrics.unwatch(this);
     for (const { timer } of this.delayed.values()) clearTimeout(timer);
     const abandoned = [...this.delayed.values()].map((entry) => entry.job);
     this.delayed.clear();
     abandoned.push(...this.waiting.values());
     this.waiting.clear();
+    this.enqueuedAt.clear();
     this.queue.clear();
     if (this.running.size > 0) {
       let timer: NodeJS.Timeout | undefined;

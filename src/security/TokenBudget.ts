@@ -1,4 +1,5 @@
 import type { Usage } from '../domain/Model.js';
+import type { TokenLedger } from '../state/SharedState.js';
 
 /** Tokens counted against the budget: everything the API bills, cache reads included. */
 export function billedTokens(usage: Usage): number {
@@ -7,9 +8,9 @@ export function billedTokens(usage: Usage): number {
 
 /**
  * Tokens spent per installation per UTC day, in memory (one process; a restart forgets, which errs on
- * the side of answering). Created once per app and shared by every event.
+ * the side of answering). Several processes share a Redis ledger instead (state/redisState.ts).
  */
-export class TokenBudget {
+export class TokenBudget implements TokenLedger {
   private day = '';
   private readonly spent = new Map<string, number>();
 
@@ -23,17 +24,16 @@ export class TokenBudget {
     }
   }
 
-  used(installation: string): number {
+  async used(installation: string): Promise<number> {
     this.roll();
     return this.spent.get(installation) ?? 0;
   }
 
-  /** True when `limit` (0 = unlimited) is reached for this installation today. */
-  exhausted(installation: string, limit: number): boolean {
-    return limit > 0 && this.used(installation) >= limit;
+  async exhausted(installation: string, limit: number): Promise<boolean> {
+    return limit > 0 && (await this.used(installation)) >= limit;
   }
 
-  add(installation: string, tokens: number): void {
+  async add(installation: string, tokens: number): Promise<void> {
     this.roll();
     this.spent.set(installation, (this.spent.get(installation) ?? 0) + Math.max(0, tokens));
     if (this.spent.size > 100_000) this.spent.delete(this.spent.keys().next().value!);

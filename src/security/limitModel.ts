@@ -1,6 +1,7 @@
-import type { JobLog } from '../domain/JobLog.js';
+import type { JobLog } from '../jobs/JobContext.js';
 import type { Model, ModelResult } from '../domain/Model.js';
-import { billedTokens, type TokenBudget } from './TokenBudget.js';
+import type { TokenLedger } from '../state/SharedState.js';
+import { billedTokens } from './TokenBudget.js';
 
 export const CALLS_REASON = 'model calls per event reached';
 export const BUDGET_REASON = 'daily token budget reached';
@@ -9,7 +10,7 @@ export interface ModelLimits {
   /** config.limits.modelCallsPerEvent */
   maxCalls: number;
   /** The shared per-installation counter and today's limit (config.limits.dailyTokenBudget; 0 = unlimited). */
-  budget?: { tokens: TokenBudget; installation: string; limit: number };
+  budget?: { tokens: TokenLedger; installation: string; limit: number };
   /** Answers instead of the model once a limit is reached (the offline engine). */
   offline: Model;
   log?: JobLog;
@@ -29,7 +30,7 @@ export function limitModel(model: Model, limits: ModelLimits): Model {
   ): Promise<ModelResult<T>> {
     const { budget } = limits;
     const reason =
-      calls >= limits.maxCalls ? CALLS_REASON : budget && budget.tokens.exhausted(budget.installation, budget.limit) ? BUDGET_REASON : undefined;
+      calls >= limits.maxCalls ? CALLS_REASON : budget && (await budget.tokens.exhausted(budget.installation, budget.limit)) ? BUDGET_REASON : undefined;
     if (reason) {
       limits.log?.warn({ operation, reason, calls, installation: budget?.installation }, `limit: ${reason}; answering offline`);
       const result = await call(limits.offline, request);
@@ -37,7 +38,7 @@ export function limitModel(model: Model, limits: ModelLimits): Model {
     }
     calls++;
     const result = await call(model, request);
-    if (budget && result.info.usage) budget.tokens.add(budget.installation, billedTokens(result.info.usage));
+    if (budget && result.info.usage) await budget.tokens.add(budget.installation, billedTokens(result.info.usage));
     return result;
   }
   return {

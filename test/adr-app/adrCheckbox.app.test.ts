@@ -14,7 +14,7 @@ const TITLE = 'Orders API';
 const BODY = 'Customers place orders; we need a REST API for orders stored in PostgreSQL, with background jobs for emails.';
 
 async function appWithPlan(): Promise<{ a: TestApp; planId: number; plan: string }> {
-  const a = await startTestApp({ offline: true, server: { labelWindowMs: 0 } });
+  const a = await startTestApp({ offline: true });
   t = a;
   a.gh.addIssue({ owner: a.owner, repo: a.repo, number: ISSUE, title: TITLE, body: BODY, labels: ['backend'] });
   a.gh.setPermission(a.owner, a.repo, WRITER, 'write');

@@ -12,7 +12,7 @@ const USER = 'tech-lead';
 const TITLE = 'Orders API';
 const BODY = 'Customers place orders; we need an API for them.';
 
-/** The app with its production defaults (label window, command cooldown) unless a test says otherwise. */
+/** The app with its production defaults (intake guard, command allowance) unless a test says otherwise. */
 async function app(options: TestAppOptions = {}): Promise<TestApp> {
   t = await startTestApp(options);
   t.gh.addIssue({ owner: t.owner, repo: t.repo, number: ISSUE, title: TITLE, body: BODY, labels: ['backend'] });
@@ -44,7 +44,7 @@ const botComments = (a: TestApp) => a.gh.comments(a.owner, a.repo, ISSUE).filter
 const modelCalls = (a: TestApp) => a.claude?.accepted().length ?? 0;
 const COMMENTS_PATH = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 
-describe('app lifecycle with the default label window and command cooldown', () => {
+describe('app lifecycle with the default intake guard and command allowance', () => {
   it('issues.opened + issues.labeled for one new issue: one plan, one model call', async () => {
     const a = await app();
     const [opened, labeled] = await Promise.all([a.send('issues', issueEvent(a, 'opened')), a.send('issues', issueEvent(a, 'labeled'))]);
@@ -56,7 +56,57 @@ describe('app lifecycle with the default label window and command cooldown', () 
     a.gh.assertNoViolations();
   });
 
-  it('a redelivery of a label job that failed midway runs again, inside the label window', async () => {
+  it('opened + labeled delivered together with a slow model: decided at intake, one model call, the comment written once', async () => {
+    const a = await app();
+    a.claude!.queueFault({ delayMs: 1_500 });
+    // As GitHub sends them for an issue created with the label: both before the first job has answered.
+    const sent = await Promise.all([a.send('issues', issueEvent(a, 'opened')), a.send('issues', issueEvent(a, 'labeled'))]);
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
+    // The duplicate is known at once, while the first job still waits for the model.
+    const [first] = await a.waitForOutcomes(1);
+    expect(first!.outcome).toMatchObject({ status: 'duplicate', reason: expect.stringMatching(/already queued or running/) });
+    expect(modelCalls(a)).toBe(0);
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes[1]!.outcome.status).toBe('done');
+    expect(modelCalls(a)).toBe(1);
+    expect(botComments(a)).toHaveLength(1);
+    const commentWrites = a.gh.writes().filter((w) => /\/issues\/(\d+\/)?comments/.test(w.path));
+    expect(commentWrites.map((w) => w.method)).toEqual(['POST']);
+    // Once the job ended the issue is free again: a later label is a new request.
+    await a.send('issues', issueEvent(a, 'labeled'));
+    const later = await a.waitForOutcomes(3);
+    expect(later[2]!.outcome.status).toBe('done');
+    expect(modelCalls(a)).toBe(2);
+    a.gh.assertNoViolations();
+  });
+
+  it("a writer's commands queue: a second command right after the first runs too, no note", async () => {
+    const a = await app();
+    a.claude!.queueFault({ delayMs: 500 });
+    await a.send('issue_comment', command(a, '/agency:plan'));
+    await a.send('issue_comment', command(a, '/agency:security'));
+    const outcomes = await a.waitForOutcomes(2);
+    expect(outcomes.map((o) => o.outcome.status)).toEqual(['done', 'done']);
+    expect(modelCalls(a)).toBe(2);
+    expect(botComments(a).some((c) => /commands per/.test(c.body))).toBe(false);
+  });
+
+  it('past the burst allowance: no model call and one short note for the burst', async () => {
+    const a = await app();
+    a.gh.setFile(a.owner, a.repo, 'main', '.github/agency.yml', 'limits:\n  commandsPerWindow: 2\n  commandWindowMinutes: 10\n');
+    for (const body of ['/agency:plan', '/agency:security', '/agency:plan again', '/agency:security again']) {
+      await a.send('issue_comment', command(a, body));
+    }
+    const outcomes = await a.waitForOutcomes(4);
+    expect(outcomes.map((o) => o.outcome.status)).toEqual(['done', 'done', 'ignored', 'ignored']);
+    expect(outcomes[2]!.outcome).toMatchObject({ reason: expect.stringMatching(/command allowance used \(2 per 10 min/) });
+    expect(modelCalls(a)).toBe(2);
+    const notes = botComments(a).filter((c) => /2 commands per 10 min per user/.test(c.body));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toMatch(/It can run again in (9 min|10 min)/);
+  });
+
+  it('a redelivery of a label job that failed midway runs again (the intake guard was released)', async () => {
     const a = await app();
     a.gh.failNext('POST', COMMENTS_PATH, 502);
     const payload = issueEvent(a, 'labeled');
@@ -71,7 +121,7 @@ describe('app lifecycle with the default label window and command cooldown', () 
     expect(botComments(a)[0]!.body).not.toMatch(/could not finish/);
   });
 
-  it('a redelivery of a command that failed midway runs again, inside the command cooldown', async () => {
+  it('a redelivery of a command that failed midway runs again, its allowance given back', async () => {
     const a = await app();
     a.gh.failNext('POST', COMMENTS_PATH, 502);
     const payload = command(a, '/agency:plan');
@@ -82,17 +132,19 @@ describe('app lifecycle with the default label window and command cooldown', () 
     const outcomes = await a.waitForOutcomes(2);
     expect(outcomes[1]!.outcome.status).toBe('done');
     expect(botComments(a).filter((c) => /Architecture plan/.test(c.body))).toHaveLength(1);
-    expect(botComments(a).some((c) => /One command per/.test(c.body))).toBe(false);
+    expect(botComments(a).some((c) => /commands per/.test(c.body))).toBe(false);
   });
 
   it('concurrent events for the same issue: one living comment, never two', async () => {
-    const a = await app({ server: { labelWindowMs: 0 } });
+    const a = await app();
     const users = ['lead-a', 'lead-b', 'lead-c'];
     for (const u of users) a.gh.setPermission(a.owner, a.repo, u, 'write');
     const payloads = [issueEvent(a, 'labeled'), issueEvent(a, 'labeled'), ...users.map((u) => command(a, '/agency:plan', u))];
     await Promise.all(payloads.map((p) => a.send(p.comment ? 'issue_comment' : 'issues', p)));
     const outcomes = await a.waitForOutcomes(payloads.length);
-    expect(outcomes.every((o) => o.outcome.status === 'done')).toBe(true);
+    // The second label event is the same request as the first (decided at intake); every command runs.
+    expect(outcomes.filter((o) => o.outcome.status === 'duplicate')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome.status === 'done')).toHaveLength(payloads.length - 1);
     const plans = botComments(a).filter((c) => /Architecture plan/.test(c.body));
     expect(plans).toHaveLength(1);
     a.gh.assertNoViolations();

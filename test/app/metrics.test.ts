@@ -36,7 +36,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 describe('/metrics (Prometheus, default registry) with the paced app Octokit', () => {
   it('serves and counts GitHub requests, rate-limit remaining per installation, model tokens and cost, job outcomes', async () => {
     const pacer = new WritePacer();
-    const a = (t = await startTestApp({ octokit: appOctokit({ pacer }), server: { pacer, labelWindowMs: 0 } }));
+    const a = (t = await startTestApp({ octokit: appOctokit({ pacer }), server: { pacer } }));
     a.gh.addRepo({ owner: 'other', name: 'web', installationId: 2 });
     a.gh.state.installations.add(2);
     for (const [owner, repo] of [['acme', 'api'], ['other', 'web']] as const) {
@@ -72,7 +72,7 @@ describe('/metrics (Prometheus, default registry) with the paced app Octokit', (
 
   it('delays the job of an installation whose primary limit is spent, before any GitHub or model call', async () => {
     const pacer = new WritePacer();
-    const a = (t = await startTestApp({ octokit: appOctokit({ pacer }), server: { pacer, labelWindowMs: 0 } }));
+    const a = (t = await startTestApp({ octokit: appOctokit({ pacer }), server: { pacer } }));
     a.gh.addIssue({ owner: 'acme', repo: 'api', number: 7, title: 'Orders API', labels: ['backend'] });
     a.gh.setPermission('acme', 'api', USER, 'write');
     pacer.exhaust('1', Date.now() + 60_000);

@@ -11,7 +11,7 @@ const ISSUE = 7;
 const USER = 'tech-lead';
 
 async function app(options: TestAppOptions = {}): Promise<TestApp> {
-  t = await startTestApp({ ...options, server: { labelWindowMs: 0, ...options.server } });
+  t = await startTestApp({ ...options, server: { ...options.server } });
   t.gh.addIssue({ owner: t.owner, repo: t.repo, number: ISSUE, title: 'Orders API', body: 'Customers place orders; we need an API for them.', labels: ['backend'] });
   t.gh.setPermission(t.owner, t.repo, USER, 'write');
   return t;

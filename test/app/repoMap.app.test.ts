@@ -15,7 +15,7 @@ const TITLE = 'Order history API';
 const BODY = 'Customers want to list their past orders, newest first, paginated.';
 
 async function app(files: Record<string, string>): Promise<TestApp> {
-  const a = (t = await startTestApp({ server: { labelWindowMs: 0 } }));
+  const a = (t = await startTestApp());
   for (const [path, text] of Object.entries(files)) a.gh.setFile(a.owner, a.repo, 'main', path, text);
   a.gh.addIssue({ owner: a.owner, repo: a.repo, number: ISSUE, title: TITLE, body: BODY, labels: ['backend'] });
   a.gh.setPermission(a.owner, a.repo, 'lead', 'write');

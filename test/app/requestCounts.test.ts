@@ -14,7 +14,7 @@ function since(a: TestApp, from: number): string[] {
 
 describe('GitHub requests per event', () => {
   it('a plan: at most 8 on the first event of a repository, fewer on a repeat', async () => {
-    const a = (t = await startTestApp({ server: { labelWindowMs: 0 } }));
+    const a = (t = await startTestApp());
     a.gh.addIssue({ owner: a.owner, repo: a.repo, number: 7, title: 'Orders API', body: 'An orders API.', labels: ['backend'] });
     a.gh.setPermission(a.owner, a.repo, 'lead', 'write');
     const labeled = () =>

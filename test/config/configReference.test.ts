@@ -23,7 +23,7 @@ describe('configReference', () => {
 
   it('has one row per field, nested ones dotted', () => {
     const names = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
-    expect(names).toHaveLength(35);
+    expect(names).toHaveLength(36);
     expect(names).toContain('adr.dir');
     expect(new Set(names).size).toBe(names.length);
   });

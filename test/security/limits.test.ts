@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Model, ModelResult, PlanRequest } from '../../src/domain/Model.js';
 import type { Plan } from '../../src/domain/planSchema.js';
-import { CommandCooldown } from '../../src/security/CommandCooldown.js';
 import { BUDGET_REASON, CALLS_REASON, limitModel } from '../../src/security/limitModel.js';
 import { redactModel } from '../../src/security/redactModel.js';
 import { createRedactor } from '../../src/security/redactor.js';
 import { TokenBudget } from '../../src/security/TokenBudget.js';
+import { MemoryCommandAllowance } from '../../src/state/memoryState.js';
 
 function model(engine: 'claude' | 'offline', tokens = 1000) {
   const answer = { data: { summary: 'x' } as unknown as Plan, info: { engine, usage: { inputTokens: tokens, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 } } };
@@ -39,13 +39,13 @@ describe('limitModel', () => {
     await event().plan(request);
     const third = await event().plan(request);
     expect(third.info.fallbackReason).toBe(BUDGET_REASON);
-    expect(tokens.used('1')).toBe(3000);
+    expect(await tokens.used('1')).toBe(3000);
     // Another installation has its own budget; a new UTC day starts again.
     expect((await limitModel(claude, { maxCalls: 5, offline, budget: { tokens, installation: '2', limit: 2000 } }).plan(request)).info.engine).toBe('claude');
     now = new Date('2026-01-02T00:00:01Z');
     expect((await event().plan(request)).info.engine).toBe('claude');
     // 0 = unlimited.
-    expect(tokens.exhausted('1', 0)).toBe(false);
+    expect(await tokens.exhausted('1', 0)).toBe(false);
   });
 });
 
@@ -67,17 +67,26 @@ describe('redactModel', () => {
   });
 });
 
-describe('CommandCooldown', () => {
-  it('accepts one command per window and notes the first refusal only', () => {
+describe('MemoryCommandAllowance', () => {
+  it('accepts a burst up to the limit in a sliding window, notes the first refusal only, and gives back a released command', async () => {
     let now = 0;
-    const cooldown = new CommandCooldown(() => now);
-    expect(cooldown.take('acme/api:alice', 30)).toEqual({ ok: true });
+    const allowance = new MemoryCommandAllowance(() => now);
+    const window = 600_000;
+    const taken = [];
+    for (let i = 0; i < 3; i++) taken.push(await allowance.take('acme/api:alice', 3, window));
+    expect(taken.every((t) => t.ok)).toBe(true);
     now = 5_000;
-    expect(cooldown.take('acme/api:alice', 30)).toEqual({ ok: false, remainingSeconds: 25, firstRefusal: true });
-    expect(cooldown.take('acme/api:alice', 30)).toMatchObject({ ok: false, firstRefusal: false });
-    expect(cooldown.take('acme/api:bob', 30)).toEqual({ ok: true });
-    now = 31_000;
-    expect(cooldown.take('acme/api:alice', 30)).toEqual({ ok: true });
-    expect(cooldown.take('acme/api:alice', 0)).toEqual({ ok: true });
+    expect(await allowance.take('acme/api:alice', 3, window)).toEqual({ ok: false, retryInSeconds: 595, firstRefusal: true });
+    expect(await allowance.take('acme/api:alice', 3, window)).toMatchObject({ ok: false, firstRefusal: false });
+    expect((await allowance.take('acme/api:bob', 3, window)).ok).toBe(true);
+    // A failed command gives its place back.
+    const first = taken[0]!;
+    if (first.ok) await allowance.release('acme/api:alice', first.token);
+    expect((await allowance.take('acme/api:alice', 3, window)).ok).toBe(true);
+    expect((await allowance.take('acme/api:alice', 3, window)).ok).toBe(false);
+    // The oldest falls out of the window.
+    now = 600_001;
+    expect((await allowance.take('acme/api:alice', 3, window)).ok).toBe(true);
+    expect((await allowance.take('acme/api:alice', 0, window)).ok).toBe(true);
   });
 });

@@ -27,6 +27,7 @@ import { appRoutes } from './fakeGitHubRoutesApp.js';
 import { gitRoutes } from './fakeGitHubRoutesGit.js';
 import { issueRoutes } from './fakeGitHubRoutesIssues.js';
 import { pullRoutes } from './fakeGitHubRoutesPulls.js';
+import { hookRoutes } from './fakeGitHubRoutesHooks.js';
 import { DOCS, makeShapes } from './fakeGitHubShapes.js';
 import { createFakeRateLimits, type FakeRateLimitOptions } from './fakeGitHubRateLimits.js';
 import {
@@ -63,7 +64,7 @@ export type {
   ReviewState,
 } from './fakeGitHubState.js';
 
-export const routes: Routes = { ...appRoutes, ...issueRoutes, ...pullRoutes, ...gitRoutes };
+export const routes: Routes = { ...appRoutes, ...issueRoutes, ...pullRoutes, ...gitRoutes, ...hookRoutes };
 
 export interface FakeGitHubOptions {
   /** The app's id (GET /app). Default 1. */

@@ -42,7 +42,7 @@ export interface TestAppOptions {
   claude?: FakeClaudeOptions;
   /** The Probot's logger (see createTestProbot); default: level fatal. */
   log?: Logger;
-  /** More server options (concurrency, labelWindowMs, repoCacheMs ...). */
+  /** More server options (concurrency, repoCacheMs, state, queue ...). */
   server?: Partial<Omit<StartOptions, 'probot' | 'port' | 'host' | 'env' | 'builtinAgents' | 'onOutcome'>>;
   /** Probot's Octokit class (default: fakeGitHubProbot's FastProbotOctokit, no throttling). */
   octokit?: typeof ProbotOctokit;

@@ -1,0 +1,25 @@
+import { Redis } from 'ioredis';
+import type { QueueLog } from '../queue/InProcessQueue.js';
+import { RedisQueue, type RedisQueueOptions } from '../queue/RedisQueue.js';
+import { createRedisState } from '../state/redisState.js';
+import type { SharedState } from '../state/SharedState.js';
+
+export interface DurableBackend {
+  queue: RedisQueue;
+  state: SharedState;
+  /** After the queue was shut down: closes the state's connection. */
+  close(): void;
+}
+
+/**
+ * With REDIS_URL: the BullMQ queue and the shared state on one Redis, for `npm start` (web + worker)
+ * and `npm run worker` alike. Without it: undefined (the in-process queue and memory state).
+ */
+export function durableBackend(env: Record<string, string | undefined>, log: QueueLog, options: Partial<RedisQueueOptions> = {}): DurableBackend | undefined {
+  const url = env.REDIS_URL;
+  if (!url) return undefined;
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
+  const queue = new RedisQueue({ url, concurrency: 32, log, ...options });
+  return { queue, state: createRedisState(redis), close: () => redis.disconnect() };
+}
