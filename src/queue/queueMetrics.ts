@@ -50,12 +50,12 @@ class QueueMetrics {
           },
         }),
     );
-    this.jobs = metric('agency_jobs_total', () => new Counter({ name: 'agency_jobs_total', help: 'Jobs ended, by outcome (completed, failed, retried, dead, delayed).', labelNames: ['outcome'] }));
+    this.jobs = metric('agency_queue_job_runs_total', () => new Counter({ name: 'agency_queue_job_runs_total', help: 'Jobs ended, by outcome (completed, failed, retried, dead, delayed).', labelNames: ['outcome'] }));
     this.durations = metric(
-      'agency_job_duration_seconds',
+      'agency_queue_job_run_seconds',
       () =>
         new Histogram({
-          name: 'agency_job_duration_seconds',
+          name: 'agency_queue_job_run_seconds',
           help: 'How long a job ran, by outcome.',
           labelNames: ['outcome'],
           buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],

@@ -81,7 +81,7 @@ describe('npm start (src/app/main.ts as a process)', () => {
     expect(await main.stop()).toBe(0);
     const lines = main.stdout().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.msg)).toEqual([
-      `listening on http://127.0.0.1:${port}${WEBHOOK_PATH}; engine: offline (no ANTHROPIC_API_KEY)`,
+      `listening on http://127.0.0.1:${port}${WEBHOOK_PATH}; engine: offline (no ANTHROPIC_API_KEY); queue: in process`,
       'webhook refused: signature does not match the webhook secret (WEBHOOK_SECRET)',
       'SIGTERM: stopping intake, finishing running jobs',
     ]);

@@ -13,8 +13,8 @@ async function value(name: string, labels: Record<string, string> = {}): Promise
 describe('queue metrics on the default registry', () => {
   it('depth and oldest age while a job waits; outcomes once jobs end', async () => {
     const queue = new InProcessQueue(1, log, 100);
-    const completedBefore = await value('agency_jobs_total', { outcome: 'completed' });
-    const failedBefore = await value('agency_jobs_total', { outcome: 'failed' });
+    const completedBefore = await value('agency_queue_job_runs_total', { outcome: 'completed' });
+    const failedBefore = await value('agency_queue_job_runs_total', { outcome: 'failed' });
     let release!: () => void;
     const blocker = new Promise<void>((r) => (release = r));
     queue.add({ id: 'a', description: 'a', run: () => blocker });
@@ -25,9 +25,9 @@ describe('queue metrics on the default registry', () => {
     expect(await value('agency_queue_oldest_waiting_seconds')).toBeGreaterThanOrEqual(0.05);
     release();
     await new Promise((r) => setTimeout(r, 150));
-    expect(await value('agency_jobs_total', { outcome: 'completed' })).toBe(completedBefore + 1);
-    expect(await value('agency_jobs_total', { outcome: 'failed' })).toBe(failedBefore + 1);
-    expect(await register.metrics()).toMatch(/agency_job_duration_seconds_bucket/);
+    expect(await value('agency_queue_job_runs_total', { outcome: 'completed' })).toBe(completedBefore + 1);
+    expect(await value('agency_queue_job_runs_total', { outcome: 'failed' })).toBe(failedBefore + 1);
+    expect(await register.metrics()).toMatch(/agency_queue_job_run_seconds_bucket/);
     await queue.shutdown(100);
   });
 });
