@@ -12,7 +12,7 @@ import { BUNDLE, runBundledAction } from './runBundledAction.js';
 const OWNER = 'acme';
 const REPO = 'api';
 const LEAD = 'lead-dev';
-const LINES = ['export const aws = {', "  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',", '};'];
+const LINES = ['export const aws = {', "  accessKeyId: 'AKIAQSLOJOLIENSB3IAR',", '};'];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 const PR = 12;
 const AUTHOR = 'dev';
-const AWS_ID = 'AKIAIOSFODNN7EXAMPLE';
+const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 function added(filename: string, lines: string[]): PullFileInput {
