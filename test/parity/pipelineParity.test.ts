@@ -81,15 +81,18 @@ async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; ac
           files: FILES.map((f) => ({ filename: f.path, status: 'added', patch: patchOf(f.lines), additions: f.lines.length, deletions: 0, content: `${f.lines.join('\n')}\n` })),
         }).number
       : a.gh.addIssue({ owner: a.owner, repo: a.repo, ...ISSUE, user: LEAD }).number;
-  const commentEvent = (number: number, installation: boolean): LoosePayload =>
-    a.payload('issue_comment', 'created', (p) => {
+  const commentEvent = (number: number, installation: boolean): LoosePayload => {
+    // The command comment exists on GitHub, so the 👀 reaction lands as it would.
+    const comment = a.gh.addComment({ owner: a.owner, repo: a.repo, issueNumber: number, body: `/agency:${command}`, user: LEAD });
+    return a.payload('issue_comment', 'created', (p) => {
       p.issue = { ...p.issue, number, title: ISSUE.title, body: ISSUE.body, user: { ...p.issue.user, login: LEAD } };
       if (isPull) p.issue.pull_request = { url: '' };
       else delete p.issue.pull_request;
-      p.comment = { ...p.comment, id: 900 + number, body: `/agency:${command}`, user: { ...p.comment.user, login: LEAD, type: 'User' } };
+      p.comment = { ...p.comment, id: comment.id, body: `/agency:${command}`, user: { ...p.comment.user, login: LEAD, type: 'User' } };
       p.sender = { ...p.sender, login: LEAD, type: 'User' };
       if (!installation) delete p.installation;
     });
+  };
 
   // The App.
   const appNumber = seed();
@@ -108,6 +111,7 @@ async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; ac
     inputs: { 'github-token': TOKEN },
   });
   expect(run.stdout).not.toContain('::error');
+  expect(run.stdout).not.toContain('::warning');
   const actionBody = a.gh.comments(a.owner, a.repo, actionNumber).find((c) => c.user.login === 'github-actions[bot]')?.body;
 
   // The CLI, on an empty checkout.
