@@ -194,9 +194,12 @@ async function demo(args: CliArgs, io: CliIO): Promise<number> {
   const engine = io.env.ANTHROPIC_API_KEY ? 'Claude (ANTHROPIC_API_KEY is set)' : 'the offline engine (no keys, no network)';
   io.stdout(`${rule}\nagency demo: ${engine} on the bundled examples\n${rule}\n\n`);
   io.stdout(`▶ agency plan --issue examples/issue.md\n\n`);
-  await plan(issueSubject(await readFile(join(examples, 'issue.md'), 'utf8')), undefined, args, io);
+  // The examples folder is the demo's repository: a plan for the example issue is not grounded in
+  // whatever checkout the demo happens to run in (this project's own code, for a new user).
+  const inExamples: CliIO = { ...io, cwd: examples };
+  await plan(issueSubject(await readFile(join(examples, 'issue.md'), 'utf8')), undefined, args, inExamples);
   io.stdout(`\n${rule}\n▶ agency review --diff examples/pr.diff\n\n`);
-  await review(await readFile(join(examples, 'pr.diff'), 'utf8'), undefined, args, io, 'the bundled example is not a unified diff');
+  await review(await readFile(join(examples, 'pr.diff'), 'utf8'), undefined, args, inExamples, 'the bundled example is not a unified diff');
   io.stdout(`\n${rule}\nThis is what the app posts on an issue labeled "backend" and on a backend pull request.\n`);
   return 0;
 }
