@@ -133,7 +133,7 @@ async function run(kill: boolean): Promise<Result> {
 
 /** The burst through Redis with two worker processes, then again with one of them `kill -9`ed halfway. */
 export async function redisBurstBench(print: (line: string) => void): Promise<void> {
-  print(`redis burst: ${EVENTS} issues.labeled over ${CONNECTIONS} connections, model ${MODEL_DELAY_MS / 1000} s, web process + 2 worker processes (32 jobs each) on a real redis-server; GitHub write pacing off (measured by the pacing benchmark)`);
+  print(`redis burst: ${EVENTS} issues.labeled over ${CONNECTIONS} connections, model ${MODEL_DELAY_MS / 1000} s, web process + 2 worker processes (32 jobs each) on a real redis-server; workers use the test client without pacing against the fake that enforces GitHub's limits, so refused writes are retried by the queue (pacing is per process today; see the pacing benchmark)`);
   for (const kill of [false, true]) {
     const r = await run(kill);
     print(
