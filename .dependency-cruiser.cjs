@@ -22,6 +22,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'domain-imports-nothing-of-ours',
+      severity: 'error',
+      comment: 'The domain is the bottom layer: everything imports it, it imports only itself.',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/', pathNot: '^src/domain/' },
+    },
+    {
       name: 'adapters-independent',
       severity: 'error',
       comment: 'The App, the Action and the CLI share the core, never each other.',

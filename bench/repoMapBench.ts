@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { octokitGitHub } from '../src/github/octokitGitHub.js';
 import { buildRepoMap } from '../src/repomap/buildRepoMap.js';
 import { loadRepoMap } from '../src/repomap/loadRepoMap.js';
-import type { TreeFile } from '../src/repomap/RepoMap.js';
+import type { TreeFile } from '../src/domain/RepoMap.js';
 import { createRepoMapCache } from '../src/repomap/RepoMapCache.js';
 import { startFakeGitHub } from '../test/support/fakeGitHub.js';
 import { commitToBranch } from '../test/support/fakeGitHubOps.js';

@@ -7,7 +7,7 @@ import { buildRepoMap, DEFAULT_MAP_LIMITS } from '../repomap/buildRepoMap.js';
 import { isSkippedPath } from '../repomap/classifyPath.js';
 import { createRepoTools } from '../repomap/createRepoTools.js';
 import type { RepoAccess } from '../repomap/repoMapLoader.js';
-import type { MapSource, TreeFile } from '../repomap/RepoMap.js';
+import type { MapSource, TreeFile } from '../domain/RepoMap.js';
 import { createRepoMapCache } from '../repomap/RepoMapCache.js';
 import { createRedactor } from '../security/redactor.js';
 

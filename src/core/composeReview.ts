@@ -5,8 +5,8 @@ import { packDiff } from '../evidence/packDiff.js';
 import { withoutNewTableHazards } from '../repomap/newTableHazards.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
 import type { DecisionRef, EngineInfo, LinkedPlan, Model, PackedDiff, Subject } from '../domain/Model.js';
-import type { RepoMap } from '../repomap/RepoMap.js';
-import type { RepoTools } from '../repomap/RepoTools.js';
+import type { RepoMap } from '../domain/RepoMap.js';
+import type { RepoTools } from '../domain/RepoTools.js';
 import type { Review } from '../domain/reviewSchema.js';
 import type { Command } from '../domain/commands.js';
 

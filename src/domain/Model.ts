@@ -1,6 +1,6 @@
 import type { Agent } from './Agent.js';
-import type { RepoMap } from '../repomap/RepoMap.js';
-import type { RepoTools } from '../repomap/RepoTools.js';
+import type { RepoMap } from './RepoMap.js';
+import type { RepoTools } from './RepoTools.js';
 import type { Command } from './commands.js';
 import type { Adr } from './adrSchema.js';
 import type { Finding } from './findingSchema.js';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 
 /**
  * What the map reuses across events: blob texts by sha (the same sha is the same content, so they never go

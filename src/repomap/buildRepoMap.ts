@@ -4,7 +4,7 @@ import { addDependency, LANGUAGES, LOCKFILES, manifestDependencies, stackFromPat
 import { extractSymbols } from './extractSymbols.js';
 import { findRoutes, openApiRoutes } from './findRoutes.js';
 import { applyFile, toTables, type TableSet } from './foldSchema.js';
-import type { MapSource, RepoMap, TreeFile } from './RepoMap.js';
+import type { MapSource, RepoMap, TreeFile } from '../domain/RepoMap.js';
 
 export interface MapLimits {
   /** Most files read (each read is one GitHub request when not cached). */

@@ -3,9 +3,9 @@ import type { JobLog } from '../domain/JobLog.js';
 import type { Redact } from '../security/redactor.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';
 import { words } from './relatedFiles.js';
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
-import type { RepoTools, ToolDefinition, ToolUsage } from './RepoTools.js';
+import type { RepoTools, ToolDefinition, ToolUsage } from '../domain/RepoTools.js';
 
 export interface ToolLimits {
   /** Tool calls per job. */

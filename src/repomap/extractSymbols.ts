@@ -1,4 +1,4 @@
-import type { SymbolRef } from './RepoMap.js';
+import type { SymbolRef } from '../domain/RepoMap.js';
 
 const DECLARATIONS: { re: RegExp; kind: SymbolRef['kind'] }[] = [
   { re: /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)/, kind: 'function' },

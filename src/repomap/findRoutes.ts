@@ -1,4 +1,4 @@
-import type { Route } from './RepoMap.js';
+import type { Route } from '../domain/RepoMap.js';
 
 const PATTERNS: { re: RegExp; method: (m: RegExpExecArray) => string; path: (m: RegExpExecArray) => string }[] = [
   // Express, Koa, Fastify, Hono, chi (`r.Get`), gin/echo (`r.GET`): `x.get('/path', ...)`.

@@ -1,4 +1,4 @@
-import type { Table } from './RepoMap.js';
+import type { Table } from '../domain/RepoMap.js';
 
 /** Tables while folding: column name → type, in declaration order. */
 export type TableSet = Map<string, { name: string; columns: Map<string, string>; indexes: string[]; source: string }>;

@@ -1,5 +1,5 @@
 import type { GitHub } from '../github/GitHub.js';
-import type { MapSource } from './RepoMap.js';
+import type { MapSource } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
 
 /** `HEAD` is the default branch: the map describes the code as it is, like the config and the ADRs. */

@@ -1,7 +1,7 @@
 import type { GitHub } from '../github/GitHub.js';
 import { buildRepoMap, DEFAULT_MAP_LIMITS, type MapLimits } from './buildRepoMap.js';
 import { githubMapSource } from './githubMapSource.js';
-import type { MapSource, RepoMap } from './RepoMap.js';
+import type { MapSource, RepoMap } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
 
 /** The map of a repository's default branch: built once per tree sha, its reads cached by blob sha. */

@@ -1,4 +1,4 @@
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 
 export interface RelatedFile {
   path: string;

@@ -1,5 +1,5 @@
 import { relatedFiles } from './relatedFiles.js';
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 
 const MAX_TABLES = 40;
 const MAX_ROUTES = 60;

@@ -5,9 +5,9 @@ import type { Redact } from '../security/redactor.js';
 import { DEFAULT_MAP_LIMITS } from './buildRepoMap.js';
 import { createRepoTools } from './createRepoTools.js';
 import { loadRepoMap } from './loadRepoMap.js';
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
-import type { RepoTools } from './RepoTools.js';
+import type { RepoTools } from '../domain/RepoTools.js';
 
 export interface RepoAccess {
   map: RepoMap;

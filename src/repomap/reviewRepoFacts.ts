@@ -3,7 +3,7 @@ import { newSideLines } from '../evidence/newSideLines.js';
 import { extractSymbols } from './extractSymbols.js';
 import { tableName } from './foldSchema.js';
 import { tablesCreatedInChange } from './newTableHazards.js';
-import type { RepoMap } from './RepoMap.js';
+import type { RepoMap } from '../domain/RepoMap.js';
 
 const TOUCHED = /\b(?:alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?|on\s+(?:only\s+)?|drop\s+table\s+(?:if\s+exists\s+)?|update\s+|insert\s+into\s+|delete\s+from\s+|(?:add_column|remove_column|add_index|change_column|rename_column|change_table|alterTable|table)\s*\(?\s*[:'"`])((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/gi;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildRepoMap, selectReads } from '../../src/repomap/buildRepoMap.js';
-import type { MapSource, TreeFile } from '../../src/repomap/RepoMap.js';
+import type { MapSource, TreeFile } from '../../src/domain/RepoMap.js';
 import { EXPRESS_REPO } from './fixtureRepo.js';
 
 function memorySource(files: Record<string, string>): MapSource & { reads: string[] } {

@@ -5,7 +5,7 @@ import { loadBuiltinAgents } from '../../src/agents/builtinAgents.js';
 import type { Plan } from '../../src/domain/planSchema.js';
 import { offlinePlan } from '../../src/model/offline/offlinePlan.js';
 import { buildRepoMap } from '../../src/repomap/buildRepoMap.js';
-import type { RepoMap } from '../../src/repomap/RepoMap.js';
+import type { RepoMap } from '../../src/domain/RepoMap.js';
 import { EXPRESS_REPO } from './fixtureRepo.js';
 
 async function mapOf(files: Record<string, string>): Promise<RepoMap> {

@@ -10,7 +10,7 @@ import { buildSystemPrompt } from '../prompts/buildSystemPrompt.js';
 import { estimateTokens } from '../../evidence/estimateTokens.js';
 import { HOUSE_RULES_TEXT } from '../prompts/houseRules.js';
 import { ReviewSchema, type Review } from '../../domain/reviewSchema.js';
-import type { RepoTools } from '../../repomap/RepoTools.js';
+import type { RepoTools } from '../../domain/RepoTools.js';
 import { neutraliseDelimiters } from '../prompts/untrusted.js';
 import type { ModelLog } from '../withFallback.js';
 import { classifyModelError } from './classifyModelError.js';

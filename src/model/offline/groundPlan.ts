@@ -1,5 +1,5 @@
 import { mentionedTables, relatedFiles, stem } from '../../repomap/relatedFiles.js';
-import type { RepoMap } from '../../repomap/RepoMap.js';
+import type { RepoMap } from '../../domain/RepoMap.js';
 import type { Plan, PlanSection } from '../../domain/planSchema.js';
 
 /** Work that is only about how something looks: a short answer instead of a backend plan. */

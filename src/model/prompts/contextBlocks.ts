@@ -1,5 +1,5 @@
 import { COMMAND_SUMMARIES, type Command } from '../../domain/commands.js';
-import type { RepoMap } from '../../repomap/RepoMap.js';
+import type { RepoMap } from '../../domain/RepoMap.js';
 import { renderRepoMap } from '../../repomap/renderRepoMap.js';
 import type { DecisionRef, Subject } from '../../domain/Model.js';
 import { fixed, type Piece } from './budget.js';

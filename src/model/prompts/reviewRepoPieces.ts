@@ -1,5 +1,5 @@
 import { reviewRepoFacts } from '../../repomap/reviewRepoFacts.js';
-import type { RepoMap } from '../../repomap/RepoMap.js';
+import type { RepoMap } from '../../domain/RepoMap.js';
 import type { LinkedPlan, PackedFile } from '../../domain/Model.js';
 import { fixed, type Piece } from './budget.js';
 import { untrustedBlock } from './untrusted.js';
