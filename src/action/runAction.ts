@@ -14,14 +14,18 @@ import { describePublished } from '../jobs/describePublished.js';
 import { ActionEnvError, readActionEnv, type ActionEnv } from './actionEnv.js';
 import { ActionInputError, readActionInputs, type ActionInputs } from './actionInputs.js';
 import { actionOctokit, botLoginFor } from './actionOctokit.js';
-import { capturingGitHub, lastCommentBody, type CapturedWrite } from '../github/capturingGitHub.js';
 import { countsFromDetails, emptyCounts, failingSeverity, type SeverityCounts } from './findingCounts.js';
 import { isForkPull } from './isForkPull.js';
 import { loadActionAgents } from './loadActionAgents.js';
-import { ReadOnlyTokenError, readOnlyGuard } from './readOnlyGuard.js';
-import { printCapturedWrite, renderCapturedWrites } from './renderCapturedWrites.js';
+import { ReadOnlyTokenError } from './ReadOnlyTokenError.js';
+import { printPlannedWrite, renderPlannedWrites } from './renderPlannedWrites.js';
+import type { Published } from '../domain/Write.js';
+import { gitHubPublisher } from '../publish/gitHubPublisher.js';
+import { previewPublisher } from '../publish/previewPublisher.js';
+import { lastCommentText } from '../publish/describeWrite.js';
+import { summarizePublished } from '../publish/summarizePublished.js';
 import { renderReadOnlySummary, type ReadOnlyReason } from './renderReadOnlySummary.js';
-import { errorAnnotation, formatOutputs, warningAnnotation } from './workflowCommands.js';
+import { errorAnnotation, escapeCommandData, formatOutputs, warningAnnotation } from './workflowCommands.js';
 
 export interface ActionIO {
   env: Record<string, string | undefined>;
@@ -33,7 +37,11 @@ export interface ActionIO {
 interface RunResult {
   outcome: JobOutcome;
   mode: 'live' | 'dry-run' | ReadOnlyReason;
-  writes: CapturedWrite[];
+}
+
+/** What became of the plan's writes (published, or shown in a dry run / read-only run). */
+function publishedOf(outcome: JobOutcome): readonly Published[] {
+  return outcome.status === 'done' ? (outcome.published ?? []) : [];
 }
 
 /** Removes the secrets this step knows from a message before it is printed. */
@@ -73,7 +81,6 @@ export async function runAction(io: ActionIO): Promise<number> {
   };
 
   let result: RunResult;
-  let adrPrUrl = '';
   // What the live run wrote to GitHub: a failure says what was published and what was not.
   const ledger = createWriteLedger();
   try {
@@ -82,8 +89,9 @@ export async function runAction(io: ActionIO): Promise<number> {
     // The issue or PR as the event carried it, like the app: the head sha the event was accepted at.
     const base = octokitGitHub(octokit, env.owner, env.repo, { botLogin: botLoginFor(inputs.githubToken, inputs.botLogin), known: knownFromPayload(payload) });
     const builtin = await loadActionAgents(io.agentsDir);
-    const deps = (github: GitHub, modelFor: RunEventDeps['modelFor'], live?: { ledger: RunEventDeps['ledger'] }): RunEventDeps => ({
+    const deps = (github: GitHub, modelFor: RunEventDeps['modelFor'], publisher: RunEventDeps['publisher'], live?: { ledger: RunEventDeps['ledger'] }): RunEventDeps => ({
       github,
+      publisher,
       log,
       repoContext: (gh) => loadRepoContext(gh, builtin, log, new Map(), inputs.configPath),
       modelFor,
@@ -101,25 +109,21 @@ export async function runAction(io: ActionIO): Promise<number> {
 
     const readOnly = async (reason: ReadOnlyReason): Promise<RunResult> => {
       say(`${reason === 'fork' ? 'Pull request from a fork' : 'The token may not write'}: running the offline evidence review; the result goes to the job summary.\n`);
-      const { github, writes } = capturingGitHub(base, { assumePermission: 'admin' });
-      const outcome = await runEvent(event, deps(github, offline));
-      return { outcome, mode: reason, writes };
+      // Nothing is published and the offline engine costs nothing: the outside contributor's own PR is reviewed.
+      const github: GitHub = { ...base, permission: async () => 'admin' };
+      const outcome = await runEvent(event, deps(github, offline, (gh) => previewPublisher(gh)));
+      return { outcome, mode: reason };
     };
 
     if (isForkPull(env.eventName, payload)) result = await readOnly('fork');
     else if (inputs.dryRun) {
-      const { github, writes } = capturingGitHub(base, { onWrite: (w) => say(printCapturedWrite(w)) });
-      result = { outcome: await runEvent(event, deps(github, live)), mode: 'dry-run', writes };
+      const shown = (gh: GitHub) => previewPublisher(gh, (p) => say(printPlannedWrite(p)));
+      result = { outcome: await runEvent(event, deps(base, live, shown)), mode: 'dry-run' };
     } else {
       try {
-        result = { outcome: await runEvent(event, deps(
-            readOnlyGuard(base, (method, written) => {
-              const url = (written as { url?: unknown } | undefined)?.url;
-              if (method === 'createPull' && typeof url === 'string') adrPrUrl = url;
-            }),
-            live,
-            { ledger },
-          )), mode: 'live', writes: [] };
+        // A 403 on a write the plan cannot go without: the token may not write here (read-only run below).
+        const onGitHub: RunEventDeps['publisher'] = (github, log, repoUrl) => gitHubPublisher({ github, log, repoUrl, onForbidden: (write) => new ReadOnlyTokenError(write.kind) });
+        result = { outcome: await runEvent(event, deps(base, live, onGitHub, { ledger })), mode: 'live' };
       } catch (error) {
         if (!(error instanceof ReadOnlyTokenError)) throw error;
         if (ledger.published.some((w) => w.operation !== 'reactToComment')) say(warningAnnotation(`before the token was refused: ${describePublished(ledger, error)}`));
@@ -132,7 +136,11 @@ export async function runAction(io: ActionIO): Promise<number> {
     return 1;
   }
 
-  const { outcome, mode, writes } = result;
+  const { outcome, mode } = result;
+  const published = publishedOf(outcome);
+  // With debug logging on (a re-run "with debug logging", or the RUNNER_DEBUG secret), the job's plan of
+  // writes is printed as data: what the App and the CLI would plan for the same event.
+  if (io.env.RUNNER_DEBUG === '1' && outcome.status === 'done' && outcome.writes) say(`::debug::agency plan ${escapeCommandData(JSON.stringify(outcome.writes))}\n`);
   say(`Agency Architect: ${env.eventName} → ${outcomeText(outcome)}${mode === 'live' ? '' : ` (${mode})`}\n`);
   const details = outcome.status === 'done' ? outcome.details : undefined;
   const counts: SeverityCounts = details ? countsFromDetails(details) : emptyCounts();
@@ -142,15 +150,15 @@ export async function runAction(io: ActionIO): Promise<number> {
     'findings-major': String(counts.major),
     'findings-minor': String(counts.minor),
     'findings-nit': String(counts.nit),
-    'adr-pr-url': adrPrUrl,
+    'adr-pr-url': mode === 'live' ? (summarizePublished(published).adrPullUrls.at(-1) ?? '') : '',
     outcome: outcome.status,
   };
   try {
     if (env.outputPath) await appendFile(env.outputPath, formatOutputs(outputs));
     if (env.summaryPath && mode === 'dry-run') {
-      await appendFile(env.summaryPath, `## Agency Architect (dry run)\n\nOutcome: ${outcomeText(outcome)}. Nothing was written to GitHub; this is what would have been.\n\n${renderCapturedWrites(writes)}\n`);
+      await appendFile(env.summaryPath, `## Agency Architect (dry run)\n\nOutcome: ${outcomeText(outcome)}. Nothing was written to GitHub; this is what would have been.\n\n${renderPlannedWrites(published)}\n`);
     } else if (env.summaryPath && (mode === 'fork' || mode === 'read-only-token')) {
-      await appendFile(env.summaryPath, renderReadOnlySummary(mode, lastCommentBody(writes), outcomeText(outcome)));
+      await appendFile(env.summaryPath, renderReadOnlySummary(mode, lastCommentText(published), outcomeText(outcome)));
     }
   } catch (error) {
     say(errorAnnotation(`could not write the step outputs (${(error as NodeJS.ErrnoException).code ?? 'error'})`));

@@ -1,4 +1,5 @@
-import type { FileChange, GitHub, PullRef } from '../github/GitHub.js';
+import type { AdrResult } from '../domain/Write.js';
+import type { FileChange, GitHub } from '../github/GitHub.js';
 import { adrFileName, parseAdrNumber } from './adrFileName.js';
 import { ADR_BRANCH_PREFIX, adrBranchName, adrPath, adrSlugOf, parseAdrBranch } from './adrPaths.js';
 import { markSuperseded } from './markSuperseded.js';
@@ -30,14 +31,8 @@ export interface CommitAdrInput {
   repoUrl: string;
 }
 
-export type CommitAdrResult =
-  | { kind: 'pull'; number: number; path: string; branch: string; pull: PullRef; existed: boolean }
-  | { kind: 'commit'; number: number; path: string; url: string }
-  | { kind: 'exists'; number?: number; path: string; url: string; pull?: PullRef }
-  | { kind: 'refused'; status?: number; message: string }
-  /** Committed on its branch, but the token may not open pull requests (the Actions setting is off). */
-  | { kind: 'branch'; number: number; path: string; branch: string; compareUrl: string; status?: number }
-  | { kind: 'missing'; message: string };
+/** GitHub's answer to one record; every case is an answer, not a crash. */
+export type CommitAdrResult = Exclude<AdrResult, { kind: 'preview' }>;
 
 interface RecordFile {
   name: string;

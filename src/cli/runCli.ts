@@ -14,7 +14,7 @@ import { parseUnifiedDiff } from '../evidence/parseUnifiedDiff.js';
 import type { JobOutcome } from '../jobs/JobContext.js';
 import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
-import { lastCommentBody as postedBody } from '../github/capturingGitHub.js';
+import { lastCommentText as postedBody } from '../publish/describeWrite.js';
 import { runLocalEvent, type LocalEventInput, type LocalRun } from './runLocalEvent.js';
 import { listRules } from './listRules.js';
 
@@ -128,16 +128,12 @@ function outcomeData<T>(outcome: JobOutcome): T {
 }
 
 async function plan(subject: Subject, context: string | undefined, args: CliArgs, io: CliIO): Promise<number> {
-  const { outcome, writes } = await runLocal(args, io, { command: 'plan', args: context ?? '', subject: { title: subject.title, body: subject.body } });
+  const { outcome, published } = await runLocal(args, io, { command: 'plan', args: context ?? '', subject: { title: subject.title, body: subject.body } });
   if (args.format === 'json') {
     const { plan, engine } = outcomeData<{ plan: unknown; engine: unknown }>(outcome);
     io.stdout(`${JSON.stringify({ kind: 'plan', plan, engine }, null, 2)}\n`);
-  } else io.stdout(`${postedBody(writes) ?? ''}\n`);
+  } else io.stdout(`${postedBody(published) ?? ''}\n`);
   return 0;
-}
-
-interface CapturedReview {
-  comments: { path: string; line: number; body: string }[];
 }
 
 async function review(
@@ -150,21 +146,21 @@ async function review(
 ): Promise<number> {
   const files = parseUnifiedDiff(diffText);
   if (files.length === 0) throw new CliError(notADiff);
-  const { outcome, writes } = await runLocal(args, io, {
+  const { outcome, published } = await runLocal(args, io, {
     command: 'review',
     args: '',
     subject: { title: 'Local diff', body: '', files },
     readAtHead,
   });
   const data = outcomeData<{ review: { findings: { severity: Severity }[] }; coverage: unknown; notReviewed: unknown; notes: unknown; engine: unknown }>(outcome);
-  const inline = writes.filter((w) => w.method === 'createReview').flatMap((w) => (w.args[1] as CapturedReview).comments);
+  const inline = published.flatMap(({ write }) => (write.kind === 'review' ? write.comments : []));
   if (args.format === 'json') {
     io.stdout(
       `${JSON.stringify({ kind: 'review', review: data.review, coverage: data.coverage, notReviewed: data.notReviewed, inline, notes: data.notes, engine: data.engine }, null, 2)}\n`,
     );
   } else {
     const comments = inline.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`);
-    io.stdout(`${postedBody(writes) ?? ''}\n\n---\n\n### Inline comments that would be posted (${inline.length})\n\n${comments.join('\n\n')}\n`);
+    io.stdout(`${postedBody(published) ?? ''}\n\n---\n\n### Inline comments that would be posted (${inline.length})\n\n${comments.join('\n\n')}\n`);
   }
   if (failOn && data.review.findings.some((f) => severityRank(f.severity) <= severityRank(failOn))) {
     io.stderr(`agency: findings at or above "${failOn}": failing\n`);
@@ -175,11 +171,9 @@ async function review(
 
 async function adr(title: string, issuePath: string | undefined, dir: string | undefined, args: CliArgs, io: CliIO): Promise<number> {
   const subject = issuePath ? issueSubject(await readInput(issuePath, io)) : { title, body: '' };
-  const { outcome, writes, config } = await runLocal(args, io, { command: 'adr', args: title, subject: { title: subject.title || title, body: subject.body }, adrDir: dir });
-  const adrDir = (dir ?? config.adr.dir).replace(/\/+$/, '');
-  const files = writes.filter((w) => w.method === 'createCommit').flatMap((w) => (w.args[0] as { files: { path: string; content: string }[] }).files);
-  const record = files.find((f) => f.path.startsWith(`${adrDir}/`) && /\/\d{4}-[^/]+\.md$/.test(f.path));
-  if (!record) throw new CliError(`no ADR was drafted: ${postedBody(writes)?.split('\n')[0] ?? outcome.status}`);
+  const { outcome, published } = await runLocal(args, io, { command: 'adr', args: title, subject: { title: subject.title || title, body: subject.body }, adrDir: dir });
+  const record = published.flatMap(({ result }) => (result.kind === 'adr' && result.result.kind === 'preview' ? [result.result] : [])).at(0);
+  if (!record) throw new CliError(`no ADR was drafted: ${published.flatMap(({ result }) => (result.kind === 'shown' && result.body ? [result.body] : [])).at(-1)?.split('\n').find((l) => l.startsWith('- ')) ?? outcome.status}`);
   if (args.format === 'json') io.stdout(`${JSON.stringify({ kind: 'adr', path: record.path, adr: record.content }, null, 2)}\n`);
   else {
     io.stderr(`agency: would write ${record.path}\n`);

@@ -1,18 +1,19 @@
 import type { Agent } from '../domain/Agent.js';
 import type { Command } from '../domain/commands.js';
-import { capturingGitHub, type CapturedWrite } from '../github/capturingGitHub.js';
 import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
 import { loadRepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
 import { createModel } from '../model/createModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { workingTreeMap } from './workingTreeMap.js';
+import type { Published } from '../domain/Write.js';
+import { previewPublisher } from '../publish/previewPublisher.js';
 import { LOCAL_NUMBER, localGitHub, type LocalGitHubOptions } from './localGitHub.js';
 
 export interface LocalRun {
   outcome: JobOutcome;
-  /** What the App would have written, in order. */
-  writes: CapturedWrite[];
+  /** The App's plan of writes, shown (not sent), in order. */
+  published: readonly Published[];
 }
 
 export interface LocalEventInput extends LocalGitHubOptions {
@@ -49,11 +50,11 @@ export function localCommentEvent(command: Command, args: string, isPull: boolea
 
 /**
  * Runs one command through the App's own pipeline (route, authorize, sanitise, evidence, bounded and
- * redacted model, render) over the local checkout, capturing the writes instead of sending them: what the
- * CLI prints is what the App would post.
+ * redacted model, render) over the local checkout; the plan of writes is shown instead of carried out:
+ * what the CLI prints is what the App would post.
  */
 export async function runLocalEvent(input: LocalEventInput): Promise<LocalRun> {
-  const { github, writes } = capturingGitHub(localGitHub(input));
+  const github = localGitHub(input);
   const log: JobLog = {
     info: () => undefined,
     warn: (_fields, message) => input.say(message),
@@ -72,7 +73,8 @@ export async function runLocalEvent(input: LocalEventInput): Promise<LocalRun> {
     security: createSecurityDeps([input.env.ANTHROPIC_API_KEY]),
     // The working tree is the repository: the same map the App builds from GitHub.
     repoAccess: (config) => workingTreeMap(input.cwd, config, input.env),
+    publisher: (gh) => previewPublisher(gh),
   });
-  return { outcome, writes };
+  return { outcome, published: outcome.status === 'done' ? (outcome.published ?? []) : [] };
 }
 

@@ -1,4 +1,7 @@
 import type { Permission } from '../config/configSchema.js';
+import type { CheckRunInput, InlineComment } from '../domain/Write.js';
+
+export type { CheckAnnotation, CheckRunInput, InlineComment } from '../domain/Write.js';
 
 export interface DirEntry {
   name: string;
@@ -60,22 +63,6 @@ export interface PullReview {
   state: string;
   author: string;
   commitId: string;
-}
-
-export interface InlineComment {
-  path: string;
-  line: number;
-  startLine?: number;
-  body: string;
-}
-
-export interface CheckAnnotation {
-  path: string;
-  startLine: number;
-  endLine: number;
-  level: 'notice' | 'warning' | 'failure';
-  title: string;
-  message: string;
 }
 
 /** A file to write in a commit: a repository-relative path and its full UTF-8 text. */
@@ -140,14 +127,7 @@ export interface GitHub {
     number: number,
     review: { commitId: string; event: 'COMMENT' | 'REQUEST_CHANGES'; body: string; comments: InlineComment[] },
   ): Promise<{ id: number; url: string }>;
-  createCheckRun(check: {
-    name: string;
-    headSha: string;
-    conclusion: 'neutral' | 'success' | 'failure';
-    title: string;
-    summary: string;
-    annotations: CheckAnnotation[];
-  }): Promise<{ id: number; url: string }>;
+  createCheckRun(check: CheckRunInput): Promise<{ id: number; url: string }>;
 
   // --- Committing files (ADRs). Git Data API: blobs and trees are created by GitHub from the tree's
   // inline contents, the commit carries no author or committer (so an installation's commits are signed
@@ -179,3 +159,20 @@ export interface GitHub {
   /** Opens a pull request; when one is already open for the head (422), returns that one with `existed`. */
   createPull(input: { head: string; base: string; title: string; body: string }): Promise<PullRef & { existed: boolean }>;
 }
+
+/** The port's writes: only executors of a write plan call them (src/publish). */
+export type GitHubWriteMethod =
+  | 'createComment'
+  | 'updateComment'
+  | 'reactToComment'
+  | 'dismissReview'
+  | 'createReview'
+  | 'createCheckRun'
+  | 'createCommit'
+  | 'reserveAdrNumber'
+  | 'createBranch'
+  | 'updateBranch'
+  | 'createPull';
+
+/** What jobs get: reads only, so a job can decide what to write but cannot write (that is the executor's). */
+export type ReadGitHub = Omit<GitHub, GitHubWriteMethod>;

@@ -1,7 +1,7 @@
-import type { GitHub } from './GitHub.js';
+import type { ReadGitHub } from './GitHub.js';
 
 /** The port with a count of the calls made through it (each one GitHub request, pagination aside). */
-export function countingGitHub<T extends GitHub>(inner: T): { github: T; count: () => number } {
+export function countingGitHub<T extends ReadGitHub>(inner: T): { github: T; count: () => number } {
   let calls = 0;
   const github = new Proxy(inner, {
     get(target, property, receiver) {

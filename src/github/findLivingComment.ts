@@ -1,5 +1,5 @@
 import { decodeMarker, type MarkerData } from '../domain/marker.js';
-import type { CommentData, GitHub } from './GitHub.js';
+import type { CommentData, ReadGitHub as GitHub } from './GitHub.js';
 
 export interface LivingComment {
   comment: CommentData;

@@ -1,4 +1,4 @@
-import type { GitHub, PullData } from '../github/GitHub.js';
+import type { ReadGitHub as GitHub, PullData } from '../github/GitHub.js';
 import type { LinkedPlan } from '../domain/Model.js';
 import { decodeMarker } from '../domain/marker.js';
 import { sanitizeUntrusted } from '../security/sanitizeUntrusted.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.js';
-import type { CommentData, GitHub } from '../github/GitHub.js';
+import type { CommentData, ReadGitHub as GitHub } from '../github/GitHub.js';
 import type { Subject } from '../domain/Model.js';
 import { safeEnd } from '../core/safeEnd.js';
 import { decodeMarker } from '../domain/marker.js';

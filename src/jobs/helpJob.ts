@@ -1,10 +1,11 @@
 import { renderHelp } from '../render/renderHelp.js';
-import type { DispatchExtras } from './JobContext.js';
-import type { JobContext, JobOutcome } from './JobContext.js';
-import { upsertLivingComment } from './upsertLivingComment.js';
+import type { DispatchExtras, JobContext, JobPlan } from './JobContext.js';
 
-export async function helpJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
+/** `/agency:help`: the commands and the repository's setup, in the family's living comment. */
+export function helpJob(ctx: JobContext, extras: DispatchExtras): JobPlan {
   const body = renderHelp(ctx.config, { requested: ctx.intent.requested, marker: extras.marker, notices: ctx.notices });
-  const comment = await upsertLivingComment(ctx.github, ctx.intent.target.number, extras.family, body, extras.existing);
-  return { status: 'done', commentUrl: comment.url };
+  return {
+    outcome: { status: 'done' },
+    writes: [{ kind: 'comment', number: ctx.intent.target.number, family: extras.family, body, commentId: extras.existing?.comment.id }],
+  };
 }

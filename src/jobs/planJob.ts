@@ -1,17 +1,17 @@
 import { selectAgent } from '../agents/selectAgent.js';
-import { recordPlanDecisions } from './adrJob.js';
+import { planDecisionRecords } from './adrJob.js';
 import { composePlan } from '../core/composePlan.js';
 import { renderPlan } from '../render/renderPlan.js';
 import { pointHashes, summarizeChanges } from '../render/summarizeChanges.js';
 import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
-import type { JobContext, JobOutcome } from './JobContext.js';
-import { upsertLivingComment } from './upsertLivingComment.js';
+import type { JobContext, JobPlan } from './JobContext.js';
+import type { Write } from '../domain/Write.js';
 import { countingGitHub } from '../github/countingGitHub.js';
 import { jobCost } from '../repomap/jobCost.js';
 
 /** A plan (or a focus pass) on an issue: one living comment, edited in place on re-runs. */
-export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
+export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<JobPlan> {
   const { intent } = ctx;
   const counted = countingGitHub(ctx.github);
   const github = counted.github;
@@ -48,12 +48,15 @@ export async function planJob(ctx: JobContext, extras: DispatchExtras): Promise<
   // Comments from before the marker carried points are compared with their rendered text.
   const previous = extras.existing ? (extras.existing.marker.points ?? pointHashes(extras.existing.comment.body)) : undefined;
   const body = render(previous ? summarizeChanges(previous, render()) : undefined, points);
-  const comment = await upsertLivingComment(github, intent.target.number, extras.family, body, extras.existing);
+  const writes: Write[] = [{ kind: 'comment', number: intent.target.number, family: extras.family, body, commentId: extras.existing?.comment.id }];
   // `adr.auto`: the first version of a plan records its proposed decisions (re-runs would only repeat them).
   if (ctx.config.adr.auto && !extras.existing && intent.command === 'plan' && plan.proposedDecisions.length > 0) {
-    await recordPlanDecisions(ctx, subject, plan.proposedDecisions, extras.decisions).catch((error: unknown) =>
-      ctx.log.warn({ err: (error as Error).message }, 'adr.auto: recording the proposed decisions failed'),
-    );
+    const records = await planDecisionRecords(ctx, subject, plan.proposedDecisions, extras.decisions).catch((error: unknown) => {
+      ctx.log.warn({ err: (error as Error).message }, 'adr.auto: drafting the proposed decisions failed');
+      return [];
+    });
+    // Best effort: a refused ADR leaves the plan comment as it is.
+    writes.push(...records.map((w) => ({ ...w, bestEffort: true })));
   }
-  return { status: 'done', commentUrl: comment.url, details: { engine: info.engine, fallbackReason: info.fallbackReason }, data: { plan, engine: info } };
+  return { outcome: { status: 'done', details: { engine: info.engine, fallbackReason: info.fallbackReason }, data: { plan, engine: info } }, writes };
 }

@@ -8,8 +8,8 @@ import { checkConclusion, reviewEvent } from '../core/reviewEvent.js';
 import { selectInlineFindings } from '../core/selectInlineFindings.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
-import { COMPARE_MAX_FILES, type GitHub, type PullFile } from '../github/GitHub.js';
-import { isPermissionDenied } from '../github/isPermissionDenied.js';
+import { COMPARE_MAX_FILES, type ReadGitHub, type PullFile } from '../github/GitHub.js';
+import type { Write } from '../domain/Write.js';
 import { newSideLines } from '../evidence/newSideLines.js';
 import { SEVERITIES, type Finding } from '../domain/findingSchema.js';
 import { encodeMarker } from '../domain/marker.js';
@@ -20,8 +20,7 @@ import { renderReview } from '../render/renderReview.js';
 import { carryForward } from './carryForward.js';
 import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
-import type { JobContext, JobOutcome } from './JobContext.js';
-import { upsertLivingComment } from './upsertLivingComment.js';
+import type { JobContext, JobPlan } from './JobContext.js';
 import { findLinkedPlan } from './findLinkedPlan.js';
 import { againstPlan, changeOf, renderAgainstPlan } from '../core/againstPlan.js';
 import { jobCost } from '../repomap/jobCost.js';
@@ -43,28 +42,30 @@ function toDiffFile(f: PullFile): DiffFile {
  * comments on valid lines only, a check run, and the living summary comment. On synchronize only
  * the commits since the last reviewed sha are read.
  */
-export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promise<JobOutcome> {
+export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promise<JobPlan> {
   const counted = countingGitHub(ctx.github);
   const { github } = counted;
   const { intent, config } = ctx;
   const number = intent.target.number;
   if (intent.target.kind !== 'pull_request') {
     const body = `\`/agency:${intent.command}\` reviews pull requests. On an issue, use \`/agency:plan\` for an architecture plan.`;
-    const comment = await upsertLivingComment(github, number, extras.family, `${body}\n\n${encodeMarker(extras.marker)}`, extras.existing);
-    return { status: 'done', commentUrl: comment.url };
+    return {
+      outcome: { status: 'done' },
+      writes: [{ kind: 'comment', number, family: extras.family, body: `${body}\n\n${encodeMarker(extras.marker)}`, commentId: extras.existing?.comment.id }],
+    };
   }
   const pr = await github.pull(number);
   const headSha = intent.headSha ?? pr.headSha;
   const previousShas = extras.existing?.marker.shas ?? [];
   const lastSha = previousShas.at(-1);
-  if (intent.via === 'pull_request' && lastSha === headSha) return { status: 'ignored', reason: `${headSha} already reviewed` };
+  if (intent.via === 'pull_request' && lastSha === headSha) return { outcome: { status: 'ignored', reason: `${headSha} already reviewed` }, writes: [] };
   if (intent.via === 'pull_request') {
     // The file lists below are the PR's as of now: reviewing them under an older event's sha would mix two
     // commits (and place comments on the wrong diff). A newer push brings its own synchronize event.
     const current = await github.getPullHead(number);
     if (current !== headSha) {
       ctx.log.info({ event: intent.event, eventSha: headSha, headSha: current }, 'stale event skipped: the pull request has a newer head');
-      return { status: 'ignored', reason: `stale event: the head moved from ${headSha.slice(0, 7)} to ${current.slice(0, 7)}; the newer push is reviewed by its own event` };
+      return { outcome: { status: 'ignored', reason: `stale event: the head moved from ${headSha.slice(0, 7)} to ${current.slice(0, 7)}; the newer push is reviewed by its own event` }, writes: [] };
     }
   }
 
@@ -104,7 +105,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   if (intent.onlyIfBackendPaths) {
     const isBackend = picomatch(config.paths.backend, { dot: true });
     const isIgnored = picomatch(config.paths.ignore, { dot: true });
-    if (!files.some((f) => isBackend(f.path) && !isIgnored(f.path))) return { status: 'ignored', reason: 'no backend paths changed' };
+    if (!files.some((f) => isBackend(f.path) && !isIgnored(f.path))) return { outcome: { status: 'ignored', reason: 'no backend paths changed' }, writes: [] };
   }
 
   const subject = await gatherSubject(github, number, 'pull_request', config, ctx.botLogin, ctx.notices);
@@ -162,8 +163,11 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
 
   const event = reviewEvent(found, config);
   const opts = safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks });
+  const writes: Write[] = [];
   if (inline.length > 0 || event === 'REQUEST_CHANGES') {
-    await github.createReview(number, {
+    writes.push({
+      kind: 'review',
+      number,
       commitId: headSha,
       event,
       body: inline.length > 0 ? `${inline.length} inline finding(s); the summary is in the Agency Architect comment.` : 'Blocking findings: see the Agency Architect summary comment.',
@@ -181,36 +185,35 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   // A blocking review of ours stays in force until dismissed (a later COMMENT review does not clear it).
   let blocking = event === 'REQUEST_CHANGES' || extras.existing?.marker.blocking === true;
   if (extras.existing && (extras.existing.marker.blocking || config.review.requestChanges) && !allFindings.some((f) => f.severity === 'blocker')) {
-    const refused = await dismissStaleBlocks(github, number, ctx.botLogin, headSha);
-    notices.push(...refused);
-    blocking = refused.length > 0;
+    const stale = await staleBlocks(github, number, ctx.botLogin, headSha);
+    writes.push(...stale);
+    // Still blocking until GitHub confirms the dismissal: the next run looks again (one read) and clears it.
+    blocking = stale.length > 0;
   }
 
-  let checkUrl: string | undefined;
   if (config.review.checkRun) {
     const annotated = checkAnnotations(allFindings, prPaths);
-    const check = await github.createCheckRun({
-      name: 'Agency Architect',
-      headSha,
-      conclusion: checkConclusion(allFindings, config),
-      title: `${allFindings.length} finding(s)`,
-      // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
-      summary: safeText(result.review.summary, opts),
-      annotations: annotated.map((f) => ({
-        path: f.path,
-        startLine: f.line,
-        endLine: f.endLine ?? f.line,
-        level: f.severity === 'blocker' || f.severity === 'major' ? 'failure' : f.severity === 'minor' ? 'warning' : 'notice',
-        title: `${f.severity}: ${f.title}`,
-        message: f.body,
-      })),
-    }).catch((error: unknown) => {
+    writes.push({
+      kind: 'check-run',
+      check: {
+        name: 'Agency Architect',
+        headSha,
+        conclusion: checkConclusion(allFindings, config),
+        title: `${allFindings.length} finding(s)`,
+        // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
+        summary: safeText(result.review.summary, opts),
+        annotations: annotated.map((f) => ({
+          path: f.path,
+          startLine: f.line,
+          endLine: f.endLine ?? f.line,
+          level: f.severity === 'blocker' || f.severity === 'major' ? 'failure' : f.severity === 'minor' ? 'warning' : 'notice',
+          title: `${f.severity}: ${f.title}`,
+          message: f.body,
+        })),
+      },
       // Personal tokens, and workflow tokens without `checks: write`, cannot create check runs (403).
-      if (!isPermissionDenied(error)) throw error;
-      notices.push('No check run was created: GitHub refused it (403; check runs need a GitHub App token, or a workflow token with `checks: write`). The findings are all in this comment.');
-      return undefined;
+      ifRefused: 'No check run was created: GitHub refused it (403; check runs need a GitHub App token, or a workflow token with `checks: write`). The findings are all in this comment.',
     });
-    checkUrl = check?.url;
   }
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
@@ -232,20 +235,21 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     shas,
     incremental,
   });
-  const comment = await upsertLivingComment(github, number, extras.family, body, extras.existing);
+  writes.push({ kind: 'comment', number, family: extras.family, body, commentId: extras.existing?.comment.id, withRefusals: true });
   return {
-    status: 'done',
-    commentUrl: comment.url,
-    details: {
-      findings: allFindings.length,
-      // Per severity, for the Action's outputs and its fail-on gate: every finding still in the PR.
-      severities: Object.fromEntries(SEVERITIES.map((s) => [s, allFindings.filter((f) => f.severity === s).length])),
-      carried: stillOpen.length,
-      inline: inline.length,
-      checkUrl,
-      engine: result.info.engine,
+    outcome: {
+      status: 'done',
+      details: {
+        findings: allFindings.length,
+        // Per severity, for the Action's outputs and its fail-on gate: every finding still in the PR.
+        severities: Object.fromEntries(SEVERITIES.map((s) => [s, allFindings.filter((f) => f.severity === s).length])),
+        carried: stillOpen.length,
+        inline: inline.length,
+        engine: result.info.engine,
+      },
+      data: { review: result.review, coverage: result.packed.coverage, notReviewed, notes: result.notes, engine: result.info },
     },
-    data: { review: result.review, coverage: result.packed.coverage, notReviewed, notes: result.notes, engine: result.info },
+    writes,
   };
 }
 
@@ -255,16 +259,14 @@ function lineText(files: PullFile[], f: Finding): string | undefined {
   return patch === undefined || f.line === null ? undefined : newSideLines(patch).find((l) => l.line === f.line)?.text;
 }
 
-/** Dismisses this app's reviews that still request changes; returns a note when GitHub refused. */
-async function dismissStaleBlocks(github: GitHub, number: number, botLogin: string, headSha: string): Promise<string[]> {
+/** Dismissals of this app's reviews that still request changes; a refusal (403) becomes a note. */
+async function staleBlocks(github: ReadGitHub, number: number, botLogin: string, headSha: string): Promise<Write[]> {
   const stale = (await github.listReviews(number)).filter((r) => r.author === botLogin && r.state === 'CHANGES_REQUESTED');
-  for (const review of stale) {
-    try {
-      await github.dismissReview(number, review.id, `Agency Architect: no blocking finding is left at ${headSha.slice(0, 7)}.`);
-    } catch (error) {
-      if (!isPermissionDenied(error)) throw error;
-      return ['An earlier "changes requested" review of Agency Architect could not be dismissed (403): dismiss it by hand.'];
-    }
-  }
-  return [];
+  return stale.map((review) => ({
+    kind: 'dismiss-review',
+    number,
+    reviewId: review.id,
+    message: `Agency Architect: no blocking finding is left at ${headSha.slice(0, 7)}.`,
+    ifRefused: 'An earlier "changes requested" review of Agency Architect could not be dismissed (403): dismiss it by hand.',
+  }));
 }

@@ -11,7 +11,7 @@ import type { DeliveryLog } from '../state/SharedState.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
-import { nextMarker } from './upsertLivingComment.js';
+import { nextMarker } from './nextMarker.js';
 import { encodeMarker, replaceMarker } from '../domain/marker.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import type { ModelLog } from '../model/withFallback.js';
@@ -20,9 +20,12 @@ import { limitModel } from '../security/limitModel.js';
 import { redactLog } from '../security/redactLog.js';
 import { redactModel } from '../security/redactModel.js';
 import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
-import { upsertLivingComment } from './upsertLivingComment.js';
 import { createWriteLedger, type WriteLedger } from '../security/writeLedger.js';
 import { describePublished } from './describePublished.js';
+import type { Publish, Write } from '../domain/Write.js';
+import { gitHubPublisher } from '../publish/gitHubPublisher.js';
+import { summarizePublished } from '../publish/summarizePublished.js';
+import { checkWritePlan, type PlanScope } from '../security/checkWritePlan.js';
 import { repoMapLoader, type RepoAccess } from '../repomap/repoMapLoader.js';
 import { sharedRepoMapCache, type RepoMapCache } from '../repomap/RepoMapCache.js';
 
@@ -68,7 +71,18 @@ export interface RunEventDeps {
   repoMapCache?: RepoMapCache;
   /** The repository map from another source than the GitHub port (the CLI's working tree). */
   repoAccess?: (config: Config) => Promise<RepoAccess | undefined>;
+  /**
+   * What carries a plan out, over the event's guarded port: GitHub by default (the App, the Action); the
+   * CLI, dry runs and fork pull requests show it instead.
+   */
+  publisher?: Publisher;
+  /** The clock (dates in ADRs); the real one when absent. */
+  now?: () => Date;
 }
+
+export type Publisher = (github: GitHub, log: JobLog, repoUrl: string) => Publish;
+
+const onGitHub: Publisher = (github, log, repoUrl) => gitHubPublisher({ github, log, repoUrl });
 
 const FAMILY_NOT_ALLOWED = 'not-allowed';
 /** The allowance note keeps the family it always had, so an old note is edited, not duplicated. */
@@ -105,7 +119,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   try {
     repo = await deps.repoContext(github);
   } catch (error) {
-    if (!deps.signal?.aborted) await noticeEarlyFailure(event, github, botLogin, error, log, ledger);
+    if (!deps.signal?.aborted) await noticeEarlyFailure(event, deps, botLogin, error, log, ledger);
     throw error;
   }
   const routed = route({ name: event.name, payload: event.payload }, repo.config, { login: botLogin });
@@ -116,8 +130,10 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     return { status: 'duplicate', reason: `${intent.event}: created with the label "${repo.config.label}"; the labeled run answers` };
   }
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
+  const botComments = new Set<number>();
   const scope: WriteScope = {
     number,
+    botComments,
     triggerCommentId: intent.commentId,
     botLogin,
     adr: {
@@ -130,6 +146,15 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     signal: deps.signal,
   };
   github = guardGitHub(deps.github, { ...scope, ledger });
+  const repoUrl = `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
+  const publisher = deps.publisher ?? onGitHub;
+  const publish = publisher(github, log, repoUrl);
+  // The whole plan is checked before its first write: one write outside the event's scope refuses all of it.
+  const planScope: PlanScope = { number, triggerCommentId: intent.commentId, botComments, adr: { dirs: scope.adr!.dirs, mode: scope.adr!.mode } };
+  const carryOut = (writes: Write[]) => {
+    checkWritePlan(writes, planScope);
+    return publish(writes);
+  };
 
   // Authorization before any cost: the collaborator permission API, failing closed.
   let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
@@ -149,7 +174,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     if (intent.via === 'comment' || intent.via === 'checkbox') {
       const existing = await findLivingComment(github, number, FAMILY_NOT_ALLOWED);
       if (!existing) {
-        await github.createComment(number, renderNotAllowed(repo.config, { marker: { family: FAMILY_NOT_ALLOWED } }));
+        await carryOut([{ kind: 'comment', number, family: FAMILY_NOT_ALLOWED, body: renderNotAllowed(repo.config, { marker: { family: FAMILY_NOT_ALLOWED } }) }]);
       }
     }
     log.info({ user: intent.requester.login, event: intent.event }, `denied: ${reason}`);
@@ -176,18 +201,14 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     else {
       if (taken.firstRefusal) {
         const note = `> ⏳ ${limit} command${limit === 1 ? '' : 's'} per ${minutes} min per user: this one was not run. It can run again in ${formatWait(taken.retryInSeconds)}.`;
-        await upsertLivingComment(github, number, FAMILY_COOLDOWN, `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`).catch((error: unknown) =>
-          log.warn({ err: (error as Error).message }, 'allowance note failed'),
-        );
+        await carryOut([{ kind: 'comment', number, family: FAMILY_COOLDOWN, body: `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`, bestEffort: true }]);
       }
       return { status: 'ignored', reason: `${intent.requester.login}: command allowance used (${limit} per ${minutes} min; ${taken.retryInSeconds} s to wait)` };
     }
   }
   if (intent.commentId !== undefined) {
     // Users see that it heard them; a failed reaction must not stop the work.
-    await github.reactToComment(intent.commentId, 'eyes').catch((error: unknown) =>
-      log.warn({ err: (error as Error).message }, 'reaction failed'),
-    );
+    await carryOut([{ kind: 'reaction', commentId: intent.commentId, content: 'eyes', bestEffort: true }]);
   }
 
   const ctx: JobContext = {
@@ -200,18 +221,20 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     agents: repo.agents,
     botLogin,
     log,
-    repoUrl: `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`,
+    repoUrl,
+    now: deps.now,
     repoMap: deps.repoAccess ? once(() => deps.repoAccess!(repo.config)) : repoMapLoader({ github, cache: deps.repoMapCache ?? sharedRepoMapCache(), config: repo.config, redact: security.redact, log }),
   };
   let outcome: JobOutcome;
   try {
-    outcome = await dispatchCommand(ctx, {
+    const planned = await dispatchCommand(ctx, {
       family,
       existing,
       marker: nextMarker(existing?.marker, family, event.deliveryId),
       decisions: repo.decisions,
       adrDir: repo.adrDir,
     });
+    outcome = withPublished(planned.outcome, planned.writes, await carryOut(planned.writes));
   } catch (error) {
     release.forEach((give) => give());
     // Say so where the user asked, in one line without internals, with what the ledger says was published
@@ -222,10 +245,10 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     const noticeGitHub = guardGitHub(deps.github, scope);
     const current = await findLivingComment(noticeGitHub, number, family).catch(() => existing);
     const kept = current ? replaceMarker(current.comment.body, existing?.marker ?? nextMarker(undefined, family, undefined)) : '';
-    const posted = current
-      ? noticeGitHub.updateComment(current.comment.id, `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`)
-      : noticeGitHub.createComment(number, `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`);
-    await posted.catch(() => undefined);
+    const body = current
+      ? `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`
+      : `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`;
+    await publisher(noticeGitHub, log, repoUrl)([{ kind: 'comment', number, family, body, commentId: current?.comment.id }]).catch(() => undefined);
     throw error;
   }
   if (event.deliveryId && outcome.status === 'done') await deps.completed?.add(event.deliveryId);
@@ -247,18 +270,36 @@ function carriesLabel(payload: unknown, label: string): boolean {
  * Reading the repository's setup failed before routing: a command from a user with permission still gets
  * a one-line answer (routed with the defaults), so the request is not lost without a word.
  */
-async function noticeEarlyFailure(event: WebhookEvent, github: GitHub, botLogin: string, error: unknown, log: JobLog, ledger: WriteLedger): Promise<void> {
+async function noticeEarlyFailure(event: WebhookEvent, deps: RunEventDeps, botLogin: string, error: unknown, log: JobLog, ledger: WriteLedger): Promise<void> {
   const routed = route({ name: event.name, payload: event.payload }, DEFAULT_CONFIG, { login: botLogin });
   if (routed.kind === 'ignore' || (routed.intent.via !== 'comment' && routed.intent.via !== 'checkbox')) return;
   const { intent } = routed;
+  const number = intent.target.number;
+  const security = deps.security ?? createSecurityDeps();
+  const github = guardGitHub(deps.github, { number, botLogin, log, redact: security.redact, signal: deps.signal });
   try {
     if (!meetsPermission(await github.permission(intent.requester.login), DEFAULT_CONFIG.permission)) return;
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). ${describePublished(ledger, error)} Re-run the command to retry.`;
+    const repoUrl = `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
     // The command's own family: the retry's answer edits this comment instead of leaving a stale notice beside it.
-    await github.createComment(intent.target.number, `${notice}\n\n${encodeMarker({ family: intent.command })}`);
+    const write: Write = { kind: 'comment', number, family: intent.command, body: `${notice}\n\n${encodeMarker({ family: intent.command })}` };
+    checkWritePlan([write], { number, botComments: new Set(), adr: { dirs: [], mode: DEFAULT_CONFIG.adr.mode } });
+    await (deps.publisher ?? onGitHub)(github, log, repoUrl)([write]);
   } catch (noticeError) {
     log.warn({ err: (noticeError as Error).message }, 'could not post the failure notice');
   }
+}
+
+/** The job's outcome with the links of what was published (the comment, the check run, ADR pull requests). */
+function withPublished(outcome: JobOutcome, writes: readonly Write[], published: Awaited<ReturnType<Publish>>): JobOutcome {
+  if (outcome.status !== 'done') return outcome;
+  const { commentUrl, checkUrl, adrPullUrls, pullsNotOpened } = summarizePublished(published);
+  const details = {
+    ...outcome.details,
+    ...(checkUrl ? { checkUrl } : {}),
+    ...(writes.some((w) => w.kind === 'adr') ? { adrPullUrls, pullsNotOpened } : {}),
+  };
+  return { ...outcome, commentUrl: commentUrl ?? outcome.commentUrl, details, writes, published };
 }
 
 /** A loader that runs at most once. */

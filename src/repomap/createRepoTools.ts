@@ -1,4 +1,4 @@
-import type { GitHub } from '../github/GitHub.js';
+import type { ReadGitHub as GitHub } from '../github/GitHub.js';
 import type { JobLog } from '../domain/JobLog.js';
 import type { Redact } from '../security/redactor.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';

@@ -1,4 +1,4 @@
-import type { GitHub } from '../github/GitHub.js';
+import type { ReadGitHub as GitHub } from '../github/GitHub.js';
 import type { MapSource } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
 

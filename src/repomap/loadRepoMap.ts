@@ -1,4 +1,4 @@
-import type { GitHub } from '../github/GitHub.js';
+import type { ReadGitHub as GitHub } from '../github/GitHub.js';
 import { buildRepoMap, DEFAULT_MAP_LIMITS, type MapLimits } from './buildRepoMap.js';
 import { githubMapSource } from './githubMapSource.js';
 import type { MapSource, RepoMap } from '../domain/RepoMap.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../config/configSchema.js';
-import type { GitHub } from '../github/GitHub.js';
+import type { ReadGitHub as GitHub } from '../github/GitHub.js';
 import type { JobLog } from '../domain/JobLog.js';
 import type { Redact } from '../security/redactor.js';
 import { DEFAULT_MAP_LIMITS } from './buildRepoMap.js';

@@ -13,6 +13,8 @@ export interface WriteScope {
   triggerCommentId?: number;
   /** The app's login: comments it may edit are the ones this login wrote. */
   botLogin: string;
+  /** Filled with the ids of comments this login wrote, as they are read: shared with the plan check (checkWritePlan). */
+  botComments?: Set<number>;
   /** ADR writes: the directories (configured, found), and whether commits may go to the default branch. */
   adr?: { dirs: string[]; mode: 'pr' | 'direct'; defaultBranch?: string | (() => Promise<string>) };
   log?: JobLog;
@@ -37,7 +39,7 @@ const PATH_KEYS = new Set(['path', 'paths', 'previousPath', 'filePath']);
  * a method is a write unless its name reads like a read.
  */
 export function guardGitHub<T extends GitHub>(inner: T, scope: WriteScope): T {
-  const botComments = new Set<number>();
+  const botComments = scope.botComments ?? new Set<number>();
   const remember = (c: CommentData) => {
     if (c.author === scope.botLogin) botComments.add(c.id);
   };

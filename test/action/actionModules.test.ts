@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readActionEnv } from '../../src/action/actionEnv.js';
 import { inputEnvName, readActionInputs } from '../../src/action/actionInputs.js';
 import { botLoginFor } from '../../src/action/actionOctokit.js';
-import { capturingGitHub, isWriteMethod } from '../../src/github/capturingGitHub.js';
 import { countsFromDetails, failingSeverity } from '../../src/action/findingCounts.js';
 import { isForkPull } from '../../src/action/isForkPull.js';
-import { ReadOnlyTokenError, readOnlyGuard } from '../../src/action/readOnlyGuard.js';
 import { errorAnnotation, formatOutputs } from '../../src/action/workflowCommands.js';
-import type { GitHub } from '../../src/github/GitHub.js';
 import { parseOutputs } from './runBundledAction.js';
 
 describe('inputs', () => {
@@ -97,50 +94,5 @@ describe('fork detection, counts, identity', () => {
     expect(botLoginFor('ghp_abc', undefined)).toBeUndefined();
     expect(botLoginFor('github_pat_abc', undefined)).toBeUndefined();
     expect(botLoginFor('ghs_abc', 'my-app[bot]')).toBe('my-app[bot]');
-  });
-});
-
-describe('port wrappers', () => {
-  const calls: string[] = [];
-  const inner = {
-    owner: 'acme',
-    repo: 'api',
-    botLogin: async () => 'github-actions[bot]',
-    readFile: async () => (calls.push('readFile'), 'text'),
-    permission: async () => 'read' as const,
-    createComment: async () => {
-      calls.push('createComment');
-      throw Object.assign(new Error('Resource not accessible by integration'), { status: 403 });
-    },
-    updateComment: async () => {
-      throw Object.assign(new Error('You have exceeded a secondary rate limit'), { status: 403 });
-    },
-  } as unknown as GitHub;
-
-  it('classifies the port\'s writes', () => {
-    for (const m of ['createComment', 'updateComment', 'reactToComment', 'createReview', 'createCheckRun', 'createCommit', 'createBranch', 'updateBranch', 'createPull', 'reserveAdrNumber', 'somethingNew']) {
-      expect(isWriteMethod(m), m).toBe(true);
-    }
-    for (const m of ['readFile', 'listDir', 'permission', 'pull', 'pullFiles', 'compare', 'listOpenPulls', 'findPull', 'getBranchHead', 'listBranches', 'listAdrNumberReservations', 'botLogin', 'defaultBranch', 'issue', 'comments', 'reviewComments']) {
-      expect(isWriteMethod(m), m).toBe(false);
-    }
-  });
-
-  it('captures writes and passes reads through', async () => {
-    calls.length = 0;
-    const { github, writes } = capturingGitHub(inner, { assumePermission: 'admin' });
-    expect(await github.readFile('x')).toBe('text');
-    expect(await github.permission('someone')).toBe('admin');
-    await github.botLogin();
-    const comment = await github.createComment(3, 'hello');
-    expect(comment).toMatchObject({ body: 'hello', author: 'github-actions[bot]', url: '' });
-    expect(writes).toEqual([{ method: 'createComment', args: [3, 'hello'] }]);
-    expect(calls).toEqual(['readFile']);
-  });
-
-  it('turns a permission 403 on a write into ReadOnlyTokenError, not a rate-limit 403', async () => {
-    const github = readOnlyGuard(inner);
-    await expect(github.createComment(1, 'x')).rejects.toBeInstanceOf(ReadOnlyTokenError);
-    await expect(github.updateComment(1, 'x')).rejects.toThrow('secondary rate limit');
   });
 });

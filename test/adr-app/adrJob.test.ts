@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAdrFile } from '../../src/adr/parseAdrFile.js';
 import { splitFrontMatter } from '../../src/adr/splitFrontMatter.js';
-import { adrJob } from '../../src/jobs/adrJob.js';
 import { decisionCheckboxLine } from '../../src/domain/decisionCheckbox.js';
 import { encodeMarker } from '../../src/domain/marker.js';
 import type { FakeGitHub } from '../support/fakeGitHub.js';
-import { adrContext, extras, filesAt, OWNER, REPO, startRepo } from './adrHarness.js';
+import { gitHubPublisher } from '../../src/publish/gitHubPublisher.js';
+import { adrJob, adrContext, extras, filesAt, OWNER, REPO, startRepo } from './adrHarness.js';
 
 const DIR = '.agency/decisions';
 let gh: FakeGitHub | undefined;
@@ -254,7 +254,10 @@ describe('adr.auto', () => {
     gh = await startRepo();
     gh.addIssue({ owner: OWNER, repo: REPO, number: 8, title: 'Orders API', body: 'A REST API for orders in PostgreSQL, with background jobs for emails.' });
     const ctx = await adrContext(gh, 8, '', 'adr:\n  auto: true\n', { command: 'plan', via: 'label', event: 'issues.labeled' });
-    await planJob(ctx, { family: 'plan', marker: { family: 'plan' }, decisions: [] });
+    const planned = await planJob(ctx, { family: 'plan', marker: { family: 'plan' }, decisions: [] });
+    // The plan comment first, then one ADR write per proposed decision and the ADR comment.
+    expect(planned.writes.map((w) => w.kind)).toEqual(['comment', ...planned.writes.slice(1, -1).map(() => 'adr'), 'adr-log']);
+    await gitHubPublisher({ github: ctx.github, log: ctx.log, repoUrl: ctx.repoUrl })(planned.writes);
     const plan = gh.comments(OWNER, REPO, 8).find((c) => c.body.includes('Record as ADR 1'))!;
     const proposed = (plan.body.match(/Record as ADR \d+:/g) ?? []).length;
     expect(proposed).toBeGreaterThan(0);

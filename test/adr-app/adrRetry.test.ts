@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { adrJob } from '../../src/jobs/adrJob.js';
 import type { FakeGitHub } from '../support/fakeGitHub.js';
-import { adrContext, extras, OWNER, REPO, startRepo } from './adrHarness.js';
+import { adrJob, adrContext, extras, OWNER, REPO, startRepo } from './adrHarness.js';
 
 const DIR = '.agency/decisions';
 const PULLS = '/repos/{owner}/{repo}/pulls';

@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltinAgents } from '../../src/agents/builtinAgents.js';
 import { runLocalEvent } from '../../src/cli/runLocalEvent.js';
-import { lastCommentBody } from '../../src/github/capturingGitHub.js';
+import type { Write } from '../../src/domain/Write.js';
+import { lastCommentText } from '../../src/publish/describeWrite.js';
 import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 import { BUNDLE, runBundledAction } from '../action/runBundledAction.js';
 import { startTestApp, type LoosePayload, type TestApp } from '../support/startTestApp.js';
 
 /*
  * One event through the three adapters: the App (signed webhook, Probot), the Action (the committed
- * bundle, as a runner starts it) and the CLI (the local checkout). All three run the same pipeline, so
- * what they post is the same text, up to who asked and the hidden marker.
+ * bundle, as a runner starts it) and the CLI (the local checkout). All three run the same steps from
+ * trigger to plan, so their plans of writes are the same, and what the App and the Action post is the
+ * same text, up to who asked, the issue number and the hidden marker.
  */
 
 const LEAD = 'lead-dev';
@@ -54,6 +56,33 @@ function normalise(body: string): string {
     .replace(/\((?:https?:\/\/[^)\s]*)?#issuecomment-\d+\)/g, '(link)');
 }
 
+/** A plan without what differs between adapters by design: issue numbers, comment ids, links, who asked, when. */
+function planShape(writes: readonly Write[]): unknown[] {
+  return writes.map((w) => {
+    switch (w.kind) {
+      case 'comment':
+        return { kind: w.kind, family: w.family, body: normalise(w.body), withRefusals: w.withRefusals ?? false };
+      case 'review':
+        return { kind: w.kind, event: w.event, body: w.body, comments: w.comments.map((c) => ({ ...c, body: normalise(c.body) })) };
+      case 'check-run':
+        return { kind: w.kind, ...w.check, headSha: 'sha', summary: normalise(w.check.summary) };
+      case 'adr':
+        return { kind: w.kind, dir: w.dir, mode: w.mode, title: w.title, adr: JSON.parse(JSON.stringify(w.adr).replace(/#\d+/g, '#n')) as unknown, status: w.meta.status, date: w.meta.date };
+      case 'adr-log':
+        return { kind: w.kind, heading: w.heading, problems: w.problems, previous: w.previous.length };
+      default:
+        return { kind: w.kind };
+    }
+  });
+}
+
+/** The plan the Action printed as a debug line (RUNNER_DEBUG=1). */
+function actionPlan(stdout: string): Write[] {
+  const line = stdout.split('\n').find((l) => l.startsWith('::debug::agency plan '));
+  if (!line) throw new Error(`the Action printed no plan:\n${stdout}`);
+  return JSON.parse(line.slice('::debug::agency plan '.length).replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')) as Write[];
+}
+
 let app: TestApp | undefined;
 afterEach(async () => {
   await app?.close();
@@ -64,7 +93,14 @@ beforeAll(() => {
   if (!existsSync(BUNDLE)) throw new Error('dist/action.js is missing: run `npm run build:action`');
 });
 
-async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; action: string; cli: string; cliFindings: string }> {
+interface Through {
+  app: string;
+  action: string;
+  cli: string;
+  plans: { app: readonly Write[]; action: Write[]; cli: readonly Write[] };
+}
+
+async function throughAll(command: 'plan' | 'review' | 'adr', args = ''): Promise<Through> {
   app = await startTestApp({ offline: true });
   const a = app;
   a.gh.setPermission(a.owner, a.repo, LEAD, 'write');
@@ -83,12 +119,13 @@ async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; ac
       : a.gh.addIssue({ owner: a.owner, repo: a.repo, ...ISSUE, user: LEAD }).number;
   const commentEvent = (number: number, installation: boolean): LoosePayload => {
     // The command comment exists on GitHub, so the 👀 reaction lands as it would.
-    const comment = a.gh.addComment({ owner: a.owner, repo: a.repo, issueNumber: number, body: `/agency:${command}`, user: LEAD });
+    const text = `/agency:${command}${args ? ` ${args}` : ''}`;
+    const comment = a.gh.addComment({ owner: a.owner, repo: a.repo, issueNumber: number, body: text, user: LEAD });
     return a.payload('issue_comment', 'created', (p) => {
       p.issue = { ...p.issue, number, title: ISSUE.title, body: ISSUE.body, user: { ...p.issue.user, login: LEAD } };
       if (isPull) p.issue.pull_request = { url: '' };
       else delete p.issue.pull_request;
-      p.comment = { ...p.comment, id: comment.id, body: `/agency:${command}`, user: { ...p.comment.user, login: LEAD, type: 'User' } };
+      p.comment = { ...p.comment, id: comment.id, body: text, user: { ...p.comment.user, login: LEAD, type: 'User' } };
       p.sender = { ...p.sender, login: LEAD, type: 'User' };
       if (!installation) delete p.installation;
     });
@@ -100,6 +137,7 @@ async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; ac
   const [outcome] = await a.waitForOutcomes(1);
   expect(outcome?.outcome.status, JSON.stringify(outcome)).toBe('done');
   const appBody = a.gh.comments(a.owner, a.repo, appNumber).find((c) => c.user.login === a.gh.botLogin)?.body;
+  const appPlan = outcome?.outcome.status === 'done' ? (outcome.outcome.writes ?? []) : [];
 
   // The Action: the committed bundle against the same fake GitHub.
   const actionNumber = seed();
@@ -109,29 +147,40 @@ async function throughAll(command: 'plan' | 'review'): Promise<{ app: string; ac
     repository: `${a.owner}/${a.repo}`,
     apiUrl: a.gh.url,
     inputs: { 'github-token': TOKEN },
+    env: { RUNNER_DEBUG: '1' },
   });
   expect(run.stdout).not.toContain('::error');
   expect(run.stdout).not.toContain('::warning');
   const actionBody = a.gh.comments(a.owner, a.repo, actionNumber).find((c) => c.user.login === 'github-actions[bot]')?.body;
+  const actionWrites = actionPlan(run.stdout);
 
   // The CLI, on an empty checkout.
   const local = await runLocalEvent({
     cwd: await mkdtemp(join(tmpdir(), 'agency-parity-')),
     command,
-    args: '',
+    args,
     subject: { ...ISSUE, ...(isPull ? { files: parseUnifiedDiff(unifiedDiff) } : {}) },
     builtinAgents: await loadBuiltinAgents(),
     env: {},
     say: () => undefined,
   });
   a.gh.assertNoViolations();
-  return { app: appBody ?? '(none)', action: actionBody ?? '(none)', cli: lastCommentBody(local.writes) ?? '(none)', cliFindings: JSON.stringify(local.outcome) };
+  const cliPlan = local.outcome.status === 'done' ? (local.outcome.writes ?? []) : [];
+  return { app: appBody ?? '(none)', action: actionBody ?? '(none)', cli: lastCommentText(local.published) ?? '(none)', plans: { app: appPlan, action: actionWrites, cli: cliPlan } };
+}
+
+function expectSamePlans(out: Through): void {
+  expect(out.plans.app.length).toBeGreaterThan(0);
+  expect(planShape(out.plans.action)).toEqual(planShape(out.plans.app));
+  expect(planShape(out.plans.cli)).toEqual(planShape(out.plans.app));
 }
 
 describe('the App, the Action and the CLI post the same thing', () => {
   it('plan', async () => {
     const out = await throughAll('plan');
     expect(out.app).toMatch(/^## 🏗️ Architecture plan/m);
+    expectSamePlans(out);
+    expect(out.plans.app.map((w) => w.kind)).toEqual(['comment']);
     expect(normalise(out.action)).toBe(normalise(out.app));
     expect(normalise(out.cli)).toBe(normalise(out.app));
   });
@@ -140,7 +189,18 @@ describe('the App, the Action and the CLI post the same thing', () => {
     const out = await throughAll('review');
     expect(out.app).toMatch(/N\+1/);
     expect(out.app).toContain('[U+202E]');
+    expectSamePlans(out);
+    expect(out.plans.app.map((w) => w.kind)).toEqual(['review', 'check-run', 'comment']);
     expect(normalise(out.action)).toBe(normalise(out.app));
     expect(normalise(out.cli)).toBe(normalise(out.app));
+  });
+
+  it('adr: the same record planned; the App and the Action open the pull request, the CLI shows the file', async () => {
+    const out = await throughAll('adr', 'Use PostgreSQL for orders');
+    expectSamePlans(out);
+    expect(out.plans.app.map((w) => w.kind)).toEqual(['adr', 'adr-log']);
+    expect(out.app).toMatch(/ADR-0001 “Use PostgreSQL for orders”: proposed in .*\/pull\/\d+/);
+    expect(out.action).toMatch(/ADR-0002 “Use PostgreSQL for orders”|ADR-0001 “Use PostgreSQL for orders”: already recorded/);
+    expect(out.cli).toMatch(/ADR-0001 “Use PostgreSQL for orders”: would be proposed in a pull request as `\.agency\/decisions\/0001-use-postgresql-for-orders\.md`/);
   });
 });
