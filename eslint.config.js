@@ -8,6 +8,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   // CommonJS config files (dependency-cruiser reads `.cjs`).
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  // Node scripts run by npm (build, checks).
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import type { Permission } from '../config/configSchema.js';
 import { PERMISSIONS } from '../config/configSchema.js';
-import { safeEnd } from '../core/safeEnd.js';
+import { safeEnd } from '../domain/safeEnd.js';
 import { CHECK_OUTPUT_MAX_BYTES, cutUtf8 } from './cutUtf8.js';
 import type { CommentData, DirEntry, GitHub, IssueData, PullData, PullFile, PullRef } from './GitHub.js';
 

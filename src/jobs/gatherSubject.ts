@@ -1,7 +1,7 @@
 import type { Config } from '../config/configSchema.js';
 import type { CommentData, ReadGitHub as GitHub } from '../github/GitHub.js';
 import type { Subject } from '../domain/Model.js';
-import { safeEnd } from '../core/safeEnd.js';
+import { safeEnd } from '../domain/safeEnd.js';
 import { decodeMarker } from '../domain/marker.js';
 import { removedNotice, sanitizeUntrusted } from '../security/sanitizeUntrusted.js';
 

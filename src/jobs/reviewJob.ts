@@ -3,21 +3,22 @@ import { selectAgent } from '../agents/selectAgent.js';
 import { checkAnnotations } from '../core/checkAnnotations.js';
 import { composeReview } from '../core/composeReview.js';
 import { boundOpenFindings, openToFinding, readOpenFindings, toOpenFinding, writeOpenFindings, type OpenFinding } from '../core/openFindings.js';
-import { findingFingerprint, hiddenFingerprint, readHiddenFingerprint } from '../domain/findingFingerprint.js';
+import { findingFingerprint, readHiddenFingerprint } from '../domain/findingFingerprint.js';
 import { checkConclusion, reviewEvent } from '../core/reviewEvent.js';
 import { selectInlineFindings } from '../core/selectInlineFindings.js';
 import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
-import { COMPARE_MAX_FILES, type ReadGitHub, type PullFile } from '../github/GitHub.js';
+import type { PullData, PullFile, ReadGitHub } from '../github/GitHub.js';
 import type { Write } from '../domain/Write.js';
 import { newSideLines } from '../evidence/newSideLines.js';
 import { SEVERITIES, type Finding } from '../domain/findingSchema.js';
 import { encodeMarker } from '../domain/marker.js';
-import { renderFindingComment } from '../render/renderFindingComment.js';
 import { safeOptions } from '../render/safeOptions.js';
 import { safeText } from '../render/safeText.js';
 import { renderReview } from '../render/renderReview.js';
 import { carryForward } from './carryForward.js';
+import { checkRunWrite, reviewWrite } from './reviewWrites.js';
+import { GITHUB_MAX_FILES, reviewFiles, type ReviewFiles } from './reviewFiles.js';
 import type { DispatchExtras } from './JobContext.js';
 import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobPlan } from './JobContext.js';
@@ -28,7 +29,6 @@ import { countingGitHub } from '../github/countingGitHub.js';
 import { revealInvisible } from '../security/sanitizeUntrusted.js';
 import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 
-const GITHUB_MAX_FILES = 3000;
 const MAX_POSTED_FINGERPRINTS = 300;
 
 function toDiffFile(f: PullFile): DiffFile {
@@ -47,58 +47,11 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   const { github } = counted;
   const { intent, config } = ctx;
   const number = intent.target.number;
-  if (intent.target.kind !== 'pull_request') {
-    const body = `\`/agency:${intent.command}\` reviews pull requests. On an issue, use \`/agency:plan\` for an architecture plan.`;
-    return {
-      outcome: { status: 'done' },
-      writes: [{ kind: 'comment', number, family: extras.family, body: `${body}\n\n${encodeMarker(extras.marker)}`, commentId: extras.existing?.comment.id }],
-    };
-  }
-  const pr = await github.pull(number);
-  const headSha = intent.headSha ?? pr.headSha;
-  const previousShas = extras.existing?.marker.shas ?? [];
-  const lastSha = previousShas.at(-1);
-  if (intent.via === 'pull_request' && lastSha === headSha) return { outcome: { status: 'ignored', reason: `${headSha} already reviewed` }, writes: [] };
-  if (intent.via === 'pull_request') {
-    // The file lists below are the PR's as of now: reviewing them under an older event's sha would mix two
-    // commits (and place comments on the wrong diff). A newer push brings its own synchronize event.
-    const current = await github.getPullHead(number);
-    if (current !== headSha) {
-      ctx.log.info({ event: intent.event, eventSha: headSha, headSha: current }, 'stale event skipped: the pull request has a newer head');
-      return { outcome: { status: 'ignored', reason: `stale event: the head moved from ${headSha.slice(0, 7)} to ${current.slice(0, 7)}; the newer push is reviewed by its own event` }, writes: [] };
-    }
-  }
+  const pinned = await pinHead(ctx, extras, github);
+  if ('skip' in pinned) return pinned.skip;
+  const { pr, headSha, previousShas, lastSha } = pinned;
 
-  let files: PullFile[] | undefined;
-  let incremental: { from: string; to: string } | { fullBecause: string } | undefined;
-  let truncated = false;
-  // Inline comments are checked against the pull request's own diff: that is what GitHub resolves them on.
-  let pullPatches: Map<string, string> | undefined;
-  // Incremental reviews read only the new commits: what earlier reviews found and is still there is carried.
-  let carry: { changed: PullFile[]; inPull: Set<string> | undefined } | undefined;
-  let pullPaths: Set<string> | undefined;
-  if (intent.event === 'pull_request.synchronize' && lastSha) {
-    const compared = await github.compare(lastSha, headSha);
-    if (compared && compared.length >= COMPARE_MAX_FILES) {
-      incremental = {
-        fullBecause: `the commits since ${lastSha.slice(0, 7)} change ${COMPARE_MAX_FILES.toLocaleString('en-US')} files or more, and GitHub's compare API lists at most ${COMPARE_MAX_FILES.toLocaleString('en-US')}, so this is a full review`,
-      };
-    } else if (compared) {
-      const pullList = await github.pullFiles(number, GITHUB_MAX_FILES);
-      truncated = pullList.truncated;
-      pullPatches = new Map(pullList.files.flatMap((f) => (f.patch === undefined ? [] : [[f.path, f.patch] as const])));
-      // After a merge of the base branch, compare(last...head) also lists what the base branch changed:
-      // only files of this pull request are reviewed.
-      const inPull = new Set(pullList.files.map((f) => f.path));
-      files = truncated ? compared : compared.filter((f) => inPull.has(f.path));
-      incremental = { from: lastSha, to: headSha };
-      carry = { changed: compared, inPull: truncated ? undefined : inPull };
-      pullPaths = inPull;
-    } else {
-      incremental = { fullBecause: `the last reviewed commit ${lastSha.slice(0, 7)} is no longer in the branch (force-push), so this is a full review` };
-    }
-  }
-  if (!files) ({ files, truncated } = await github.pullFiles(number, GITHUB_MAX_FILES));
+  const { files, truncated, incremental, pullPatches, carry, pullPaths } = await reviewFiles(github, number, intent.event, lastSha, headSha);
   // Check-run annotations may only name files of the pull request (422 otherwise).
   const prPaths = pullPaths ?? new Set(files.map((f) => f.path));
 
@@ -108,44 +61,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (!files.some((f) => isBackend(f.path) && !isIgnored(f.path))) return { outcome: { status: 'ignored', reason: 'no backend paths changed' }, writes: [] };
   }
 
-  const subject = await gatherSubject(github, number, 'pull_request', config, ctx.botLogin, ctx.notices);
-  // Code stays byte for byte, except invisible and bidirectional characters, shown as `[U+202E]` tokens
-  // (to the model and in findings) so a trojan-source trick is seen instead of obeyed.
-  const hiddenChars: Finding[] = [];
-  const diffFiles = files.map((f) => {
-    if (f.patch === undefined) return toDiffFile(f);
-    const revealed = revealInvisible(f.patch);
-    if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
-    return toDiffFile({ ...f, patch: revealed.text });
-  });
-  const repo = await ctx.repoMap?.();
-  const linkedPlan = await findLinkedPlan(github, pr, ctx.botLogin).catch(() => undefined);
-  const result = await composeReview(ctx.model, {
-    agent: selectAgent(ctx.agents, intent.command),
-    focus: intent.command,
-    subject,
-    files: diffFiles,
-    config,
-    decisions: extras.decisions,
-    // Whole migrations at the pinned sha, so squawk sees the file and not only the hunk.
-    readFile: (path) => github.readFile(path, headSha),
-    repoMap: repo?.map,
-    repoTools: repo?.tools,
-    linkedPlan,
-  });
-  result.info.cost = jobCost(result.info, counted.count() + (repo?.map.cost.requests ?? 0), repo);
-  ctx.log.info({ ...result.info.cost, notRead: result.info.cost.notRead?.length ?? 0 }, 'review cost');
-  if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
-  if (linkedPlan) result.review.summary += `\n\n${renderAgainstPlan(againstPlan(linkedPlan, changeOf(diffFiles, subject)), (t) => t.replace(/\s+/g, ' '))}`;
-  if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
-  const found = result.review.findings;
-  // Earlier findings whose lines are still at the head count for the verdict, the check and the counts.
-  const carried = carry
-    ? await carryForward(readOpenFindings(extras.existing?.marker.open), { ...carry, readAtHead: (path) => github.readFile(path, headSha) })
-    : [];
-  const foundKeys = new Set(found.map(findingFingerprint));
-  const stillOpen = carried.filter((o) => !foundKeys.has(findingFingerprint(openToFinding(o))));
-  const allFindings = [...found, ...stillOpen.map(openToFinding)];
+  const { result, diffFiles, found, stillOpen, allFindings } = await judgePullRequest(ctx, extras, { github, count: counted.count, pr, headSha, files, carry });
   const notReviewed = [...result.packed.notReviewed];
   if (truncated) notReviewed.push({ path: `(files after the first ${GITHUB_MAX_FILES})`, reason: 'GitHub lists at most 3,000 files of a pull request' });
 
@@ -165,19 +81,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   const opts = safeOptions({ repoUrl: ctx.repoUrl, requester: intent.requester.login, allowedLinks: config.allowedLinks });
   const writes: Write[] = [];
   if (inline.length > 0 || event === 'REQUEST_CHANGES') {
-    writes.push({
-      kind: 'review',
-      number,
-      commitId: headSha,
-      event,
-      body: inline.length > 0 ? `${inline.length} inline finding(s); the summary is in the Agency Architect comment.` : 'Blocking findings: see the Agency Architect summary comment.',
-      comments: inline.map((f) => ({
-        path: f.path!,
-        line: f.endLine ?? f.line!,
-        startLine: f.endLine !== null && f.endLine !== f.line ? f.line! : undefined,
-        body: `${renderFindingComment(f, opts)}\n\n${hiddenFingerprint(findingFingerprint(f))}`,
-      })),
-    });
+    writes.push(reviewWrite(number, headSha, event, inline, opts));
     for (const f of inline) posted.add(findingFingerprint(f));
   }
 
@@ -191,30 +95,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     blocking = stale.length > 0;
   }
 
-  if (config.review.checkRun) {
-    const annotated = checkAnnotations(allFindings, prPaths);
-    writes.push({
-      kind: 'check-run',
-      check: {
-        name: 'Agency Architect',
-        headSha,
-        conclusion: checkConclusion(allFindings, config),
-        title: `${allFindings.length} finding(s)`,
-        // Rendered as Markdown on the checks page: the model's text is sanitised like every comment.
-        summary: safeText(result.review.summary, opts),
-        annotations: annotated.map((f) => ({
-          path: f.path,
-          startLine: f.line,
-          endLine: f.endLine ?? f.line,
-          level: f.severity === 'blocker' || f.severity === 'major' ? 'failure' : f.severity === 'minor' ? 'warning' : 'notice',
-          title: `${f.severity}: ${f.title}`,
-          message: f.body,
-        })),
-      },
-      // Personal tokens, and workflow tokens without `checks: write`, cannot create check runs (403).
-      ifRefused: 'No check run was created: GitHub refused it (403; check runs need a GitHub App token, or a workflow token with `checks: write`). The findings are all in this comment.',
-    });
-  }
+  if (config.review.checkRun) writes.push(checkRunWrite(headSha, checkAnnotations(allFindings, prPaths), checkConclusion(allFindings, config), allFindings.length, safeText(result.review.summary, opts)));
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
   // Only findings on files of the pull request can be checked again later.
@@ -251,6 +132,90 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     },
     writes,
   };
+}
+
+/** The head sha this review judges, or why there is nothing to review (not a pull request, already reviewed, stale event). */
+async function pinHead(ctx: JobContext, extras: DispatchExtras, github: ReadGitHub): Promise<{ skip: JobPlan } | { pr: PullData; headSha: string; previousShas: string[]; lastSha?: string }> {
+  const { intent } = ctx;
+  const number = intent.target.number;
+  if (intent.target.kind !== 'pull_request') {
+    const body = `\`/agency:${intent.command}\` reviews pull requests. On an issue, use \`/agency:plan\` for an architecture plan.`;
+    return {
+      skip: {
+      outcome: { status: 'done' },
+      writes: [{ kind: 'comment', number, family: extras.family, body: `${body}\n\n${encodeMarker(extras.marker)}`, commentId: extras.existing?.comment.id }],
+    },
+    };
+  }
+  const pr = await github.pull(number);
+  const headSha = intent.headSha ?? pr.headSha;
+  const previousShas = extras.existing?.marker.shas ?? [];
+  const lastSha = previousShas.at(-1);
+  if (intent.via === 'pull_request' && lastSha === headSha) return { skip: { outcome: { status: 'ignored', reason: `${headSha} already reviewed` }, writes: [] } };
+  if (intent.via === 'pull_request') {
+    // The file lists below are the PR's as of now: reviewing them under an older event's sha would mix two
+    // commits (and place comments on the wrong diff). A newer push brings its own synchronize event.
+    const current = await github.getPullHead(number);
+    if (current !== headSha) {
+      ctx.log.info({ event: intent.event, eventSha: headSha, headSha: current }, 'stale event skipped: the pull request has a newer head');
+      return { skip: { outcome: { status: 'ignored', reason: `stale event: the head moved from ${headSha.slice(0, 7)} to ${current.slice(0, 7)}; the newer push is reviewed by its own event` }, writes: [] } };
+    }
+  }
+
+  return { pr, headSha, previousShas, lastSha };
+}
+
+/**
+ * Evidence and the model's judgment on the files, with the trojan-source findings and the findings of
+ * earlier reviews whose lines are still at the head (which count for the verdict, the check and the counts).
+ */
+async function judgePullRequest(
+  ctx: JobContext,
+  extras: DispatchExtras,
+  input: { github: ReadGitHub; count: () => number; pr: PullData; headSha: string; files: PullFile[]; carry?: ReviewFiles['carry'] },
+) {
+  const { github, pr, headSha, files, carry } = input;
+  const { intent, config } = ctx;
+  const number = intent.target.number;
+  const subject = await gatherSubject(github, number, 'pull_request', config, ctx.botLogin, ctx.notices);
+  // Code stays byte for byte, except invisible and bidirectional characters, shown as `[U+202E]` tokens
+  // (to the model and in findings) so a trojan-source trick is seen instead of obeyed.
+  const hiddenChars: Finding[] = [];
+  const diffFiles = files.map((f) => {
+    if (f.patch === undefined) return toDiffFile(f);
+    const revealed = revealInvisible(f.patch);
+    if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
+    return toDiffFile({ ...f, patch: revealed.text });
+  });
+  const repo = await ctx.repoMap?.();
+  const linkedPlan = await findLinkedPlan(github, pr, ctx.botLogin).catch(() => undefined);
+  const result = await composeReview(ctx.model, {
+    agent: selectAgent(ctx.agents, intent.command),
+    focus: intent.command,
+    subject,
+    files: diffFiles,
+    config,
+    decisions: extras.decisions,
+    // Whole migrations at the pinned sha, so squawk sees the file and not only the hunk.
+    readFile: (path) => github.readFile(path, headSha),
+    repoMap: repo?.map,
+    repoTools: repo?.tools,
+    linkedPlan,
+  });
+  result.info.cost = jobCost(result.info, input.count() + (repo?.map.cost.requests ?? 0), repo);
+  ctx.log.info({ ...result.info.cost, notRead: result.info.cost.notRead?.length ?? 0 }, 'review cost');
+  if (result.info.usage) ctx.log.info({ ...result.info.usage, model: result.info.model }, 'model usage');
+  if (linkedPlan) result.review.summary += `\n\n${renderAgainstPlan(againstPlan(linkedPlan, changeOf(diffFiles, subject)), (t) => t.replace(/\s+/g, ' '))}`;
+  if (hiddenChars.length > 0) result.review.findings.push(...hiddenChars);
+  const found = result.review.findings;
+  // Earlier findings whose lines are still at the head count for the verdict, the check and the counts.
+  const carried = carry
+    ? await carryForward(readOpenFindings(extras.existing?.marker.open), { ...carry, readAtHead: (path) => github.readFile(path, headSha) })
+    : [];
+  const foundKeys = new Set(found.map(findingFingerprint));
+  const stillOpen = carried.filter((o) => !foundKeys.has(findingFingerprint(openToFinding(o))));
+  const allFindings = [...found, ...stillOpen.map(openToFinding)];
+  return { result, diffFiles, found, stillOpen, allFindings };
 }
 
 /** The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. */

@@ -1,39 +1,34 @@
-import { meetsPermission } from '../core/meetsPermission.js';
-import { findLivingComment } from '../github/findLivingComment.js';
 import type { GitHub } from '../github/GitHub.js';
 import type { Model } from '../domain/Model.js';
 import { DEFAULT_CONFIG, type Config } from '../config/configSchema.js';
-import { renderNotAllowed } from '../render/renderNotAllowed.js';
+import { meetsPermission } from '../core/meetsPermission.js';
+import { findLivingComment } from '../github/findLivingComment.js';
 import { route } from '../triggers/route.js';
-import { isAllowListedBot } from '../triggers/isAllowListedBot.js';
 import { sameLabel } from '../triggers/RouteContext.js';
 import type { DeliveryLog } from '../state/SharedState.js';
 import type { JobContext, JobLog, JobOutcome } from './JobContext.js';
 import type { RepoContext } from './loadRepoContext.js';
 import { dispatchCommand } from './dispatchCommand.js';
 import { nextMarker } from './nextMarker.js';
-import { encodeMarker, replaceMarker } from '../domain/marker.js';
-import { OfflineModel } from '../model/offline/OfflineModel.js';
+import { encodeMarker } from '../domain/marker.js';
 import type { ModelLog } from '../model/withFallback.js';
 import { guardGitHub, type WriteScope } from '../security/guardGitHub.js';
-import { limitModel } from '../security/limitModel.js';
 import { redactLog } from '../security/redactLog.js';
-import { redactModel } from '../security/redactModel.js';
 import { createSecurityDeps, type SecurityDeps } from '../security/SecurityDeps.js';
 import { createWriteLedger, type WriteLedger } from '../security/writeLedger.js';
 import { describePublished } from './describePublished.js';
-import type { Publish, Write } from '../domain/Write.js';
+import type { Publish, Published, Write } from '../domain/Write.js';
 import { gitHubPublisher } from '../publish/gitHubPublisher.js';
 import { summarizePublished } from '../publish/summarizePublished.js';
 import { checkWritePlan, type PlanScope } from '../security/checkWritePlan.js';
 import { repoMapLoader, type RepoAccess } from '../repomap/repoMapLoader.js';
 import { sharedRepoMapCache, type RepoMapCache } from '../repomap/RepoMapCache.js';
+import { authorizeRequester } from './authorizeRequester.js';
+import { takeAllowance } from './takeAllowance.js';
+import { boundedModel } from './boundedModel.js';
+import { describeFailure, failureNotice, FAILURE_PREFIX } from './failureNotice.js';
 
-/** A failure class for users: an HTTP status at most, never a message or a stack. */
-export function describeFailure(error: unknown): string {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
-  return status ? `GitHub answered HTTP ${status}` : 'an internal error';
-}
+export { describeFailure } from './failureNotice.js';
 
 export interface WebhookEvent {
   name: string;
@@ -84,23 +79,6 @@ export type Publisher = (github: GitHub, log: JobLog, repoUrl: string) => Publis
 
 const onGitHub: Publisher = (github, log, repoUrl) => gitHubPublisher({ github, log, repoUrl });
 
-const FAMILY_NOT_ALLOWED = 'not-allowed';
-/** The allowance note keeps the family it always had, so an old note is edited, not duplicated. */
-const FAMILY_COOLDOWN = 'cooldown';
-
-/** The model for one event: requests and answers redacted; calls per event and the daily token budget enforced. */
-function boundedModel(model: Model, config: Config, security: SecurityDeps, installation: string | number, log: JobLog): Model {
-  // The offline engine costs nothing and sends nothing: no limits to apply.
-  if (model instanceof OfflineModel) return model;
-  return limitModel(redactModel(model, security.redact), {
-    maxCalls: config.limits.modelCallsPerEvent,
-    budget: { tokens: security.tokens, installation: String(installation), limit: config.limits.dailyTokenBudget },
-    offline: new OfflineModel(),
-    log,
-  });
-}
-const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
-
 /**
  * One webhook event, after it was acknowledged: route → authorize → (dedupe) → the command's job.
  * Never throws for expected conditions; API failures propagate to the queue, which logs them.
@@ -110,14 +88,13 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   const security = deps.security ?? createSecurityDeps();
   const ledger = deps.ledger ?? createWriteLedger();
   const log = redactLog(deps.log, security.redact);
-  let github = deps.github;
   if (event.deliveryId && (await deps.completed?.has(event.deliveryId))) {
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already handled` };
   }
-  const botLogin = await github.botLogin();
+  const botLogin = await deps.github.botLogin();
   let repo: RepoContext;
   try {
-    repo = await deps.repoContext(github);
+    repo = await deps.repoContext(deps.github);
   } catch (error) {
     if (!deps.signal?.aborted) await noticeEarlyFailure(event, deps, botLogin, error, log, ledger);
     throw error;
@@ -130,57 +107,33 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     return { status: 'duplicate', reason: `${intent.event}: created with the label "${repo.config.label}"; the labeled run answers` };
   }
   // Writes only to the triggering issue or PR (its number from the event), redacted; ADR git writes only in the ADR directory.
-  const botComments = new Set<number>();
   const scope: WriteScope = {
     number,
-    botComments,
+    botComments: new Set<number>(),
     triggerCommentId: intent.commentId,
     botLogin,
-    adr: {
-      dirs: [repo.config.adr.dir, ...(repo.adrDir ? [repo.adrDir] : [])],
-      mode: repo.config.adr.mode,
-      defaultBranch: () => deps.github.defaultBranch(),
-    },
+    adr: { dirs: [repo.config.adr.dir, ...(repo.adrDir ? [repo.adrDir] : [])], mode: repo.config.adr.mode, defaultBranch: () => deps.github.defaultBranch() },
     log,
     redact: security.redact,
     signal: deps.signal,
   };
-  github = guardGitHub(deps.github, { ...scope, ledger });
+  const github = guardGitHub(deps.github, { ...scope, ledger });
   const repoUrl = `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
   const publisher = deps.publisher ?? onGitHub;
   const publish = publisher(github, log, repoUrl);
   // The whole plan is checked before its first write: one write outside the event's scope refuses all of it.
-  const planScope: PlanScope = { number, triggerCommentId: intent.commentId, botComments, adr: { dirs: scope.adr!.dirs, mode: scope.adr!.mode } };
+  const planScope: PlanScope = { number, triggerCommentId: intent.commentId, botComments: scope.botComments!, adr: scope.adr! };
   const carryOut = (writes: Write[]) => {
     checkWritePlan(writes, planScope);
     return publish(writes);
   };
 
-  // Authorization before any cost: the collaborator permission API, failing closed.
-  let permission: Awaited<ReturnType<GitHub['permission']>> = 'none';
-  // A bot has no collaborator permission (GitHub answers 404): one listed in allowBots is authorized by the list.
-  if (isAllowListedBot(intent.requester, repo.config)) permission = repo.config.permission;
-  else {
-    try {
-      permission = await github.permission(intent.requester.login);
-    } catch (error) {
-      log.warn({ user: intent.requester.login, err: (error as Error).message }, 'permission check failed; denying');
-    }
+  const authorized = await authorizeRequester(github, intent, repo.config, log);
+  if (!authorized.ok) {
+    await carryOut(authorized.writes);
+    log.info({ user: intent.requester.login, event: intent.event }, `denied: ${authorized.reason}`);
+    return { status: 'denied', reason: authorized.reason };
   }
-  if (!meetsPermission(permission, repo.config.permission)) {
-    const reason = `${intent.requester.login} lacks ${repo.config.permission} permission`;
-    // Automatic PR reviews for outside contributors and labels applied without the permission (triage) stay
-    // silent; a command gets one short reply per issue.
-    if (intent.via === 'comment' || intent.via === 'checkbox') {
-      const existing = await findLivingComment(github, number, FAMILY_NOT_ALLOWED);
-      if (!existing) {
-        await carryOut([{ kind: 'comment', number, family: FAMILY_NOT_ALLOWED, body: renderNotAllowed(repo.config, { marker: { family: FAMILY_NOT_ALLOWED } }) }]);
-      }
-    }
-    log.info({ user: intent.requester.login, event: intent.event }, `denied: ${reason}`);
-    return { status: 'denied', reason };
-  }
-
   // One living comment per (issue or PR, command family).
   const family = intent.command;
   const existing = await findLivingComment(github, number, family);
@@ -188,28 +141,13 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     await deps.completed?.add(event.deliveryId);
     return { status: 'duplicate', reason: `delivery ${event.deliveryId} already answered` };
   }
-  // What this run took (the user's command allowance): given back if it fails, so the retry the failure
-  // notice asks for (or a redelivery) is not turned away.
-  const release: (() => void)[] = [];
-  if ((intent.via === 'comment' || intent.via === 'checkbox') && intent.command !== 'help') {
-    // Writers are trusted: their commands queue. A burst allowance per user and repository bounds the cost;
-    // past it, one short note per burst and no model call.
-    const { commandsPerWindow: limit, commandWindowMinutes: minutes } = repo.config.limits;
-    const allowanceKey = `${github.owner}/${github.repo}:${intent.requester.login.toLowerCase()}`;
-    const taken = await security.allowance.take(allowanceKey, limit, minutes * 60_000);
-    if (taken.ok) release.push(() => void security.allowance.release(allowanceKey, taken.token).catch(() => undefined));
-    else {
-      if (taken.firstRefusal) {
-        const note = `> ⏳ ${limit} command${limit === 1 ? '' : 's'} per ${minutes} min per user: this one was not run. It can run again in ${formatWait(taken.retryInSeconds)}.`;
-        await carryOut([{ kind: 'comment', number, family: FAMILY_COOLDOWN, body: `${note}\n\n${encodeMarker({ family: FAMILY_COOLDOWN })}`, bestEffort: true }]);
-      }
-      return { status: 'ignored', reason: `${intent.requester.login}: command allowance used (${limit} per ${minutes} min; ${taken.retryInSeconds} s to wait)` };
-    }
+  const allowance = await takeAllowance(intent, repo.config, security.allowance, `${github.owner}/${github.repo}`);
+  if (!allowance.ok) {
+    await carryOut(allowance.writes);
+    return { status: 'ignored', reason: allowance.reason };
   }
-  if (intent.commentId !== undefined) {
-    // Users see that it heard them; a failed reaction must not stop the work.
-    await carryOut([{ kind: 'reaction', commentId: intent.commentId, content: 'eyes', bestEffort: true }]);
-  }
+  // Users see that it heard them; a failed reaction must not stop the work.
+  if (intent.commentId !== undefined) await carryOut([{ kind: 'reaction', commentId: intent.commentId, content: 'eyes', bestEffort: true }]);
 
   const ctx: JobContext = {
     github,
@@ -227,37 +165,20 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
   };
   let outcome: JobOutcome;
   try {
-    const planned = await dispatchCommand(ctx, {
-      family,
-      existing,
-      marker: nextMarker(existing?.marker, family, event.deliveryId),
-      decisions: repo.decisions,
-      adrDir: repo.adrDir,
-    });
+    const planned = await dispatchCommand(ctx, { family, existing, marker: nextMarker(existing?.marker, family, event.deliveryId), decisions: repo.decisions, adrDir: repo.adrDir });
     outcome = withPublished(planned.outcome, planned.writes, await carryOut(planned.writes));
   } catch (error) {
-    release.forEach((give) => give());
-    // Say so where the user asked, in one line without internals, with what the ledger says was published
-    // (not a guess). The living comment is taken as it is now (the job may have written it) with the marker
-    // from before the run, so a redelivery of this event runs again from the same state.
+    allowance.release();
+    // What the ledger says was published (not a guess), through a guard of its own: the notice is not one
+    // of the job's writes it reports on.
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)}). ${describePublished(ledger, error)} Re-run the command or re-apply the label to retry.`;
-    // Written through a guard of its own: the notice is not one of the job's writes it reports on.
     const noticeGitHub = guardGitHub(deps.github, scope);
     const current = await findLivingComment(noticeGitHub, number, family).catch(() => existing);
-    const kept = current ? replaceMarker(current.comment.body, existing?.marker ?? nextMarker(undefined, family, undefined)) : '';
-    const body = current
-      ? `${notice}\n\n${kept.split('\n').filter((l) => !l.startsWith(FAILURE_PREFIX)).join('\n').trim()}`
-      : `${notice}\n\n${encodeMarker(nextMarker(undefined, family, undefined))}`;
-    await publisher(noticeGitHub, log, repoUrl)([{ kind: 'comment', number, family, body, commentId: current?.comment.id }]).catch(() => undefined);
+    await publisher(noticeGitHub, log, repoUrl)([failureNotice({ number, family, notice, current, before: existing?.marker })]).catch(() => undefined);
     throw error;
   }
   if (event.deliveryId && outcome.status === 'done') await deps.completed?.add(event.deliveryId);
   return outcome;
-}
-
-/** "4 min 10 s" / "25 s": how long until the allowance has room again. */
-function formatWait(seconds: number): string {
-  return seconds >= 60 ? `${Math.floor(seconds / 60)} min${seconds % 60 ? ` ${seconds % 60} s` : ''}` : `${seconds} s`;
 }
 
 /** Whether the issue in the payload already carries `label` (it was created with it). */
@@ -291,7 +212,7 @@ async function noticeEarlyFailure(event: WebhookEvent, deps: RunEventDeps, botLo
 }
 
 /** The job's outcome with the links of what was published (the comment, the check run, ADR pull requests). */
-function withPublished(outcome: JobOutcome, writes: readonly Write[], published: Awaited<ReturnType<Publish>>): JobOutcome {
+function withPublished(outcome: JobOutcome, writes: readonly Write[], published: readonly Published[]): JobOutcome {
   if (outcome.status !== 'done') return outcome;
   const { commentUrl, checkUrl, adrPullUrls, pullsNotOpened } = summarizePublished(published);
   const details = {

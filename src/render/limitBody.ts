@@ -1,4 +1,4 @@
-import { safeEnd } from '../core/safeEnd.js';
+import { safeEnd } from '../domain/safeEnd.js';
 
 /** GitHub rejects an issue or PR comment body longer than this, counted in UTF-16 code units. */
 export const GITHUB_BODY_LIMIT = 65536;

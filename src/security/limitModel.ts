@@ -1,7 +1,7 @@
-import type { JobLog } from '../jobs/JobContext.js';
+import type { JobLog } from '../domain/JobLog.js';
 import type { Model, ModelResult } from '../domain/Model.js';
 import type { TokenLedger } from '../state/SharedState.js';
-import { billedTokens } from './TokenBudget.js';
+import { billedTokens } from '../state/TokenBudget.js';
 
 export const CALLS_REASON = 'model calls per event reached';
 export const BUDGET_REASON = 'daily token budget reached';

@@ -1,4 +1,4 @@
-import { TokenBudget } from '../security/TokenBudget.js';
+import { TokenBudget } from './TokenBudget.js';
 import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
 
 const MAX_KEYS = 50_000;

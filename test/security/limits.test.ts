@@ -4,7 +4,7 @@ import type { Plan } from '../../src/domain/planSchema.js';
 import { BUDGET_REASON, CALLS_REASON, limitModel } from '../../src/security/limitModel.js';
 import { redactModel } from '../../src/security/redactModel.js';
 import { createRedactor } from '../../src/security/redactor.js';
-import { TokenBudget } from '../../src/security/TokenBudget.js';
+import { TokenBudget } from '../../src/state/TokenBudget.js';
 import { MemoryCommandAllowance } from '../../src/state/memoryState.js';
 
 function model(engine: 'claude' | 'offline', tokens = 1000) {

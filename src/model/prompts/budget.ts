@@ -1,5 +1,5 @@
 import { CHARS_PER_TOKEN } from '../../evidence/estimateTokens.js';
-import { safeEnd } from '../../core/safeEnd.js';
+import { safeEnd } from '../../domain/safeEnd.js';
 
 /**
  * One piece of a prompt. Fixed pieces (framing, tags, evidence) are always kept whole; cuttable pieces

@@ -1,5 +1,5 @@
 import type { Usage } from '../domain/Model.js';
-import type { TokenLedger } from '../state/SharedState.js';
+import type { TokenLedger } from './SharedState.js';
 
 /** Tokens counted against the budget: everything the API bills, cache reads included. */
 export function billedTokens(usage: Usage): number {
