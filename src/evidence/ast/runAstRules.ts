@@ -1,6 +1,7 @@
-import type { NapiConfig, SgNode, SgRoot } from '@ast-grep/napi';
+import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { Finding } from '../../domain/findingSchema.js';
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
+import { compileRule } from './compileRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
@@ -20,38 +21,6 @@ export interface AstInput {
 
 /** Past this, the remaining rules are skipped for the file (each rule is one native call, so this bounds the file). */
 export const FILE_BUDGET_MS = 1500;
-
-interface CompiledRule {
-  config: NapiConfig;
-  /** A condition on the whole file (`inside: { kind: program, ... }`), checked once instead of per candidate. */
-  file?: NapiConfig;
-}
-
-const compiled = new WeakMap<AstRule, CompiledRule>();
-const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
-
-/**
- * The rule as ast-grep takes it. Every node is inside the root, so a top-level `inside` the root kind
- * is a property of the file: checking it once per file instead of once per candidate turns a
- * quadratic rule (each route searching the whole file for a guarded one) into a linear one.
- */
-function compile(rule: AstRule): CompiledRule {
-  let c = compiled.get(rule);
-  if (!c) {
-    const { inside, ...rest } = rule.rule as { inside?: Record<string, unknown> };
-    if (inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !JSON.stringify(inside).includes('$')) {
-      const { stopBy: _stopBy, ...condition } = inside;
-      c = {
-        config: { rule: rest, constraints: rule.constraints, utils: rule.utils } as NapiConfig,
-        file: { rule: condition, utils: rule.utils } as NapiConfig,
-      };
-    } else {
-      c = { config: { rule: rule.rule, constraints: rule.constraints, utils: rule.utils } as NapiConfig };
-    }
-    compiled.set(rule, c);
-  }
-  return c;
-}
 
 /** Our rules on one file: the matches that touch an added line and meet their taint requirements. */
 export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstInput): { findings: Finding[]; notes: string[] } {
@@ -85,7 +54,7 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
     if (rule.metadata.handlersOnly && !handler) continue;
     let matches: SgNode[];
     try {
-      const { config, file } = compile(rule);
+      const { config, file } = compileRule(rule);
       if (file && !top.matches(file)) continue;
       matches = top.findAll(config);
     } catch (error) {
