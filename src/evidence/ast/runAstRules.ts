@@ -7,7 +7,7 @@ import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
 import { rulePrefilter } from './rulePrefilter.js';
 import { skipReason } from './skipReason.js';
-import { meetsTaint } from './taint.js';
+import { meetsTaint, type TaintCache } from './taint.js';
 
 export interface AstInput {
   path: string;
@@ -28,7 +28,10 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   if (skip) return { findings: [], notes: [`Code rules skipped ${input.path}: ${skip}.`] };
   const language = ruleLanguageOf(input.lang);
   // Rules whose required text is nowhere in the file cannot match: skip them before parsing anything.
-  const applicable = rules.filter((r) => r.language === language && (rulePrefilter(r)?.test(input.source) ?? true));
+  const handler = isHandlerSource(input.path, input.source);
+  const applicable = rules.filter(
+    (r) => r.language === language && (!r.metadata.handlersOnly || handler) && (rulePrefilter(r)?.test(input.source) ?? true),
+  );
   if (applicable.length === 0) return { findings: [], notes: [] };
 
   const started = performance.now();
@@ -42,16 +45,15 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   if (input.whole && mostlyErrors(top, input.source.length)) {
     return { findings: [], notes: [`Code rules skipped ${input.path}: it does not parse as ${input.lang}.`] };
   }
-  const handler = isHandlerSource(input.path, input.source);
   const findings: Finding[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
+  const taintCache: TaintCache = new Map();
   for (const rule of applicable) {
     if (performance.now() - started > FILE_BUDGET_MS) {
       notes.push(`Code rules stopped early on ${input.path} (over ${FILE_BUDGET_MS} ms); some rules did not run.`);
       break;
     }
-    if (rule.metadata.handlersOnly && !handler) continue;
     let matches: SgNode[];
     try {
       const { config, file } = compileRule(rule);
@@ -64,7 +66,7 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
     for (const match of matches) {
       const line = reportLine(match, input.added);
       if (line === undefined || seen.has(`${rule.id}:${line}`)) continue;
-      if (!taintMet(rule, match, language)) continue;
+      if (!taintMet(rule, match, language, taintCache)) continue;
       seen.add(`${rule.id}:${line}`);
       findings.push(astFinding(rule, input.path, line));
     }
@@ -72,11 +74,11 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   return { findings, notes };
 }
 
-function taintMet(rule: AstRule, match: SgNode, language: AstRule['language']): boolean {
+function taintMet(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
   for (const [name, level] of Object.entries(rule.metadata.taint ?? {})) {
     const node = match.getMatch(name);
     // An unbound metavariable (an `any` branch without it) sets no requirement.
-    if (node && !meetsTaint(node, level, language)) return false;
+    if (node && !meetsTaint(node, level, language, cache)) return false;
   }
   return true;
 }
