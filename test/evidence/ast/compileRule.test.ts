@@ -1,7 +1,10 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asciiRegex, asciiRegexes } from '../../../src/evidence/ast/asciiRegex.js';
 import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
-import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
+import { builtinRulesDir, loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
 import { compileRule, matchesFirst } from '../../../src/evidence/ast/compileRule.js';
 
 const engine = loadAstGrep();
@@ -49,5 +52,24 @@ describe('matchesFirst', () => {
   it('keeps the order of rules that bind metavariables', () => {
     const rule = { id: 'r', language: 'javascript', rule: { matches: 'u', has: { pattern: '$X' } }, utils: { u: { kind: 'call_expression' } } } as never;
     expect((compileRule(rule).config as { rule: unknown }).rule).toEqual({ matches: 'u', has: { pattern: '$X' } });
+  });
+});
+
+describe('loadAstRules for the languages of a diff', () => {
+  it('returns the same rules as the full load, filtered by language', () => {
+    const all = loadAstRules();
+    expect(loadAstRules(undefined, ['python', 'go']).map((r) => r.file)).toEqual(all.filter((r) => r.language === 'python' || r.language === 'go').map((r) => r.file));
+  });
+
+  it('does not parse the files of other languages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agency-rules-'));
+    try {
+      copyFileSync(join(builtinRulesDir(), 'sql-injection.py.yml'), join(dir, 'sql-injection.py.yml'));
+      writeFileSync(join(dir, 'broken.go.yml'), 'id: broken\nlanguage: go\nrule: [unclosed\n');
+      expect(loadAstRules(dir, ['python']).map((r) => r.id)).toEqual(['sql-injection']);
+      expect(() => loadAstRules(dir)).toThrow(/^rules\/broken\.go\.yml: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
