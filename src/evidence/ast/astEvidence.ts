@@ -2,7 +2,7 @@ import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
 import { loadAstGrep, parseLanguage, ruleLanguageOf, type AstGrep } from './astGrep.js';
 import { loadAstRules } from './loadAstRules.js';
-import { runAstRules } from './runAstRules.js';
+import { FILE_BUDGET_MS, runAstRules } from './runAstRules.js';
 import { sourceForRules } from './sourceForRules.js';
 
 /** Past this, the code rules read no further file of the review; the files left are named in a note. */
@@ -41,13 +41,14 @@ export function astEvidence(
   for (const file of code) {
     const lang = parseLanguage(file.path);
     if (!lang) continue;
-    if (performance.now() - started >= budgetMs) {
+    const left = budgetMs - (performance.now() - started);
+    if (left <= 0) {
       unread.push(file.path);
       continue;
     }
     const { source, whole } = sourceForRules(file);
     const added = new Set(file.added.map((l) => l.line));
-    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole });
+    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole, budgetMs: Math.min(FILE_BUDGET_MS, left) });
     findings.push(...result.findings);
     notes.push(...result.notes);
   }

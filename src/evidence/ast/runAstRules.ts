@@ -17,6 +17,8 @@ export interface AstInput {
   added?: ReadonlySet<number>;
   /** The source is the whole file (not the diff's lines with gaps): a parse failure is then the file's fault. */
   whole: boolean;
+  /** Time for this file's rules (default FILE_BUDGET_MS; less when the review's budget is nearly spent). */
+  budgetMs?: number;
 }
 
 /** Past this, the remaining rules are skipped for the file (each rule is one native call, so this bounds the file). */
@@ -35,6 +37,7 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   if (applicable.length === 0) return { findings: [], notes: [] };
 
   const started = performance.now();
+  const budgetMs = input.budgetMs ?? FILE_BUDGET_MS;
   let root: SgRoot;
   try {
     root = sg.parse(input.lang, input.source);
@@ -49,9 +52,10 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   const notes: string[] = [];
   const seen = new Set<string>();
   const taintCache: TaintCache = new Map();
-  for (const rule of applicable) {
-    if (performance.now() - started > FILE_BUDGET_MS) {
-      notes.push(`Code rules stopped early on ${input.path} (over ${FILE_BUDGET_MS} ms); some rules did not run.`);
+  for (const [index, rule] of applicable.entries()) {
+    if (performance.now() - started > budgetMs) {
+      const left = [...new Set(applicable.slice(index).map((r) => r.id))].join(', ');
+      notes.push(`Code rules stopped early on ${input.path} (over ${Math.max(0, Math.round(budgetMs))} ms); not run: ${left}.`);
       break;
     }
     let matches: SgNode[];

@@ -115,3 +115,17 @@ describe('time bounds', () => {
     expect(astEvidence([newFile('docs/a.md', ['# a'])], missing).notes).toEqual(['Code rules do not read .md files yet (1 file not checked by them).']);
   });
 });
+
+describe('the per-file budget', () => {
+  it('names the rules it did not run once a file has used its time', () => {
+    const source = 'router.get("/a", async (req, res) => {\n  const rows = await db.query("SELECT id FROM t WHERE id = " + req.query.id);\n  res.json(rows);\n});\n';
+    const rules = loadAstRules(undefined, ['javascript']);
+    const full = runAstRules(engine.sg, rules, { path: 'src/routes/a.ts', lang: 'typescript', source, whole: true });
+    expect(full.findings.map((f) => f.source.id)).toContain('sql-injection');
+    const spent = runAstRules(engine.sg, rules, { path: 'src/routes/a.ts', lang: 'typescript', source, whole: true, budgetMs: -1 });
+    expect(spent.findings).toEqual([]);
+    expect(spent.notes).toHaveLength(1);
+    expect(spent.notes[0]).toMatch(/^Code rules stopped early on src\/routes\/a\.ts \(over 0 ms\); not run: [a-z-]+(, [a-z-]+)*\.$/);
+    expect(spent.notes[0]).toContain('sql-injection');
+  });
+});
