@@ -99,6 +99,14 @@ export async function rulesBench(print: (line: string) => void): Promise<void> {
       if (run.status !== 0 && run.status !== 1) throw new Error(`agency review exited ${run.status}: ${run.stderr.slice(0, 200)}`);
     }
     print(`agency review (CLI, offline) on the same PR: median of 5 ${ms(median(wall))} per start (goal < 500 ms)`);
+    // The floor under every command: starting the program and printing the usage.
+    const help: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      spawnSync(process.execPath, [cli, '--help'], { cwd: dir, env, encoding: 'utf8' });
+      help.push(performance.now() - started);
+    }
+    print(`agency --help (CLI start): median of 5 ${ms(median(help))}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

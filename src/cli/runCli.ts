@@ -3,20 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadBuiltinAgents } from '../agents/builtinAgents.js';
-import { loadAgentsDir } from '../agents/loadAgentsDir.js';
 import type { Config } from '../config/configSchema.js';
-import { parseConfig } from '../config/parseConfig.js';
-import { plainConfigError } from '../config/renderConfigError.js';
 import { severityRank, type Severity } from '../domain/findingSchema.js';
 import type { Subject } from '../domain/Model.js';
-import { parseUnifiedDiff } from '../evidence/parseUnifiedDiff.js';
 import type { JobOutcome } from '../jobs/JobContext.js';
 import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
 import { lastCommentText as postedBody } from '../publish/describeWrite.js';
-import { runLocalEvent, type LocalEventInput, type LocalRun } from './runLocalEvent.js';
-import { listRules } from './listRules.js';
+import type { LocalEventInput, LocalRun } from './runLocalEvent.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -30,6 +24,9 @@ export interface CliIO {
 class CliError extends Error {}
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+// The pipeline (agents, config, evidence engines, model) is imported where a command needs it, not
+// here: `--help` and `--version` would otherwise load hundreds of modules first.
 
 /** The `agency` command: returns the exit code (0 ok, 1 findings at --fail-on, 2 usage or input error). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -82,9 +79,11 @@ async function dispatch(args: CliArgs, io: CliIO): Promise<number> {
       return adr(command.title, command.issue, command.dir, args, io);
     case 'demo':
       return demo(args, io);
-    case 'rules':
+    case 'rules': {
+      const { listRules } = await import('./listRules.js');
       io.stdout(listRules(args.format));
       return 0;
+    }
   }
 }
 
@@ -97,6 +96,11 @@ async function checkConfig(args: CliArgs, io: CliIO): Promise<Config> {
   } catch (error) {
     if (args.config) throw new CliError(`cannot read config ${args.config}: ${describeFsError(error)}`);
   }
+  const [{ parseConfig }, { plainConfigError }, { loadAgentsDir }] = await Promise.all([
+    import('../config/parseConfig.js'),
+    import('../config/renderConfigError.js'),
+    import('../agents/loadAgentsDir.js'),
+  ]);
   const parsed = parseConfig(text, args.config ?? '.github/agency.yml');
   if (!parsed.ok) throw new CliError(plainConfigError(parsed.error));
   const repoAgents = await loadAgentsDir(join(io.cwd, '.agency', 'agents')).catch(() => ({ agents: [], errors: [] }));
@@ -111,6 +115,7 @@ async function runLocal(
   run: Pick<LocalEventInput, 'command' | 'args' | 'subject' | 'readAtHead' | 'adrDir'>,
 ): Promise<LocalRun & { config: Config }> {
   const config = await checkConfig(args, io);
+  const [{ runLocalEvent }, { loadBuiltinAgents }] = await Promise.all([import('./runLocalEvent.js'), import('../agents/builtinAgents.js')]);
   const result = await runLocalEvent({
     ...run,
     cwd: io.cwd,
@@ -144,6 +149,7 @@ async function review(
   notADiff: string,
   readAtHead?: (path: string) => Promise<string | undefined>,
 ): Promise<number> {
+  const { parseUnifiedDiff } = await import('../evidence/parseUnifiedDiff.js');
   const files = parseUnifiedDiff(diffText);
   if (files.length === 0) throw new CliError(notADiff);
   const { outcome, published } = await runLocal(args, io, {

@@ -3,7 +3,7 @@ import type { Command } from '../domain/commands.js';
 import type { JobLog, JobOutcome } from '../jobs/JobContext.js';
 import { loadRepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
-import { createModel } from '../model/createModel.js';
+import { OfflineModel } from '../model/offline/OfflineModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { workingTreeMap } from './workingTreeMap.js';
 import type { Published } from '../domain/Write.js';
@@ -54,6 +54,8 @@ export function localCommentEvent(command: Command, args: string, isPull: boolea
  * what the CLI prints is what the App would post.
  */
 export async function runLocalEvent(input: LocalEventInput): Promise<LocalRun> {
+  // The Claude client (the Anthropic SDK, a few hundred modules) only when there is a key to use it with.
+  const createModel = input.env.ANTHROPIC_API_KEY ? (await import('../model/createModel.js')).createModel : () => new OfflineModel();
   const github = localGitHub(input);
   const log: JobLog = {
     info: () => undefined,

@@ -1,37 +1,66 @@
 import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
-import { loadAstGrep, parseLanguage, type AstGrep } from './astGrep.js';
+import { loadAstGrep, parseLanguage, ruleLanguageOf, type AstGrep } from './astGrep.js';
 import { loadAstRules } from './loadAstRules.js';
-import { runAstRules } from './runAstRules.js';
+import { FILE_BUDGET_MS, runAstRules } from './runAstRules.js';
 import { sourceForRules } from './sourceForRules.js';
+
+/** Past this, the code rules read no further file of the review; the files left are named in a note. */
+export const REVIEW_BUDGET_MS = 10_000;
+
+export interface AstEvidenceOptions {
+  /** Total time for the code rules on one review (default REVIEW_BUDGET_MS). */
+  budgetMs?: number;
+}
 
 /**
  * Our AST rules (rules/*.yml) on the code files of a diff. Each file is parsed from the lines the diff
  * shows (the whole file when it is new); findings land only where a match touches an added line.
- * Without the native engine (the bundled Action with no @ast-grep/napi) it says so in a note.
+ * Without the native engine (the bundled Action with no @ast-grep/napi) it says so in a note. The
+ * engine is loaded only when the diff has code it reads. Time is bounded per file (runAstRules) and per
+ * review: files not reached within the budget are listed as not analysed, never passed silently.
  */
 export function astEvidence(
   files: readonly DiffFile[],
-  engine: { sg: AstGrep } | { error: string } = loadAstGrep(),
+  engineIn?: { sg: AstGrep } | { error: string },
+  options: AstEvidenceOptions = {},
 ): { findings: Finding[]; notes: string[] } {
   const code = files.filter((f) => parseLanguage(f.path) !== undefined);
   const notes = unreadNotes(files.filter((f) => parseLanguage(f.path) === undefined));
   if (code.length === 0) return { findings: [], notes };
+  const engine = engineIn ?? loadAstGrep();
   if ('error' in engine) {
     return { findings: [], notes: [...notes, `The code rules did not run: @ast-grep/napi is not installed (${engine.error}). See docs/action.md.`] };
   }
-  const rules = loadAstRules();
+  // Only the rule files of the languages in the diff are read (YAML parsing is a CLI start's slow part).
+  const rules = loadAstRules(undefined, [...new Set(code.flatMap((f) => { const lang = parseLanguage(f.path); return lang ? [ruleLanguageOf(lang)] : []; }))]);
+  const budgetMs = options.budgetMs ?? REVIEW_BUDGET_MS;
+  const started = performance.now();
   const findings: Finding[] = [];
+  const unread: string[] = [];
   for (const file of code) {
     const lang = parseLanguage(file.path);
     if (!lang) continue;
+    const left = budgetMs - (performance.now() - started);
+    if (left <= 0) {
+      unread.push(file.path);
+      continue;
+    }
     const { source, whole } = sourceForRules(file);
     const added = new Set(file.added.map((l) => l.line));
-    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole });
+    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole, budgetMs: Math.min(FILE_BUDGET_MS, left) });
     findings.push(...result.findings);
     notes.push(...result.notes);
   }
+  if (unread.length > 0) notes.push(budgetNote(unread, budgetMs));
   return { findings, notes };
+}
+
+/** The files the review's budget did not reach, by name (the first few) and count. */
+function budgetNote(paths: readonly string[], budgetMs: number): string {
+  const shown = paths.slice(0, 5).join(', ');
+  const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
+  return `Code rules did not analyse ${paths.length} file${paths.length === 1 ? '' : 's'}: the review's time budget of ${budgetMs / 1000} s ran out (${shown}${more}).`;
 }
 
 /** Code in languages the rules do not read yet: said once per extension, never a silent pass. */

@@ -42,7 +42,8 @@ function required(node: unknown, utils: Record<string, unknown>, depth: number):
   if (Array.isArray(r.any) && r.any.length > 0) {
     const branches = r.any.map((b) => required(b, utils, depth + 1));
     if (branches.every((b): b is string => !!b)) {
-      const joined = branches.map((b) => `(?:${stripFlags(b) ?? '[\\s\\S]'})`).join('|');
+      // Branches that share a util require the same text: test it once.
+      const joined = [...new Set(branches)].map((b) => `(?:${stripFlags(b) ?? '[\\s\\S]'})`).join('|');
       // Case folding for all of it when any branch asks: still a necessary condition.
       return branches.some((b) => b.includes('(?i)')) ? `(?i)${joined}` : joined;
     }

@@ -1,12 +1,13 @@
-import type { NapiConfig, SgNode, SgRoot } from '@ast-grep/napi';
+import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { Finding } from '../../domain/findingSchema.js';
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
+import { compileRule } from './compileRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
 import { rulePrefilter } from './rulePrefilter.js';
 import { skipReason } from './skipReason.js';
-import { meetsTaint } from './taint.js';
+import { meetsTaint, type TaintCache } from './taint.js';
 
 export interface AstInput {
   path: string;
@@ -16,42 +17,12 @@ export interface AstInput {
   added?: ReadonlySet<number>;
   /** The source is the whole file (not the diff's lines with gaps): a parse failure is then the file's fault. */
   whole: boolean;
+  /** Time for this file's rules (default FILE_BUDGET_MS; less when the review's budget is nearly spent). */
+  budgetMs?: number;
 }
 
 /** Past this, the remaining rules are skipped for the file (each rule is one native call, so this bounds the file). */
 export const FILE_BUDGET_MS = 1500;
-
-interface CompiledRule {
-  config: NapiConfig;
-  /** A condition on the whole file (`inside: { kind: program, ... }`), checked once instead of per candidate. */
-  file?: NapiConfig;
-}
-
-const compiled = new WeakMap<AstRule, CompiledRule>();
-const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
-
-/**
- * The rule as ast-grep takes it. Every node is inside the root, so a top-level `inside` the root kind
- * is a property of the file: checking it once per file instead of once per candidate turns a
- * quadratic rule (each route searching the whole file for a guarded one) into a linear one.
- */
-function compile(rule: AstRule): CompiledRule {
-  let c = compiled.get(rule);
-  if (!c) {
-    const { inside, ...rest } = rule.rule as { inside?: Record<string, unknown> };
-    if (inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !JSON.stringify(inside).includes('$')) {
-      const { stopBy: _stopBy, ...condition } = inside;
-      c = {
-        config: { rule: rest, constraints: rule.constraints, utils: rule.utils } as NapiConfig,
-        file: { rule: condition, utils: rule.utils } as NapiConfig,
-      };
-    } else {
-      c = { config: { rule: rule.rule, constraints: rule.constraints, utils: rule.utils } as NapiConfig };
-    }
-    compiled.set(rule, c);
-  }
-  return c;
-}
 
 /** Our rules on one file: the matches that touch an added line and meet their taint requirements. */
 export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstInput): { findings: Finding[]; notes: string[] } {
@@ -59,10 +30,14 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   if (skip) return { findings: [], notes: [`Code rules skipped ${input.path}: ${skip}.`] };
   const language = ruleLanguageOf(input.lang);
   // Rules whose required text is nowhere in the file cannot match: skip them before parsing anything.
-  const applicable = rules.filter((r) => r.language === language && (rulePrefilter(r)?.test(input.source) ?? true));
+  const handler = isHandlerSource(input.path, input.source);
+  const applicable = rules.filter(
+    (r) => r.language === language && (!r.metadata.handlersOnly || handler) && (rulePrefilter(r)?.test(input.source) ?? true),
+  );
   if (applicable.length === 0) return { findings: [], notes: [] };
 
   const started = performance.now();
+  const budgetMs = input.budgetMs ?? FILE_BUDGET_MS;
   let root: SgRoot;
   try {
     root = sg.parse(input.lang, input.source);
@@ -73,19 +48,19 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   if (input.whole && mostlyErrors(top, input.source.length)) {
     return { findings: [], notes: [`Code rules skipped ${input.path}: it does not parse as ${input.lang}.`] };
   }
-  const handler = isHandlerSource(input.path, input.source);
   const findings: Finding[] = [];
   const notes: string[] = [];
   const seen = new Set<string>();
-  for (const rule of applicable) {
-    if (performance.now() - started > FILE_BUDGET_MS) {
-      notes.push(`Code rules stopped early on ${input.path} (over ${FILE_BUDGET_MS} ms); some rules did not run.`);
+  const taintCache: TaintCache = new Map();
+  for (const [index, rule] of applicable.entries()) {
+    if (performance.now() - started > budgetMs) {
+      const left = [...new Set(applicable.slice(index).map((r) => r.id))].join(', ');
+      notes.push(`Code rules stopped early on ${input.path} (over ${Math.max(0, Math.round(budgetMs))} ms); not run: ${left}.`);
       break;
     }
-    if (rule.metadata.handlersOnly && !handler) continue;
     let matches: SgNode[];
     try {
-      const { config, file } = compile(rule);
+      const { config, file } = compileRule(rule);
       if (file && !top.matches(file)) continue;
       matches = top.findAll(config);
     } catch (error) {
@@ -95,7 +70,7 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
     for (const match of matches) {
       const line = reportLine(match, input.added);
       if (line === undefined || seen.has(`${rule.id}:${line}`)) continue;
-      if (!taintMet(rule, match, language)) continue;
+      if (!taintMet(rule, match, language, taintCache)) continue;
       seen.add(`${rule.id}:${line}`);
       findings.push(astFinding(rule, input.path, line));
     }
@@ -103,11 +78,11 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
   return { findings, notes };
 }
 
-function taintMet(rule: AstRule, match: SgNode, language: AstRule['language']): boolean {
+function taintMet(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
   for (const [name, level] of Object.entries(rule.metadata.taint ?? {})) {
     const node = match.getMatch(name);
     // An unbound metavariable (an `any` branch without it) sets no requirement.
-    if (node && !meetsTaint(node, level, language)) return false;
+    if (node && !meetsTaint(node, level, language, cache)) return false;
   }
   return true;
 }

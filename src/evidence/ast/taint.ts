@@ -65,14 +65,17 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
 };
 
+/** A language's shape with the file's cache of assignments. */
+type Shape = LanguageShape & { cache: TaintCache };
+
 /** How many assignments deep a value is followed back (x = a; y = x + b; run(y)). */
 const DEPTH = 3;
 /** UPPER_CASE names are constants by convention. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
 /** Whether a metavariable's node meets a rule's taint requirement. */
-export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage): boolean {
-  const shape = SHAPES[lang];
+export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = new Map()): boolean {
+  const shape: Shape = { ...SHAPES[lang], cache };
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
   return dynamic(node, shape, DEPTH);
@@ -83,27 +86,27 @@ export function requestPattern(lang: RuleLanguage): RegExp {
   return SHAPES[lang].request;
 }
 
-function fromRequest(node: SgNode, shape: LanguageShape, depth: number): boolean {
+function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
   if (shape.request.test(node.text())) return true;
   if (depth === 0) return false;
   return identifiersIn(node, shape).some((id) => assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
 }
 
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
-function built(node: SgNode, shape: LanguageShape, depth: number): boolean {
+function built(node: SgNode, shape: Shape, depth: number): boolean {
   if (isBuilding(node, shape) && dynamic(node, shape, depth)) return true;
   if (depth === 0 || !shape.identifiers.has(node.kind() as string)) return false;
   return assignedValues(node, shape).some((value) => built(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
 }
 
 /** `q += "... " + x`: the value of an augmented assignment is itself a piece of the string. */
-function augmentedWithValue(value: SgNode, shape: LanguageShape, depth: number): boolean {
+function augmentedWithValue(value: SgNode, shape: Shape, depth: number): boolean {
   const parent = value.parent();
   if (!parent || !/augmented|operator_assignment/.test(parent.kind() as string)) return false;
   return dynamic(value, shape, depth - 1);
 }
 
-function isBuilding(node: SgNode, shape: LanguageShape): boolean {
+function isBuilding(node: SgNode, shape: Shape): boolean {
   const kind = String(node.kind());
   if (shape.strings.has(kind)) return node.children().some((c) => shape.interpolation.has(String(c.kind())));
   if (shape.binary.has(kind)) {
@@ -117,7 +120,7 @@ function isBuilding(node: SgNode, shape: LanguageShape): boolean {
 }
 
 /** Not a constant: holds a name that is not UPPER_CASE and not assigned only constants in its function. */
-function dynamic(node: SgNode, shape: LanguageShape, depth: number): boolean {
+function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
   const kind = String(node.kind());
   if (shape.strings.has(kind) && !node.children().some((c) => shape.interpolation.has(String(c.kind())))) return false;
   if (shape.request.test(node.text())) return true;
@@ -130,7 +133,7 @@ function dynamic(node: SgNode, shape: LanguageShape, depth: number): boolean {
   });
 }
 
-function identifiersIn(node: SgNode, shape: LanguageShape): SgNode[] {
+function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
   if (shape.identifiers.has(node.kind() as string)) return [node];
   const out: SgNode[] = [];
   const walk = (n: SgNode) => {
@@ -160,24 +163,32 @@ function isCallee(id: SgNode): boolean {
 
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
 
+/** The assignments of one function (or of the file outside functions): where each starts, its target and value. */
+type Assignments = { at: number; target: string; value: SgNode }[];
+/** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
+export type TaintCache = Map<number, Assignments>;
+
 /** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
-function assignedValues(id: SgNode, shape: LanguageShape): SgNode[] {
+function assignedValues(id: SgNode, shape: Shape): SgNode[] {
+  const cache = shape.cache;
   const name = id.text();
   const useAt = id.range().start.index;
   let scope: SgNode | null = id.parent();
   while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
   const root = scope ?? id.getRoot().root();
   const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
-  const out: SgNode[] = [];
-  for (const [kind, [targetField, valueField]] of Object.entries(shape.assignments)) {
-    for (const assignment of root.findAll({ rule: { kind } })) {
-      if (assignment.range().start.index >= useAt) continue;
-      const target = assignment.field(targetField);
-      const value = assignment.field(valueField);
-      if (!target || !value || !word.test(target.text())) continue;
-      out.push(value);
+  let assignments = cache.get(root.id());
+  if (!assignments) {
+    assignments = [];
+    // One search for every assignment kind (each search is a walk of the function).
+    for (const assignment of root.findAll({ rule: { any: Object.keys(shape.assignments).map((kind) => ({ kind })) } })) {
+      const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
+      const target = targetField ? assignment.field(targetField) : null;
+      const value = valueField ? assignment.field(valueField) : null;
+      if (target && value) assignments.push({ at: assignment.range().start.index, target: target.text(), value });
     }
+    cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  return out;
+  return assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
 }

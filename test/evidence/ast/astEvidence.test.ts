@@ -97,3 +97,35 @@ describe('bad input', () => {
     expect(result.findings.map((f) => `${f.line} ${f.source.id}`)).toEqual(['3002 sql-injection']);
   });
 });
+
+describe('time bounds', () => {
+  it('names the files a spent review budget did not reach, and reports nothing for them', () => {
+    const files = Array.from({ length: 7 }, (_, i) => newFile(`src/api/q${i}.ts`, ['export async function q(req) {', '  return db.query(`SELECT id FROM t WHERE id = ${req.query.id}`);', '}']));
+    expect(astEvidence(files).findings).toHaveLength(7);
+    const spent = astEvidence([...files, newFile('README.md', ['# x'])], undefined, { budgetMs: 0 });
+    expect(spent.findings).toEqual([]);
+    expect(spent.notes).toEqual([
+      'Code rules do not read .md files yet (1 file not checked by them).',
+      "Code rules did not analyse 7 files: the review's time budget of 0 s ran out (src/api/q0.ts, src/api/q1.ts, src/api/q2.ts, src/api/q3.ts, src/api/q4.ts and 2 more).",
+    ]);
+  });
+
+  it('does not load the native engine for a diff without code', () => {
+    const missing = tryLoad('file:///nonexistent/dir/x.js');
+    expect(astEvidence([newFile('docs/a.md', ['# a'])], missing).notes).toEqual(['Code rules do not read .md files yet (1 file not checked by them).']);
+  });
+});
+
+describe('the per-file budget', () => {
+  it('names the rules it did not run once a file has used its time', () => {
+    const source = 'router.get("/a", async (req, res) => {\n  const rows = await db.query("SELECT id FROM t WHERE id = " + req.query.id);\n  res.json(rows);\n});\n';
+    const rules = loadAstRules(undefined, ['javascript']);
+    const full = runAstRules(engine.sg, rules, { path: 'src/routes/a.ts', lang: 'typescript', source, whole: true });
+    expect(full.findings.map((f) => f.source.id)).toContain('sql-injection');
+    const spent = runAstRules(engine.sg, rules, { path: 'src/routes/a.ts', lang: 'typescript', source, whole: true, budgetMs: -1 });
+    expect(spent.findings).toEqual([]);
+    expect(spent.notes).toHaveLength(1);
+    expect(spent.notes[0]).toMatch(/^Code rules stopped early on src\/routes\/a\.ts \(over 0 ms\); not run: [a-z-]+(, [a-z-]+)*\.$/);
+    expect(spent.notes[0]).toContain('sql-injection');
+  });
+});

@@ -1,0 +1,57 @@
+import type { NapiConfig } from '@ast-grep/napi';
+import { asciiRegexes } from './asciiRegex.js';
+import type { AstRule } from './AstRule.js';
+
+export interface CompiledRule {
+  config: NapiConfig;
+  /** A condition on the whole file (`inside: { kind: program, ... }`), checked once instead of per candidate. */
+  file?: NapiConfig;
+}
+
+const compiled = new WeakMap<AstRule, CompiledRule>();
+const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
+
+/**
+ * The rule as ast-grep takes it, prepared once per process for speed, with the same matches:
+ * - regexes made ASCII (asciiRegex: ast-grep compiles them on every search, Unicode classes are slow);
+ * - a top-level `inside` the root kind is a property of the file: checked once per file instead of once
+ *   per candidate, which turns a quadratic rule (each route searching the whole file for a guarded one)
+ *   into a linear one;
+ * - `matches` first (matchesFirst).
+ */
+export function compileRule(rule: AstRule): CompiledRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    const { rule: body, constraints, utils } = asciiRegexes({ rule: rule.rule, constraints: rule.constraints, utils: rule.utils });
+    const free = !bindsMetavariables({ body, utils });
+    const { inside, ...rest } = body as { inside?: Record<string, unknown> };
+    const order = (r: Record<string, unknown>) => (free ? matchesFirst(r) : r);
+    if (inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !JSON.stringify(inside).includes('$')) {
+      const { stopBy: _stopBy, ...condition } = inside;
+      c = { config: { rule: order(rest), constraints, utils } as NapiConfig, file: { rule: order(condition), utils } as NapiConfig };
+    } else {
+      c = { config: { rule: order(body), constraints, utils } as NapiConfig };
+    }
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+/**
+ * ast-grep checks a rule's keys in a fixed order, `matches` last: `{ matches: route-call, all: [...] }`
+ * runs the `all` on every node of the file before asking whether the node is a route call at all. As
+ * `all: [{ matches }, rest]` (evaluated in order) the cheap test goes first. Only for rules without
+ * metavariables, where the order of the conjuncts cannot change what they bind.
+ */
+export function matchesFirst(rule: Record<string, unknown>): Record<string, unknown> {
+  const { matches, ...rest } = rule;
+  if (typeof matches !== 'string' || Object.keys(rest).length === 0) return rule;
+  return { all: [{ matches }, rest] };
+}
+
+/** Whether any pattern of the rule names a metavariable (`$X`, `$$$ARGS`; regexes use `$` as an anchor, not counted). */
+function bindsMetavariables(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(bindsMetavariables);
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, v]) => (key === 'pattern' || key === 'context' || key === 'selector') && typeof v === 'string' ? /\$[A-Z_]/.test(v) : bindsMetavariables(v));
+}

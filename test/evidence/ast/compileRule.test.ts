@@ -1,0 +1,75 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asciiRegex, asciiRegexes } from '../../../src/evidence/ast/asciiRegex.js';
+import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
+import { builtinRulesDir, loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
+import { compileRule, matchesFirst } from '../../../src/evidence/ast/compileRule.js';
+
+const engine = loadAstGrep();
+if ('error' in engine) throw new Error(engine.error);
+
+describe('asciiRegex', () => {
+  it('spells the Unicode classes in ASCII outside and inside character classes', () => {
+    expect(asciiRegex('(?i)^\\w*repo\\w*\\.(find\\w*)$')).toBe('(?i)^[0-9A-Za-z_]*repo[0-9A-Za-z_]*\\.(find[0-9A-Za-z_]*)$');
+    expect(asciiRegex('[\\w.$]+\\s*\\d')).toBe('[0-9A-Za-z_.$]+[\\t\\n\\v\\f\\r ]*[0-9]');
+    expect(asciiRegex('\\bexec\\B')).toBe('(?-u:\\b)exec(?-u:\\B)');
+  });
+
+  it('leaves escapes it does not know, negated classes inside brackets and literal brackets alone', () => {
+    expect(asciiRegex('\\p{L}\\.\\$\\(')).toBe('\\p{L}\\.\\$\\(');
+    expect(asciiRegex('[^\\W]')).toBe('[^\\W]');
+    expect(asciiRegex('[]\\w]\\w')).toBe('[]0-9A-Za-z_][0-9A-Za-z_]');
+    expect(asciiRegex('\\[\\w\\]')).toBe('\\[[0-9A-Za-z_]\\]');
+  });
+
+  it('rewrites only `regex` values, wherever they sit in a rule', () => {
+    const rule = { kind: 'call', has: { regex: '\\w+', pattern: '$A.\\w' }, any: [{ regex: '\\d' }] };
+    expect(asciiRegexes(rule)).toEqual({ kind: 'call', has: { regex: '[0-9A-Za-z_]+', pattern: '$A.\\w' }, any: [{ regex: '[0-9]' }] });
+  });
+
+  it('matches what the Unicode form matches on ASCII code, and ast-grep accepts every rewritten rule', () => {
+    const root = engine.sg.parse('javascript', 'userRepository.findAll(); x_1 . y; const a = 12;').root();
+    for (const regex of ['^\\w*Repo\\w*\\.find\\w*$', '\\bx_1\\b', '^\\d+$', '\\s\\.\\s']) {
+      const texts = (r: string) => root.findAll({ rule: { regex: r, kind: 'identifier' } }).concat(root.findAll({ rule: { regex: r, any: [{ kind: 'call_expression' }, { kind: 'number' }, { kind: 'member_expression' }] } })).map((n) => n.text());
+      expect(texts(asciiRegex(regex)), regex).toEqual(texts(regex));
+    }
+    for (const rule of loadAstRules()) {
+      const inLanguage = engine.sg.parse(rule.language, 'x\n').root();
+      expect(() => inLanguage.findAll(compileRule(rule).config), rule.file).not.toThrow();
+    }
+  });
+});
+
+describe('matchesFirst', () => {
+  it('puts the util test before the other conditions and leaves other rules as they are', () => {
+    expect(matchesFirst({ matches: 'route-call', all: [{ kind: 'x' }], not: { regex: 'a' } })).toEqual({ all: [{ matches: 'route-call' }, { all: [{ kind: 'x' }], not: { regex: 'a' } }] });
+    expect(matchesFirst({ matches: 'route-call' })).toEqual({ matches: 'route-call' });
+    expect(matchesFirst({ kind: 'call_expression', has: { kind: 'x' } })).toEqual({ kind: 'call_expression', has: { kind: 'x' } });
+  });
+
+  it('keeps the order of rules that bind metavariables', () => {
+    const rule = { id: 'r', language: 'javascript', rule: { matches: 'u', has: { pattern: '$X' } }, utils: { u: { kind: 'call_expression' } } } as never;
+    expect((compileRule(rule).config as { rule: unknown }).rule).toEqual({ matches: 'u', has: { pattern: '$X' } });
+  });
+});
+
+describe('loadAstRules for the languages of a diff', () => {
+  it('returns the same rules as the full load, filtered by language', () => {
+    const all = loadAstRules();
+    expect(loadAstRules(undefined, ['python', 'go']).map((r) => r.file)).toEqual(all.filter((r) => r.language === 'python' || r.language === 'go').map((r) => r.file));
+  });
+
+  it('does not parse the files of other languages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agency-rules-'));
+    try {
+      copyFileSync(join(builtinRulesDir(), 'sql-injection.py.yml'), join(dir, 'sql-injection.py.yml'));
+      writeFileSync(join(dir, 'broken.go.yml'), 'id: broken\nlanguage: go\nrule: [unclosed\n');
+      expect(loadAstRules(dir, ['python']).map((r) => r.id)).toEqual(['sql-injection']);
+      expect(() => loadAstRules(dir)).toThrow(/^rules\/broken\.go\.yml: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
