@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { systemClock } from '../domain/Clock.js';
 import type { Usage } from '../domain/Model.js';
 import type { TokenLedger } from '../state/SharedState.js';
 
@@ -16,7 +17,7 @@ export class TokenBudget implements TokenLedger {
   /** Bounded: past 100 000 installations in one day the least recently charged one is forgotten. */
   private readonly spent = new LRUCache<string, number>({ max: 100_000 });
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date = () => new Date(systemClock())) {}
 
   private roll(): void {
     const day = this.now().toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../domain/Clock.js';
 import { TokenBudget } from '../security/TokenBudget.js';
 import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
 
@@ -24,7 +25,7 @@ export class MemoryDeliveryLog implements DeliveryLog {
 
 export class MemoryIntakeGuard implements IntakeGuard {
   private readonly held = bounded<{ holder: string; until: number }>();
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   async claim(keys: readonly string[], holder: string, ttlMs: number) {
     const at = this.now();
@@ -49,7 +50,7 @@ export class MemoryCommandAllowance implements CommandAllowance {
   /** Keys told about the limit since their last accepted command: a burst gets one note, not many. */
   private readonly told = bounded<true>();
   private seq = 0;
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   async take(key: string, limit: number, windowMs: number): Promise<AllowanceAnswer> {
     if (limit <= 0) return { ok: true, token: '' };
@@ -75,6 +76,6 @@ export class MemoryCommandAllowance implements CommandAllowance {
 }
 
 /** One process: what the app and the Action used before Redis. */
-export function createMemoryState(): SharedState {
-  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(), allowance: new MemoryCommandAllowance(), tokens: new TokenBudget() };
+export function createMemoryState(now: Clock = systemClock): SharedState {
+  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(now), allowance: new MemoryCommandAllowance(now), tokens: new TokenBudget(() => new Date(now())) };
 }
