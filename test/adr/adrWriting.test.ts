@@ -20,8 +20,9 @@ describe('parsePlanDecisions', () => {
     });
   });
 
-  it('ignores text outside the indented block and other checkboxes', () => {
-    const parsed = parsePlanDecisions('- [ ] Something else\n- [x] Record as ADR 2: Use queues\n\n  Jobs go to a queue.\nNot part of it.\n');
+  it('ignores text outside the list item, other checkboxes and boxes in code', () => {
+    // (A line right after the decision, unindented, would continue its paragraph, as GitHub renders it.)
+    const parsed = parsePlanDecisions('- [ ] Something else\n- [x] Record as ADR 2: Use queues\n\n  Jobs go to a queue.\n\nNot part of it.\n\n```\n- [x] Record as ADR 3: In code\n```\n');
     expect([...parsed.keys()]).toEqual([2]);
     expect(parsed.get(2)).toEqual({ title: 'Use queues', decision: 'Jobs go to a queue.', rationale: '', alternatives: [] });
   });
