@@ -338,7 +338,7 @@ function oneLineSpan(node: InlineCode, at: [number, number], text: string): Code
  * until none is left: what an HTML block hid (a fence, a list) is then seen as what it will render as.
  */
 function parseAsOutput(text: string): ReturnType<typeof parseMarkdown> {
-  let shadow = text;
+  let shadow = capNesting(text);
   for (let pass = 0; ; pass++) {
     const tree = parseMarkdown(shadow);
     const html: [number, number][] = [];
@@ -353,7 +353,22 @@ function parseAsOutput(text: string): ReturnType<typeof parseMarkdown> {
   }
 }
 
-/** Stands for a masked `<`: one UTF-16 unit, no Markdown meaning. */
+/**
+ * Past MAX_DEPTH container markers on a line (`> > - > …`), the rest are masked: the parser's time grows
+ * with the square of the nesting (seconds for a few thousand), and what is masked is read as prose,
+ * which is escaped: the safe reading.
+ */
+function capNesting(text: string): string {
+  return text.replace(LEADING_MARKERS, (run) => {
+    let depth = 0;
+    return run.replace(/>|[-*+]|\d{1,9}[.)]/g, (marker) => (++depth > MAX_DEPTH ? MASK.repeat(marker.length) : marker));
+  });
+}
+
+const MAX_DEPTH = 16;
+const LEADING_MARKERS = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)){17,}/gm;
+
+/** Stands for a masked `<` or marker: one UTF-16 unit, no Markdown meaning. */
 const MASK = '\ue000';
 
 /** The one-line code spans of a text parsed on its own (a line, a link text). */

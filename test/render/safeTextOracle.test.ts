@@ -81,3 +81,10 @@ describe('safeText against the parser', () => {
     expect(problems('hi @alice')).toEqual(['mention @alice']);
   });
 });
+
+describe('safeText on deeply nested input', () => {
+  it('reads past 16 levels of quotes and lists as prose, and the output is still neutral', () => {
+    const input = `${'> '.repeat(200)}\`\`\`\n<img src=x> @alice\n\n${'- '.repeat(200)}<b>x</b> ![i](https://evil.example/i.png)`;
+    expect(problems(safeText(input, { repoUrl: REPO }))).toEqual([]);
+  });
+});
