@@ -29,6 +29,12 @@ describe('parsePlanDecisions', () => {
 });
 
 describe('markSuperseded', () => {
+  it('finds the Status section as parsed: a `## Status` line in code is not it', () => {
+    const out = markSuperseded('# 1. Use X\n\n```md\n## Status\n\nExample\n```\n\n## Status\n\nAccepted\n\n## Context\n\nc\n', 2, '0002-use-y.md');
+    expect(out).toContain('```md\n## Status\n\nExample\n```');
+    expect(out).toContain('## Status\n\nSuperseded by [0002](0002-use-y.md)\n\n## Context');
+  });
+
   it('sets status and superseded_by in front matter and keeps the body', () => {
     const out = markSuperseded('---\nnumber: 1\ntitle: "Use X: now"\nstatus: accepted\n---\n# 0001. Use X\n\nBody.\n', 4, '0004-use-y.md');
     expect(out).toMatch(/^superseded_by:\n {2}- 4$/m);
