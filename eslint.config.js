@@ -25,4 +25,17 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'Only adapters (src/app, src/action, src/cli) read the process: pass what you need in.' }],
     },
   },
+  {
+    // Clocks injected: the core reads the time from a Clock it is given (src/domain/Clock.ts), so tests
+    // set the time. (src/jobs is wired separately.)
+    files: ['src/{core,domain,render,adr,security,queue,state,triggers,markdown}/**/*.ts'],
+    ignores: ['src/domain/Clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Take a Clock (src/domain/Clock.ts) instead of reading Date.now().' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take a Clock (src/domain/Clock.ts) instead of new Date().' },
+      ],
+    },
+  },
 );

@@ -1,10 +1,10 @@
 import { runAction } from './runAction.js';
-import { errorAnnotation } from './workflowCommands.js';
+import { annotate } from './workflowCommands.js';
 
 /** Entry point of the GitHub Action (`dist/action.js`, built by scripts/build-action.mjs). */
 function fail(): void {
   // Never print a stack: it can hold request data. The class of failure is enough for a user.
-  process.stdout.write(errorAnnotation('the run failed (an internal error)'));
+  annotate('error', 'the run failed (an internal error)');
   process.exitCode = 1;
 }
 

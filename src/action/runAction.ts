@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { knownFromPayload } from '../triggers/knownFromPayload.js';
 import type { Config } from '../config/configSchema.js';
 import { octokitGitHub } from '../github/octokitGitHub.js';
@@ -25,7 +25,7 @@ import { previewPublisher } from '../publish/previewPublisher.js';
 import { lastCommentText } from '../publish/describeWrite.js';
 import { summarizePublished } from '../publish/summarizePublished.js';
 import { renderReadOnlySummary, type ReadOnlyReason } from './renderReadOnlySummary.js';
-import { errorAnnotation, escapeCommandData, formatOutputs, warningAnnotation } from './workflowCommands.js';
+import { annotate, appendSummary, debugLine, setOutputs, type AnnotationLevel } from './workflowCommands.js';
 
 export interface ActionIO {
   env: Record<string, string | undefined>;
@@ -63,21 +63,22 @@ export async function runAction(io: ActionIO): Promise<number> {
   let inputs: ActionInputs;
   let env: ActionEnv;
   try {
-    inputs = readActionInputs(io.env);
+    inputs = readActionInputs();
     env = readActionEnv(io.env);
   } catch (error) {
     if (error instanceof ActionInputError || error instanceof ActionEnvError) {
-      io.stdout(errorAnnotation(error.message));
+      annotate('error', error.message);
       return 1;
     }
     throw error;
   }
   const secrets = [inputs.githubToken, inputs.anthropicApiKey];
   const say = (text: string) => io.stdout(redact(text, secrets));
+  const flag = (level: AnnotationLevel, text: string) => annotate(level, redact(text, secrets));
   const log: JobLog = {
     info: (_fields, message) => say(`${message}\n`),
-    warn: (_fields, message) => say(warningAnnotation(message)),
-    error: (_fields, message) => say(errorAnnotation(message)),
+    warn: (_fields, message) => flag('warning', message),
+    error: (_fields, message) => flag('error', message),
   };
 
   let result: RunResult;
@@ -85,7 +86,7 @@ export async function runAction(io: ActionIO): Promise<number> {
   const ledger = createWriteLedger();
   try {
     const payload: unknown = JSON.parse(await readFile(env.eventPath, 'utf8'));
-    const octokit = actionOctokit(inputs.githubToken, env.apiUrl, (m) => say(warningAnnotation(m)));
+    const octokit = actionOctokit(inputs.githubToken, env.apiUrl, (m) => flag('warning', m));
     // The issue or PR as the event carried it, like the app: the head sha the event was accepted at.
     const base = octokitGitHub(octokit, env.owner, env.repo, { botLogin: botLoginFor(inputs.githubToken, inputs.botLogin), known: knownFromPayload(payload) });
     const builtin = await loadActionAgents(io.agentsDir);
@@ -126,21 +127,21 @@ export async function runAction(io: ActionIO): Promise<number> {
         result = { outcome: await runEvent(event, deps(base, live, onGitHub, { ledger })), mode: 'live' };
       } catch (error) {
         if (!(error instanceof ReadOnlyTokenError)) throw error;
-        if (ledger.published.some((w) => w.operation !== 'reactToComment')) say(warningAnnotation(`before the token was refused: ${describePublished(ledger, error)}`));
+        if (ledger.published.some((w) => w.operation !== 'reactToComment')) flag('warning', `before the token was refused: ${describePublished(ledger, error)}`);
         result = await readOnly('read-only-token');
       }
     }
   } catch (error) {
     const detail = error instanceof Error && !('status' in error) ? `: ${error.message.split('\n')[0]!.slice(0, 300)}` : '';
-    say(errorAnnotation(`the run failed (${describeFailure(error)})${detail}. ${describePublished(ledger, error)}`));
+    flag('error', `the run failed (${describeFailure(error)})${detail}. ${describePublished(ledger, error)}`);
     return 1;
   }
 
   const { outcome, mode } = result;
   const published = publishedOf(outcome);
-  // With debug logging on (a re-run "with debug logging", or the RUNNER_DEBUG secret), the job's plan of
-  // writes is printed as data: what the App and the CLI would plan for the same event.
-  if (io.env.RUNNER_DEBUG === '1' && outcome.status === 'done' && outcome.writes) say(`::debug::agency plan ${escapeCommandData(JSON.stringify(outcome.writes))}\n`);
+  // As a debug line (shown when the run has debug logging on), the job's plan of writes as data: what the
+  // App and the CLI would plan for the same event.
+  if (outcome.status === 'done' && outcome.writes) debugLine(redact(`agency plan ${JSON.stringify(outcome.writes)}`, secrets));
   say(`Agency Architect: ${env.eventName} → ${outcomeText(outcome)}${mode === 'live' ? '' : ` (${mode})`}\n`);
   const details = outcome.status === 'done' ? outcome.details : undefined;
   const counts: SeverityCounts = details ? countsFromDetails(details) : emptyCounts();
@@ -154,14 +155,14 @@ export async function runAction(io: ActionIO): Promise<number> {
     outcome: outcome.status,
   };
   try {
-    if (env.outputPath) await appendFile(env.outputPath, formatOutputs(outputs));
+    if (env.outputPath) setOutputs(outputs);
     if (env.summaryPath && mode === 'dry-run') {
-      await appendFile(env.summaryPath, `## Agency Architect (dry run)\n\nOutcome: ${outcomeText(outcome)}. Nothing was written to GitHub; this is what would have been.\n\n${renderPlannedWrites(published)}\n`);
+      await appendSummary(`## Agency Architect (dry run)\n\nOutcome: ${outcomeText(outcome)}. Nothing was written to GitHub; this is what would have been.\n\n${renderPlannedWrites(published)}\n`);
     } else if (env.summaryPath && (mode === 'fork' || mode === 'read-only-token')) {
-      await appendFile(env.summaryPath, renderReadOnlySummary(mode, lastCommentText(published), outcomeText(outcome)));
+      await appendSummary(renderReadOnlySummary(mode, lastCommentText(published), outcomeText(outcome)));
     }
   } catch (error) {
-    say(errorAnnotation(`could not write the step outputs (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+    flag('error', `could not write the step outputs (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     return 1;
   }
 
@@ -169,7 +170,7 @@ export async function runAction(io: ActionIO): Promise<number> {
   if (mode === 'live' && Number(details?.pullsNotOpened ?? 0) > 0) return 1;
   const failing = failingSeverity(counts, inputs.failOn);
   if (failing) {
-    say(errorAnnotation(`${counts[failing]} ${failing} finding(s) reach fail-on "${inputs.failOn}"`));
+    flag('error', `${counts[failing]} ${failing} finding(s) reach fail-on "${inputs.failOn}"`);
     return 1;
   }
   return 0;

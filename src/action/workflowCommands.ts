@@ -1,29 +1,29 @@
-import { randomBytes } from 'node:crypto';
-
-/** Escaping of workflow command data (`::error::<data>`), as the runner decodes it. */
-export function escapeCommandData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** One `::error::` annotation line (message only: never a stack). */
-export function errorAnnotation(message: string): string {
-  return `::error title=Agency Architect::${escapeCommandData(message)}\n`;
-}
-
-export function warningAnnotation(message: string): string {
-  return `::warning title=Agency Architect::${escapeCommandData(message)}\n`;
-}
+import * as core from '@actions/core';
 
 /**
- * `GITHUB_OUTPUT` lines in the multi-line form: `name<<DELIM`, the value, `DELIM`. The delimiter is
- * random per value and checked against the value, so no value can end early and set another output.
+ * The runner's workflow commands through @actions/core, which owns their formats: annotations on stdout
+ * (`::error title=…::data`, data escaped so a message cannot start another command), outputs in
+ * GITHUB_OUTPUT (heredoc form with a random delimiter checked against the value) and the job summary
+ * in GITHUB_STEP_SUMMARY. Like core, these read the runner's variables from process.env.
  */
-export function formatOutputs(outputs: Record<string, string>, delimiter: () => string = () => `ghadelimiter_${randomBytes(16).toString('hex')}`): string {
-  let text = '';
-  for (const [name, value] of Object.entries(outputs)) {
-    let delim = delimiter();
-    while (value.includes(delim)) delim = delimiter();
-    text += `${name}<<${delim}\n${value}\n${delim}\n`;
-  }
-  return text;
+export type AnnotationLevel = 'error' | 'warning';
+
+/** One annotation, titled with the product (message only: never a stack). */
+export function annotate(level: AnnotationLevel, message: string): void {
+  core[level](message, { title: 'Agency Architect' });
+}
+
+/** Step outputs; each value may span lines. */
+export function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+/** Appends Markdown to the job summary. */
+export async function appendSummary(markdown: string): Promise<void> {
+  await core.summary.addRaw(markdown).write();
+}
+
+/** A debug line (`::debug::data`): shown only when the run has debug logging on. */
+export function debugLine(message: string): void {
+  core.debug(message);
 }

@@ -1,4 +1,6 @@
 import { parse, stringify } from 'yaml';
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { sourceOfRun } from '../markdown/markdownTree.js';
 
 const OPEN = /^(\uFEFF?)---[ \t]*\n/;
 const CLOSE = /\n---[ \t]*(?:\n|$)/;
@@ -32,10 +34,13 @@ export function markSuperseded(text: string, byNumber: number, byFile: string): 
     }
   }
   const lines = src.split('\n');
-  const status = lines.findIndex((l) => /^ {0,3}#{2}\s+status\s*$/i.test(l));
-  if (status !== -1) {
-    let end = status + 1;
-    while (end < lines.length && !/^ {0,3}#{1,6}\s/.test(lines[end] ?? '')) end++;
+  // The `## Status` section, to the next heading, as parsed (a heading in code is text).
+  const headings = parseMarkdown(src).children.filter((n) => n.type === 'heading' && /^ {0,3}#/.test(lines[n.position!.start.line - 1] ?? ''));
+  const at = headings.findIndex((n) => n.type === 'heading' && n.depth === 2 && sourceOfRun(src, n.children).trim().toLowerCase() === 'status');
+  if (at !== -1) {
+    const status = headings[at]!.position!.start.line - 1;
+    const next = headings[at + 1];
+    const end = next ? next.position!.start.line - 1 : lines.length;
     const pad = String(byNumber).padStart(4, '0');
     lines.splice(status + 1, end - status - 1, '', `Superseded by [${pad}](${byFile})`, '');
     return lines.join('\n');

@@ -1,3 +1,6 @@
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { sourceOfRun } from '../markdown/markdownTree.js';
+
 export interface MarkdownSection {
   level: number;
   heading: string;
@@ -5,28 +8,25 @@ export interface MarkdownSection {
   lines: string[];
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** ATX headings of a Markdown text with the text under each; headings inside code fences are text. */
+/**
+ * Top-level ATX headings of a Markdown text (as parsed: a `#` line in code is text) with the lines under
+ * each. Setext headings stay text: an ADR's `---` rule under a line is not a heading to this reader.
+ */
 export function markdownSections(text: string): MarkdownSection[] {
+  const lines = text.split('\n');
   const sections: MarkdownSection[] = [];
   let current: MarkdownSection = { level: 0, heading: '', lines: [] };
-  let fence: string | undefined;
-  for (const line of text.split('\n')) {
-    const f = FENCE.exec(line);
-    if (f?.[1]) {
-      if (!fence) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
-    }
-    const h = fence || f ? undefined : HEADING.exec(line);
-    if (h?.[1]) {
-      sections.push(current);
-      current = { level: h[1].length, heading: (h[2] ?? '').trim(), lines: [] };
-    } else {
-      current.lines.push(line);
-    }
+  let from = 0;
+  for (const node of parseMarkdown(text).children) {
+    if (node.type !== 'heading' || !node.position) continue;
+    const line = node.position.start.line - 1;
+    if (!/^ {0,3}#/.test(lines[line] ?? '')) continue;
+    current.lines = lines.slice(from, line);
+    sections.push(current);
+    current = { level: node.depth, heading: sourceOfRun(text, node.children).trim(), lines: [] };
+    from = node.position.end.line;
   }
+  current.lines = lines.slice(from);
   sections.push(current);
   return sections;
 }

@@ -1,7 +1,10 @@
+import type { List, ListItem, RootContent } from 'mdast';
 import type { ProposedDecision } from '../domain/planSchema.js';
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { sourceOf, walk } from '../markdown/markdownTree.js';
 
-/** The checkbox line renderPlan writes (see decisionCheckbox.ts); the number is 1-based. */
-const HEAD = /^\s*[-*] \[[ xX]\] Record as ADR (\d{1,6}): (.*)$/;
+/** The title line renderPlan writes after the task box (see decisionCheckbox.ts); the number is 1-based. */
+const HEAD = /^Record as ADR (\d{1,6}): (.*)$/;
 const MAX_DECISIONS = 50;
 
 /** Undo the escapes safeLine puts at the start of a line (`\#`, `\-`, `1\.`). */
@@ -9,53 +12,60 @@ function unescapeLine(text: string): string {
   return text.replace(/^\\([#+*-])/, '$1').replace(/^(\d{1,9})\\([.)])/, '$1$2').trim();
 }
 
-function paragraph(lines: string[]): string {
-  return lines.join('\n').replace(/^\s*\n+|\n+\s*$/g, '').trim();
+/** The source of block nodes inside a list item, its indentation removed. */
+function blockText(body: string, nodes: RootContent[], indent: number): string {
+  return nodes
+    .map((node) => {
+      const lines = body.split('\n').slice(node.position!.start.line - 1, node.position!.end.line);
+      return lines.map((l) => l.slice(Math.min(indent, /^ */.exec(l)![0].length))).join('\n');
+    })
+    .join('\n\n')
+    .trim();
 }
 
-function parseBlock(title: string, block: string[]): ProposedDecision {
-  const open = block.findIndex((l) => l.trim() === '<details>');
-  const decision = paragraph(open === -1 ? block : block.slice(0, open));
+const isHtml = (node: RootContent | undefined, tag: RegExp) => node?.type === 'html' && tag.test(node.value.trim());
+
+/** A decision item: its title paragraph, then the decision, then a `<details>` block with the rationale and the alternatives. */
+function parseItem(body: string, item: ListItem, title: string): ProposedDecision {
+  const rest = item.children.slice(1) as RootContent[];
+  const indent = (item.children[0]?.position?.start.column ?? 1) - 1 - 4; // the `[ ] ` box sits before the title
+  const open = rest.findIndex((n) => isHtml(n, /^<details>/));
+  const decision = blockText(body, open === -1 ? rest : rest.slice(0, open), indent);
   let rationale = '';
   const alternatives: string[] = [];
   if (open !== -1) {
-    const inner = block.slice(open + 1);
-    const close = inner.findIndex((l) => l.trim() === '</details>');
-    const body = (close === -1 ? inner : inner.slice(0, close)).filter((l) => !/^\s*<summary>.*<\/summary>\s*$/.test(l));
-    const alt = body.findIndex((l) => l.trim() === '**Alternatives considered**');
-    rationale = paragraph(alt === -1 ? body : body.slice(0, alt));
-    if (alt !== -1) {
-      for (const line of body.slice(alt + 1)) {
-        const m = /^\s*[-*] (.+)$/.exec(line);
-        if (m?.[1]) alternatives.push(unescapeLine(m[1]));
-      }
+    const inner = rest.slice(open + 1);
+    const close = inner.findIndex((n) => isHtml(n, /^<\/details>$/));
+    const why = close === -1 ? inner : inner.slice(0, close);
+    const alt = why.findIndex((n) => n.type === 'paragraph' && sourceOf(body, n).trim() === '**Alternatives considered**');
+    rationale = blockText(body, alt === -1 ? why : why.slice(0, alt), indent);
+    const list = alt === -1 ? undefined : why.slice(alt + 1).find((n): n is List => n.type === 'list');
+    for (const option of list?.children ?? []) {
+      const first = option.children[0];
+      if (first?.type === 'paragraph') alternatives.push(unescapeLine(sourceOf(body, first)));
     }
   }
   return { title: unescapeLine(title), decision, rationale, alternatives };
 }
 
 /**
- * The proposed decisions of a plan comment, by their 1-based number, read back from the lines
- * renderPlan writes: the checkbox line with the title, then the indented decision and a `<details>`
- * block with the rationale and the alternatives. Text outside the indented block is not read.
+ * The proposed decisions of a plan comment, by their 1-based number, read back from the parsed Markdown
+ * renderPlan writes: a task item whose first line is the title, with the decision and a `<details>`
+ * block (rationale, alternatives) inside the item. Text outside the item is not read; a box in code is
+ * not an item. (Fallback for comments older than the decisions in the marker.)
  */
 export function parsePlanDecisions(body: string): Map<number, ProposedDecision> {
-  const lines = String(body).replace(/\r\n?/g, '\n').split('\n');
+  const text = String(body).replace(/\r\n?/g, '\n');
   const out = new Map<number, ProposedDecision>();
-  for (let i = 0; i < lines.length && out.size < MAX_DECISIONS; i++) {
-    const m = HEAD.exec(lines[i] ?? '');
-    if (!m?.[1] || m[2] === undefined) continue;
-    const block: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const line = lines[j] ?? '';
-      if (HEAD.test(line)) break;
-      if (line.trim() !== '' && !line.startsWith('  ')) break;
-      block.push(line.slice(2));
-    }
+  walk(parseMarkdown(text), (node) => {
+    if (out.size >= MAX_DECISIONS) return false;
+    if (node.type !== 'listItem' || node.checked === null || node.checked === undefined) return;
+    const first = node.children[0];
+    const m = first?.type === 'paragraph' ? HEAD.exec(sourceOf(text, first).split('\n')[0] ?? '') : null;
+    if (!m?.[1] || m[2] === undefined) return;
     const n = Number(m[1]);
-    if (!out.has(n)) out.set(n, parseBlock(m[2], block));
-    i = j - 1;
-  }
+    if (!out.has(n)) out.set(n, parseItem(text, node, m[2]));
+    return false;
+  });
   return out;
 }

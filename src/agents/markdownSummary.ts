@@ -1,24 +1,7 @@
-const FENCE = /^\s{0,3}(```|~~~)/;
-const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-/** Lines that start something other than a prose paragraph. */
-const NOT_PROSE = /^\s*(?:[-*+]\s|\d+[.)]\s|>|\||<|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|!\[|\[[^\]]*\]:)/;
-const MAX_DESCRIPTION = 280;
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { sourceOf, sourceOfRun } from '../markdown/markdownTree.js';
 
-/**
- * The lines of a Markdown text with fenced code (fences included) as `undefined`, so a `#` comment in
- * a shell sample is never taken for a heading and code never ends up in a description.
- */
-function* proseLines(markdown: string): Generator<string | undefined> {
-  let inFence = false;
-  for (const line of markdown.split('\n')) {
-    if (FENCE.test(line)) {
-      inFence = !inFence;
-      yield undefined;
-    } else {
-      yield inFence ? undefined : line;
-    }
-  }
-}
+const MAX_DESCRIPTION = 280;
 
 /**
  * The agent name a heading implies: `# 🏗️ Backend Architect Agent` gives `Backend Architect`.
@@ -36,28 +19,21 @@ export function headingName(heading: string): string | undefined {
   return name === '' ? undefined : name;
 }
 
-/** The name implied by the first Markdown heading, if any. */
+/** The name implied by the first top-level Markdown heading, if any (a `#` line in code is not one). */
 export function firstHeadingName(markdown: string): string | undefined {
-  for (const line of proseLines(markdown)) {
-    const m = line === undefined ? null : HEADING.exec(line);
-    if (m) {
-      const name = headingName(m[1] ?? '');
-      if (name) return name;
-    }
+  for (const node of parseMarkdown(markdown).children) {
+    if (node.type !== 'heading') continue;
+    const name = headingName(sourceOfRun(markdown, node.children));
+    if (name) return name;
   }
   return undefined;
 }
 
-/** The first paragraph of prose (not a heading, list, table, quote or code), on one line. */
+/** The first top-level paragraph of prose (not a heading, list, table, quote, HTML, image or code), on one line. */
 export function firstParagraph(markdown: string): string | undefined {
-  const paragraph: string[] = [];
-  for (const line of proseLines(markdown)) {
-    const prose = line !== undefined && line.trim() !== '' && !HEADING.test(line) && !NOT_PROSE.test(line);
-    if (prose) paragraph.push(line.trim());
-    else if (paragraph.length > 0) break;
-  }
-  if (paragraph.length === 0) return undefined;
-  const text = paragraph.join(' ').replace(/\s+/g, ' ');
+  const paragraph = parseMarkdown(markdown).children.find((node) => node.type === 'paragraph' && node.children[0]?.type !== 'image' && node.children[0]?.type !== 'html');
+  if (!paragraph) return undefined;
+  const text = sourceOf(markdown, paragraph).replace(/\s+/g, ' ').trim();
   if (text.length <= MAX_DESCRIPTION) return text;
   const cut = text.slice(0, MAX_DESCRIPTION);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;

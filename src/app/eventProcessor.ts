@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Probot, ProbotOctokit } from 'probot';
 import type { Agent } from '../domain/Agent.js';
 import type { Config } from '../config/configSchema.js';
@@ -71,18 +72,18 @@ export function createEventProcessor(probot: Probot, options: EventProcessorOpti
     return botLogin;
   };
   const blobs: BlobCache = new Map();
-  const repos = new Map<string, { at: number; value: Promise<RepoContext> }>();
+  // Bounded: past 5000 repositories the least recently loaded one is forgotten.
+  const repos = new LRUCache<string, { at: number; value: Promise<RepoContext> }>({ max: 5000 });
   const ttl = options.repoCacheMs ?? 60_000;
   const inner = options.modelFor ?? ((config: Config, log: ModelLog) => createModel(options.env, config, log));
   const modelFor = (config: Config, log: ModelLog) => meteredModel(inner(config, log));
   const repoContext = (github: GitHub, log: JobLog) => {
     const key = `${github.owner}/${github.repo}`;
-    const hit = repos.get(key);
+    const hit = repos.peek(key);
     if (hit && Date.now() - hit.at < ttl) return hit.value;
     const value = loadRepoContext(github, options.builtinAgents, log, blobs);
     value.catch(() => repos.delete(key));
     repos.set(key, { at: Date.now(), value });
-    if (repos.size > 5000) repos.delete(repos.keys().next().value!);
     return value;
   };
 

@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import { systemClock, type Clock } from '../domain/Clock.js';
 import type { Job, JobQueue, QueueHealth } from './JobQueue.js';
 import { queueMetrics } from './queueMetrics.js';
 import { retryAtOf } from './RetryLaterError.js';
@@ -31,6 +32,8 @@ export class InProcessQueue implements JobQueue {
     private readonly log: QueueLog,
     /** Most job starts per 100 ms (default 4): a burst of webhooks starts its jobs gradually, so intake stays responsive. */
     startsPer100ms = 4,
+    /** Enqueue times, job durations and rate-limit waits are read from this clock. */
+    private readonly now: Clock = systemClock,
   ) {
     this.queue = new PQueue({ concurrency, interval: 100, intervalCap: startsPer100ms });
     queueMetrics.watch(this);
@@ -41,7 +44,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   async health(): Promise<QueueHealth> {
-    const oldest = Math.min(...[...this.waiting.keys()].map((id) => this.enqueuedAt.get(id) ?? Date.now()), Date.now());
+    const oldest = Math.min(...[...this.waiting.keys()].map((id) => this.enqueuedAt.get(id) ?? this.now()), this.now());
     return {
       ready: !this.closed,
       ...(this.closed ? { reason: 'shutting down' } : {}),
@@ -49,7 +52,7 @@ export class InProcessQueue implements JobQueue {
       active: this.running.size,
       delayed: this.delayed.size,
       failed: 0,
-      oldestWaitingMs: Date.now() - oldest,
+      oldestWaitingMs: this.now() - oldest,
     };
   }
 
@@ -59,24 +62,24 @@ export class InProcessQueue implements JobQueue {
       return;
     }
     this.waiting.set(job.id, job);
-    this.enqueuedAt.set(job.id, Date.now());
+    this.enqueuedAt.set(job.id, this.now());
     const previous = job.key ? this.chains.get(job.key) : undefined;
     const task = async () => {
       this.enqueuedAt.delete(job.id);
       if (!this.waiting.delete(job.id) || this.closed) return;
       this.running.set(job.id, job);
-      const started = Date.now();
+      const started = this.now();
       try {
         await job.run(this.controller.signal);
-        queueMetrics.outcome('completed', Date.now() - started);
+        queueMetrics.outcome('completed', this.now() - started);
       } catch (error) {
         const retryAt = retryAtOf(error);
         if (retryAt !== undefined && this.delay(job, retryAt)) {
           // "Not now": the same job again at `retryAt` (a rate limit's reset), not a failure.
-          queueMetrics.outcome('delayed', Date.now() - started);
+          queueMetrics.outcome('delayed', this.now() - started);
           return;
         }
-        queueMetrics.outcome('failed', Date.now() - started);
+        queueMetrics.outcome('failed', this.now() - started);
         this.log.error({ job: job.id, err: (error as Error)?.message }, `job failed: ${job.description}`);
       } finally {
         this.running.delete(job.id);
@@ -103,7 +106,7 @@ export class InProcessQueue implements JobQueue {
     const count = (this.delays.get(job.id) ?? 0) + 1;
     if (count > MAX_DELAYS || this.closed) return false;
     this.delays.set(job.id, count);
-    const waitMs = Math.max(0, retryAt - Date.now());
+    const waitMs = Math.max(0, retryAt - this.now());
     this.log.warn({ job: job.id, retryAt: new Date(retryAt).toISOString(), delay: count }, `rate limited, job delayed ${Math.ceil(waitMs / 1000)} s: ${job.description}`);
     const timer = setTimeout(() => {
       this.delayed.delete(job.id);

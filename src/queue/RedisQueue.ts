@@ -1,5 +1,6 @@
 import { DelayedError, Queue, Worker, type Job as BullJob } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
+import { systemClock, type Clock } from '../domain/Clock.js';
 import type { JobProcessor } from './JobQueue.js';
 import type { QueueLog } from './InProcessQueue.js';
 import type { Job, JobQueue, QueueHealth, QueuedEvent } from './JobQueue.js';
@@ -23,6 +24,8 @@ export interface RedisQueueOptions {
   stalledIntervalMs?: number;
   /** /readyz fails when the oldest waiting job is older than this (default 10 min). */
   maxWaitingAgeMs?: number;
+  /** Job durations, retry times and waiting ages are read from this clock (default: the wall clock). */
+  now?: Clock;
 }
 
 export const QUEUE_NAME = 'events';
@@ -143,21 +146,22 @@ export class RedisQueue implements JobQueue {
         const abort = new AbortController();
         this.active++;
         this.running.set(bull.id!, { job: { id: event.id, description: bull.name, event, run: async () => undefined }, abort });
-        const started = Date.now();
+        const now = this.options.now ?? systemClock;
+        const started = now();
         try {
           await processor(event, abort.signal, { lastAttempt: bull.attemptsMade + 1 >= attempts });
-          queueMetrics.outcome('completed', Date.now() - started);
+          queueMetrics.outcome('completed', now() - started);
           await this.redis.decr(this.backlogKey(event.installationId)).catch(() => undefined);
         } catch (error) {
           const retryAt = retryAtOf(error);
           if (retryAt !== undefined && token) {
             // "Not now": back to the delayed set until `retryAt`, without counting an attempt.
-            await bull.moveToDelayed(Math.max(retryAt, Date.now() + 50), token);
-            queueMetrics.outcome('delayed', Date.now() - started);
+            await bull.moveToDelayed(Math.max(retryAt, now() + 50), token);
+            queueMetrics.outcome('delayed', now() - started);
             throw new DelayedError();
           }
           const final = bull.attemptsMade + 1 >= attempts;
-          queueMetrics.outcome(final ? 'dead' : 'retried', Date.now() - started);
+          queueMetrics.outcome(final ? 'dead' : 'retried', now() - started);
           if (final) {
             await this.redis.decr(this.backlogKey(event.installationId)).catch(() => undefined);
             this.options.log.error({ job: bull.id, err: (error as Error)?.message }, `dead letter after ${attempts} attempts: ${bull.name}`);
@@ -198,7 +202,7 @@ export class RedisQueue implements JobQueue {
       await this.redis.ping();
       const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
       const [oldest] = [...(await this.queue.getPrioritized(-1, -1)), ...(await this.queue.getWaiting(-1, -1))].sort((a, b) => a.timestamp - b.timestamp);
-      const oldestWaitingMs = oldest ? Math.max(0, Date.now() - oldest.timestamp) : 0;
+      const oldestWaitingMs = oldest ? Math.max(0, (this.options.now ?? systemClock)() - oldest.timestamp) : 0;
       const bound = this.options.maxWaitingAgeMs ?? 600_000;
       const stuck = oldestWaitingMs > bound;
       return {

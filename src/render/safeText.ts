@@ -1,4 +1,6 @@
-import { inlineCodeSpans, runLength } from '../markdown/inlineCodeSpans.js';
+import type { Code, Definition, InlineCode } from 'mdast';
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { span, walk } from '../markdown/markdownTree.js';
 
 /**
  * Text from a model or from users is untrusted: rendered as-is it could inject HTML or images
@@ -18,33 +20,32 @@ export interface SafeTextOptions {
   keepMentions?: string[];
 }
 
-/** Block Markdown (paragraphs, lists, fenced code) made safe to embed in a bot comment. */
+/**
+ * Block Markdown (paragraphs, lists, fenced code) made safe to embed in a bot comment. Where code blocks,
+ * code spans and link definitions are is read from the parsed tree (GitHub's reading, GFM); the text
+ * between them is copied with what could render as markup neutralised.
+ */
 export function safeText(text: string, opts: SafeTextOptions = {}): string {
   const ctx = context(opts, markdown);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const tables = tableBlocks(lines);
+  const src = text.replace(/\r\n?/g, '\n');
+  const { regions, spans } = structure(src, ctx);
   const out: string[] = [];
-  let prevBlank = true;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const fence = openFence(line, prevBlank);
-    if (fence) {
-      i = copyFence(lines, i, fence, out);
-      prevBlank = false;
-      continue;
-    }
-    prevBlank = line.trim() === '';
-    out.push(prevBlank ? '' : inline(referenceDefinition(line, ctx), ctx, true, tables[i] ?? false));
+  let pos = 0;
+  for (const region of regions) {
+    out.push(prose(src, pos, region.start, spans, ctx));
+    out.push(region.text);
+    pos = region.end;
   }
-  return out.join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  out.push(prose(src, pos, src.length, spans, ctx));
+  return out.join('').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }
 
 /** One line of Markdown (list item, heading): newlines collapse, nothing can start a block. */
 export function safeLine(text: string, opts: SafeTextOptions = {}): string {
   const one = oneLine(text);
-  // A leading `#`, `-`, `+`, `*` or `1.` would start a heading or a nested list inside a list item.
+  // A leading `#`, `-`, `+`, `*`, `1.` or `~~~` would start a heading, a nested list or a fence inside a list item.
   return inline(one, context(opts, markdown), false)
-    .replace(/^(#|[-+*](?= |$))/, '\\$1')
+    .replace(/^(#|[-+*](?= |$)|~(?=~~))/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
 }
 
@@ -168,25 +169,33 @@ const TOKEN = new RegExp(
 const LINK = new RegExp(`^${BRACKETED}${DESTINATION}$`);
 
 /**
- * One line or paragraph: code spans are found per line, so a span never hides a block boundary.
- * In a table, GFM splits cells on `|` before it sees code spans, so a span with a pipe is not code.
+ * One line or paragraph of prose: code spans kept (defused), the rest through the token pass. `spans` are
+ * the code spans of `text` by offset (parsed from `text` itself when not given). A span that crosses a
+ * line is not trusted: the renderer works one line at a time, and a span never hides a block boundary.
  */
-function inline(text: string, ctx: Ctx, blockStart: boolean, pipesSplit = false): string {
+function inline(text: string, ctx: Ctx, blockStart: boolean, spans: CodeSpan[] = codeSpansOf(text)): string {
+  let offset = 0;
   return text
     .split('\n')
     .map((line) => {
-      const out = new Pieces();
-      let pos = 0;
-      for (const span of inlineCodeSpans(line, pipesSplit)) {
-        plain(line.slice(pos, span.start), ctx, blockStart && pos === 0, out);
-        const raw = line.slice(span.start, span.end);
-        out.push(ctx.dialect.code(raw, spanContent(raw)));
-        pos = span.end;
-      }
-      plain(line.slice(pos), ctx, blockStart && pos === 0, out);
-      return out.join();
+      const from = offset;
+      offset += line.length + 1;
+      return inlineLine(line, from, spans, ctx, blockStart);
     })
     .join('\n');
+}
+
+function inlineLine(line: string, from: number, spans: CodeSpan[], ctx: Ctx, atLineStart: boolean): string {
+  const out = new Pieces();
+  let pos = 0;
+  for (const code of spans) {
+    if (code.start < from + pos || code.end > from + line.length) continue;
+    plain(line.slice(pos, code.start - from), ctx, atLineStart && pos === 0, out);
+    out.push(ctx.dialect.code(line.slice(code.start - from, code.end - from), code.value));
+    pos = code.end - from;
+  }
+  plain(line.slice(pos), ctx, atLineStart && pos === 0, out);
+  return out.join();
 }
 
 function plain(segment: string, ctx: Ctx, atLineStart: boolean, out: Pieces): void {
@@ -301,22 +310,131 @@ export function allowedUrl(url: string, prefixes: string[]): string | undefined 
   return ok ? href : undefined;
 }
 
-/** `[label]: url` definitions would turn `[label]` anywhere into a link; a disallowed one becomes text. */
-function referenceDefinition(line: string, ctx: Ctx): string {
-  const m = /^( {0,3})\[([^[\]\n]+)\]:[ \t]*(<[^<>\n]*>|\S+)/.exec(line);
-  if (!m) return line;
-  const [, indent = '', label = '', dest = ''] = m;
-  const href = allowedUrl(dest.replace(/^<|>$/g, ''), ctx.prefixes);
-  return href ? `${indent}[${label}]: ${href}` : `${indent}\\[${label}\\]: ${codeSpan(dest)}`;
+// ---------------------------------------------------------------------------------------------
+// Structure from the parsed tree: code blocks and definitions are replaced whole; code spans are kept.
+
+/** An inline code span `[start, end)` in the text, with its content as GitHub shows it. */
+interface CodeSpan {
+  start: number;
+  end: number;
+  value: string;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Code spans and fences.
+/** A block replaced as a whole: `[start, end)` of the source and its safe text. */
+interface Region {
+  start: number;
+  end: number;
+  text: string;
+}
 
-function spanContent(raw: string): string {
-  const run = runLength(raw, 0);
-  const inner = raw.slice(run, raw.length - run);
-  return strippable(inner) ? inner.slice(1, -1) : inner;
+function oneLineSpan(node: InlineCode, at: [number, number], text: string): CodeSpan | undefined {
+  const raw = text.slice(at[0], at[1]);
+  return raw.includes('\n') ? undefined : { start: at[0], end: at[1], value: node.value };
+}
+
+/**
+ * The tree of `text` as GitHub will read our output: every `<` outside code becomes `&lt;` there, so HTML
+ * is not HTML. The parse is repeated with the `<` of each HTML node masked (same length, so offsets hold)
+ * until none is left: what an HTML block hid (a fence, a list) is then seen as what it will render as.
+ */
+function parseAsOutput(text: string): ReturnType<typeof parseMarkdown> {
+  let shadow = capNesting(text);
+  for (let pass = 0; ; pass++) {
+    const tree = parseMarkdown(shadow);
+    const html: [number, number][] = [];
+    walk(tree, (node) => {
+      const at = span(node);
+      if (node.type === 'html' && at && shadow.slice(at[0], at[1]).includes('<')) html.push(at);
+    });
+    if (html.length === 0 || pass === 8) return tree;
+    const units = shadow.split('');
+    for (const [from, to] of html) for (let i = from; i < to; i++) if (units[i] === '<') units[i] = MASK;
+    shadow = units.join('');
+  }
+}
+
+/**
+ * Past MAX_DEPTH container markers on a line (`> > - > …`), the rest are masked: the parser's time grows
+ * with the square of the nesting (seconds for a few thousand), and what is masked is read as prose,
+ * which is escaped: the safe reading.
+ */
+function capNesting(text: string): string {
+  return text.replace(LEADING_MARKERS, (run) => {
+    let depth = 0;
+    return run.replace(/>|[-*+]|\d{1,9}[.)]/g, (marker) => (++depth > MAX_DEPTH ? MASK.repeat(marker.length) : marker));
+  });
+}
+
+const MAX_DEPTH = 16;
+const LEADING_MARKERS = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)){17,}/gm;
+
+/** Stands for a masked `<` or marker: one UTF-16 unit, no Markdown meaning. */
+const MASK = '\ue000';
+
+/** The one-line code spans of a text parsed on its own (a line, a link text). */
+function codeSpansOf(text: string): CodeSpan[] {
+  if (!text.includes('`')) return [];
+  const spans: CodeSpan[] = [];
+  walk(parseAsOutput(text), (node) => {
+    const at = span(node);
+    if (node.type !== 'inlineCode' || !at) return;
+    const code = oneLineSpan(node, at, text);
+    if (code) spans.push(code);
+  });
+  return spans;
+}
+
+/** Code blocks and definitions (replaced whole) and the code spans of prose, in document order. */
+function structure(text: string, ctx: Ctx): { regions: Region[]; spans: CodeSpan[] } {
+  const regions: Region[] = [];
+  const spans: CodeSpan[] = [];
+  const lines = text.split('\n');
+  walk(parseAsOutput(text), (node) => {
+    const at = span(node);
+    if (!at) return;
+    if (node.type === 'code') {
+      regions.push({ start: at[0], end: at[1], text: codeBlock(node, text, lines) });
+      return false;
+    }
+    if (node.type === 'definition') {
+      regions.push({ start: at[0], end: at[1], text: definition(node, ctx) });
+      return false;
+    }
+    if (node.type === 'inlineCode') {
+      const code = oneLineSpan(node, at, text);
+      if (code) spans.push(code);
+    }
+  });
+  return { regions, spans };
+}
+
+/**
+ * Prose between regions, line by line. Blank lines become empty; only a whole line can be blank or start
+ * a quote (a piece before a code block on its line, such as `- `, is neither).
+ */
+function prose(text: string, start: number, end: number, spans: CodeSpan[], ctx: Ctx): string {
+  if (start >= end) return '';
+  const out: string[] = [];
+  let from = start;
+  for (const line of text.slice(start, end).split('\n')) {
+    const lineStart = from === 0 || text[from - 1] === '\n';
+    const lineEnd = from + line.length === text.length || text[from + line.length] === '\n';
+    if (lineStart && lineEnd && line.trim() === '') out.push('');
+    // Before a block on its line only container markers stand (`- `, `> `, `1. `): kept, or the block moves.
+    else if (lineStart && !lineEnd && from + line.length === end && CONTAINER.test(line)) out.push(line);
+    else out.push(inlineLine(line, from, spans, ctx, lineStart));
+    from += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+const CONTAINER = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*$/;
+
+/** `[label]: url` definitions would turn `[label]` anywhere into a link; a disallowed one becomes text. */
+function definition(node: Definition, ctx: Ctx): string {
+  const label = node.label ?? node.identifier;
+  const href = allowedUrl(node.url, ctx.prefixes);
+  return href ? `[${label}]: <${href}>` : `\\[${inline(label, ctx, false)}\\]: ${codeSpan(node.url)}`;
 }
 
 /** CommonMark strips one space from each end of a code span when both ends have one and it is not all spaces. */
@@ -324,69 +442,32 @@ function strippable(content: string): boolean {
   return content.length > 1 && content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '';
 }
 
-// Tested on a trimmed line, so no two whitespace runs touch (which would backtrack on long lines).
-const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
-
-/** Per line: whether its run of non-blank lines holds a GFM table delimiter row (`--- | ---`). */
-function tableBlocks(lines: string[]): boolean[] {
-  const flags = new Array<boolean>(lines.length).fill(false);
-  let start = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    const line = lines[i];
-    if (line !== undefined && line.trim() !== '') continue;
-    const block = lines.slice(start, i);
-    if (block.some((l) => l.includes('|') && DELIMITER_ROW.test(l.trim()))) flags.fill(true, start, i);
-    start = i + 1;
-  }
-  return flags;
-}
-
-interface Fence {
-  char: string;
-  length: number;
-  /** Content lines must be indented at least this much; GitHub ends the block otherwise. */
-  indent: number;
-}
-
-const FENCE_OPEN = /^( {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})*)(`{3,}|~{3,})(.*)$/;
-
-function openFence(line: string, prevBlank: boolean): Fence | undefined {
-  const m = FENCE_OPEN.exec(line);
-  if (!m) return undefined;
-  const [, prefix = '', marks = '', info = ''] = m;
-  if (marks.startsWith('`') && info.includes('`')) return undefined;
-  // Only a bullet or "1." list item can interrupt a paragraph; otherwise the line is paragraph text.
-  const marker = /[-*+]|\d+[.)]/.exec(prefix)?.[0];
-  if (marker && !prevBlank && !/^[-*+]$|^1[.)]$/.test(marker)) return undefined;
-  return { char: marks.charAt(0), length: marks.length, indent: prefix.length };
-}
-
-/** Copies a fenced block (code kept verbatim, defused); returns the index of its last line. */
-function copyFence(lines: string[], start: number, fence: Fence, out: string[]): number {
-  const open = lines[start] ?? '';
-  const m = FENCE_OPEN.exec(open);
-  const [, prefix = '', marks = '', info = ''] = m ?? [];
-  // The info string becomes a CSS class; keep only a plain language word.
+/**
+ * A code block, verbatim and defused. A fence keeps only a plain language word of its info string (it
+ * becomes a CSS class), and an unclosed fence is closed where the parser ended it (the end of the text,
+ * or of its list item or quote), so it cannot swallow the rest of our comment, footer included.
+ */
+function codeBlock(node: Code, text: string, lines: string[]): string {
+  const [start, end] = span(node)!;
+  const source = text.slice(start, end);
+  const open = /^(`{3,}|~{3,})(.*)$/.exec(source.split('\n')[0] ?? '');
+  if (!open) return defuseCode(source);
+  const [, marks = '', info = ''] = open;
   const lang = /^\s*([\w#+.-]*)/.exec(info)?.[1] ?? '';
-  out.push(`${prefix}${marks}${lang}`);
-  const closer = `${' '.repeat(fence.indent)}${marks}`;
-  const close = new RegExp(`^ *${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
-    if (line.trim() !== '' && indent < fence.indent) {
-      // A less-indented line ends the block on GitHub when it sits in a list; close it explicitly so
-      // both readings agree whether or not it is a list, then read the line again as a new block.
-      out.push(closer);
-      return i - 1;
-    }
-    if (close.test(line) && indent <= fence.indent + 3) {
-      out.push(line);
-      return i;
-    }
-    out.push(defuseCode(line));
-  }
-  // An unclosed fence would swallow the rest of our comment, footer included.
-  out.push(closer);
-  return lines.length - 1;
+  const body = source.split('\n').slice(1);
+  const first = lines[node.position!.start.line - 1] ?? '';
+  // The container before the fence on its line (`- `, `> `, indentation), as a continuation prefix.
+  const prefix = first.slice(0, node.position!.start.column - 1).replace(/[^>\s]/g, ' ');
+  const kept = [`${marks}${lang}`, ...body.map(defuseCode)];
+  if (!closes(body[body.length - 1], marks, prefix, body.length)) kept.push(`${prefix}${marks}`);
+  return kept.join('\n');
+}
+
+/** Whether the block's last line is its closing fence (same character, at least as long). */
+function closes(last: string | undefined, marks: string, prefix: string, bodyLines: number): boolean {
+  if (last === undefined || bodyLines === 0) return false;
+  let line = last;
+  for (let q = prefix.split('>').length - 1; q > 0; q--) line = line.replace(/^ {0,3}> ?/, '');
+  const m = /^( *)(`+|~+)[ \t]*$/.exec(line);
+  return !!m && m[2]![0] === marks[0] && m[2]!.length >= marks.length && m[1]!.length <= prefix.replace(/>/g, '').length + 3;
 }

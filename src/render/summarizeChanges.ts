@@ -1,10 +1,19 @@
-/** Bullet and task-list lines of a rendered comment, normalised so ticking a box is not a change. */
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { sourceOf, walk } from '../markdown/markdownTree.js';
+
+/**
+ * The points of a rendered comment: the first line of each bullet item (task boxes left out, so ticking
+ * one is not a change), as written. Read from the parsed Markdown, so a bullet inside code is not a point.
+ */
 function points(body: string): string[] {
   const out = new Set<string>();
-  for (const line of body.split('\n')) {
-    const m = /^\s*[-*] (?:\[[ xX]\] )?(.+)$/.exec(line);
-    if (m) out.add(m[1]!.trim());
-  }
+  walk(parseMarkdown(body), (node, parent) => {
+    if (node.type !== 'listItem' || parent?.type !== 'list' || parent.ordered) return;
+    const first = node.children[0];
+    if (first?.type !== 'paragraph') return;
+    const line = sourceOf(body, first).split('\n')[0]!.trim();
+    if (line) out.add(line);
+  });
   return [...out];
 }
 

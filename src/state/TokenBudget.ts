@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { systemClock } from '../domain/Clock.js';
 import type { Usage } from '../domain/Model.js';
 import type { TokenLedger } from './SharedState.js';
 
@@ -12,9 +14,10 @@ export function billedTokens(usage: Usage): number {
  */
 export class TokenBudget implements TokenLedger {
   private day = '';
-  private readonly spent = new Map<string, number>();
+  /** Bounded: past 100 000 installations in one day the least recently charged one is forgotten. */
+  private readonly spent = new LRUCache<string, number>({ max: 100_000 });
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date = () => new Date(systemClock())) {}
 
   private roll(): void {
     const day = this.now().toISOString().slice(0, 10);
@@ -26,7 +29,7 @@ export class TokenBudget implements TokenLedger {
 
   async used(installation: string): Promise<number> {
     this.roll();
-    return this.spent.get(installation) ?? 0;
+    return this.spent.peek(installation) ?? 0;
   }
 
   async exhausted(installation: string, limit: number): Promise<boolean> {
@@ -35,7 +38,6 @@ export class TokenBudget implements TokenLedger {
 
   async add(installation: string, tokens: number): Promise<void> {
     this.roll();
-    this.spent.set(installation, (this.spent.get(installation) ?? 0) + Math.max(0, tokens));
-    if (this.spent.size > 100_000) this.spent.delete(this.spent.keys().next().value!);
+    this.spent.set(installation, (this.spent.peek(installation) ?? 0) + Math.max(0, tokens));
   }
 }

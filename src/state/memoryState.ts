@@ -1,82 +1,81 @@
+import { LRUCache } from 'lru-cache';
+import { systemClock, type Clock } from '../domain/Clock.js';
 import { TokenBudget } from './TokenBudget.js';
 import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
 
 const MAX_KEYS = 50_000;
 
-/** Drops the oldest entry of a Map or Set past `max` (insertion order), so memory stays bounded. */
-function bound(map: Map<string, unknown> | Set<string>, max = MAX_KEYS): void {
-  if (map.size > max) map.delete(map.keys().next().value!);
+/**
+ * A bounded map: past `max` the least recently written entry goes, so memory stays bounded. Reads use
+ * `peek`/`has`, which do not refresh an entry: only writes do, as with the insertion-ordered Map before.
+ */
+function bounded<V extends object | true>(max = MAX_KEYS): LRUCache<string, V> {
+  return new LRUCache<string, V>({ max });
 }
 
 export class MemoryDeliveryLog implements DeliveryLog {
-  private readonly ids = new Set<string>();
+  private readonly ids = bounded<true>(10_000);
   async has(id: string) {
     return this.ids.has(id);
   }
   async add(id: string) {
-    this.ids.add(id);
-    bound(this.ids, 10_000);
+    this.ids.set(id, true);
   }
 }
 
 export class MemoryIntakeGuard implements IntakeGuard {
-  private readonly held = new Map<string, { holder: string; until: number }>();
-  constructor(private readonly now: () => number = Date.now) {}
+  private readonly held = bounded<{ holder: string; until: number }>();
+  constructor(private readonly now: Clock = systemClock) {}
 
   async claim(keys: readonly string[], holder: string, ttlMs: number) {
     const at = this.now();
     const taken = keys.some((key) => {
-      const h = this.held.get(key);
+      const h = this.held.peek(key);
       return h !== undefined && h.until > at && h.holder !== holder;
     });
     if (taken) return false;
     for (const key of keys) {
-      this.held.delete(key);
       this.held.set(key, { holder, until: at + ttlMs });
-      bound(this.held);
     }
     return true;
   }
 
   async release(keys: readonly string[], holder: string) {
-    for (const key of keys) if (this.held.get(key)?.holder === holder) this.held.delete(key);
+    for (const key of keys) if (this.held.peek(key)?.holder === holder) this.held.delete(key);
   }
 }
 
 export class MemoryCommandAllowance implements CommandAllowance {
-  private readonly taken = new Map<string, { at: number; token: string }[]>();
+  private readonly taken = bounded<{ at: number; token: string }[]>();
   /** Keys told about the limit since their last accepted command: a burst gets one note, not many. */
-  private readonly told = new Set<string>();
+  private readonly told = bounded<true>();
   private seq = 0;
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   async take(key: string, limit: number, windowMs: number): Promise<AllowanceAnswer> {
     if (limit <= 0) return { ok: true, token: '' };
     const at = this.now();
-    const recent = (this.taken.get(key) ?? []).filter((t) => at - t.at < windowMs);
+    const recent = (this.taken.peek(key) ?? []).filter((t) => at - t.at < windowMs);
     if (recent.length >= limit) {
       this.taken.set(key, recent);
       const firstRefusal = !this.told.has(key);
-      this.told.add(key);
-      bound(this.told);
+      this.told.set(key, true);
       return { ok: false, retryInSeconds: Math.max(1, Math.ceil((recent[0]!.at + windowMs - at) / 1000)), firstRefusal };
     }
     const token = `${at}-${++this.seq}`;
-    this.taken.delete(key);
     this.taken.set(key, [...recent, { at, token }]);
-    bound(this.taken);
     this.told.delete(key);
     return { ok: true, token };
   }
 
   async release(key: string, token: string) {
-    const list = this.taken.get(key);
+    const list = this.taken.peek(key);
     if (list) this.taken.set(key, list.filter((t) => t.token !== token));
     this.told.delete(key);
   }
 }
 
 /** One process: what the app and the Action used before Redis. */
-export function createMemoryState(): SharedState {
-  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(), allowance: new MemoryCommandAllowance(), tokens: new TokenBudget() };
+export function createMemoryState(now: Clock = systemClock): SharedState {
+  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(now), allowance: new MemoryCommandAllowance(now), tokens: new TokenBudget(() => new Date(now())) };
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { systemClock, type Clock } from '../domain/Clock.js';
 import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState, TokenLedger } from './SharedState.js';
 
 /** How long a finished delivery is remembered: GitHub keeps deliveries (and redelivers them) for 3 days. */
@@ -71,7 +72,7 @@ export class RedisCommandAllowance implements CommandAllowance {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock = systemClock,
   ) {}
   async take(key: string, limit: number, windowMs: number): Promise<AllowanceAnswer> {
     if (limit <= 0) return { ok: true, token: '' };
@@ -89,7 +90,7 @@ export class RedisTokenLedger implements TokenLedger {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(systemClock()),
   ) {}
   private key(installation: string) {
     return `${this.prefix}:tokens:${this.now().toISOString().slice(0, 10)}:${installation}`;
@@ -108,11 +109,11 @@ export class RedisTokenLedger implements TokenLedger {
 }
 
 /** Shared by every process on one Redis (REDIS_URL); keys under `prefix` (default `agency`). */
-export function createRedisState(redis: Redis, prefix = 'agency'): SharedState {
+export function createRedisState(redis: Redis, prefix = 'agency', now: Clock = systemClock): SharedState {
   return {
     deliveries: new RedisDeliveryLog(redis, prefix),
     intake: new RedisIntakeGuard(redis, prefix),
-    allowance: new RedisCommandAllowance(redis, prefix),
-    tokens: new RedisTokenLedger(redis, prefix),
+    allowance: new RedisCommandAllowance(redis, prefix, now),
+    tokens: new RedisTokenLedger(redis, prefix, () => new Date(now())),
   };
 }

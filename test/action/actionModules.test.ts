@@ -1,20 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { readActionEnv } from '../../src/action/actionEnv.js';
-import { inputEnvName, readActionInputs } from '../../src/action/actionInputs.js';
+import { readActionInputs } from '../../src/action/actionInputs.js';
 import { botLoginFor } from '../../src/action/actionOctokit.js';
 import { countsFromDetails, failingSeverity } from '../../src/action/findingCounts.js';
 import { isForkPull } from '../../src/action/isForkPull.js';
-import { errorAnnotation, formatOutputs } from '../../src/action/workflowCommands.js';
+import { annotate, appendSummary, setOutputs } from '../../src/action/workflowCommands.js';
 import { parseOutputs } from './runBundledAction.js';
+
+/** Runs `fn` with exactly these runner variables (and no inherited input or token), restored after. */
+function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
+  const names = ['GITHUB_TOKEN', 'ANTHROPIC_API_KEY', ...Object.keys(process.env).filter((k) => k.startsWith('INPUT_'))];
+  for (const name of names) vi.stubEnv(name, '');
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+  try {
+    return fn();
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
 
 describe('inputs', () => {
   it('uses GitHub\'s variable names: INPUT_ + upper case, spaces to _, hyphens kept', () => {
-    expect(inputEnvName('fail-on')).toBe('INPUT_FAIL-ON');
-    expect(inputEnvName('my input')).toBe('INPUT_MY_INPUT');
+    expect(withEnv({ 'INPUT_FAIL-ON': 'major', 'INPUT_GITHUB-TOKEN': 't' }, () => readActionInputs().failOn)).toBe('major');
+    expect(withEnv({ INPUT_FAIL_ON: 'major', 'INPUT_GITHUB-TOKEN': 't' }, () => readActionInputs().failOn)).toBe('never');
   });
 
   it('reads the inputs with the defaults of action.yml', () => {
-    expect(readActionInputs({ 'INPUT_GITHUB-TOKEN': 't' })).toEqual({
+    expect(withEnv({ 'INPUT_GITHUB-TOKEN': 't' }, () => readActionInputs())).toEqual({
       anthropicApiKey: undefined,
       githubToken: 't',
       model: undefined,
@@ -23,22 +38,25 @@ describe('inputs', () => {
       dryRun: false,
       botLogin: undefined,
     });
-    const all = readActionInputs({
-      'INPUT_GITHUB-TOKEN': 't',
-      'INPUT_ANTHROPIC-API-KEY': 'k',
-      INPUT_MODEL: 'claude-x',
-      'INPUT_CONFIG-PATH': './config/agency.yml',
-      'INPUT_FAIL-ON': 'Major',
-      'INPUT_DRY-RUN': 'True',
-      'INPUT_BOT-LOGIN': 'my-app[bot]',
-    });
+    const all = withEnv(
+      {
+        'INPUT_GITHUB-TOKEN': 't',
+        'INPUT_ANTHROPIC-API-KEY': 'k',
+        INPUT_MODEL: ' claude-x ',
+        'INPUT_CONFIG-PATH': './config/agency.yml',
+        'INPUT_FAIL-ON': 'Major',
+        'INPUT_DRY-RUN': 'True',
+        'INPUT_BOT-LOGIN': 'my-app[bot]',
+      },
+      () => readActionInputs(),
+    );
     expect(all).toMatchObject({ anthropicApiKey: 'k', model: 'claude-x', configPath: 'config/agency.yml', failOn: 'major', dryRun: true, botLogin: 'my-app[bot]' });
   });
 
   it('names the input and the accepted values when one is wrong', () => {
-    expect(() => readActionInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_DRY-RUN': 'yes' })).toThrow('input "dry-run" must be true or false');
-    expect(() => readActionInputs({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_FAIL-ON': 'all' })).toThrow('blocker, major, minor, nit, never');
-    expect(() => readActionInputs({})).toThrow('input "github-token" is empty');
+    expect(() => withEnv({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_DRY-RUN': 'yes' }, () => readActionInputs())).toThrow('input "dry-run" must be true or false');
+    expect(() => withEnv({ 'INPUT_GITHUB-TOKEN': 't', 'INPUT_FAIL-ON': 'all' }, () => readActionInputs())).toThrow('blocker, major, minor, nit, never');
+    expect(() => withEnv({}, () => readActionInputs())).toThrow('input "github-token" is empty');
   });
 });
 
@@ -57,16 +75,43 @@ describe('runner environment', () => {
   });
 });
 
-describe('workflow commands', () => {
-  it('writes outputs in heredoc form with a delimiter the value does not contain', () => {
-    let n = 0;
-    const text = formatOutputs({ a: 'one\ntwo', b: 'has D2 inside' }, () => `D${++n}`);
-    expect(text).toBe('a<<D1\none\ntwo\nD1\nb<<D3\nhas D2 inside\nD3\n');
-    expect(parseOutputs(formatOutputs({ url: 'x\ny', n: '3' }))).toEqual({ url: 'x\ny', n: '3' });
+describe('workflow commands (@actions/core)', () => {
+  it('writes outputs in heredoc form with a delimiter the value does not contain', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agency-outputs-'));
+    try {
+      const file = join(dir, 'output');
+      await writeFile(file, '');
+      // A value that tries to close its block and set another output.
+      withEnv({ GITHUB_OUTPUT: file }, () => setOutputs({ url: 'x\ny', evil: 'a\nEOF\nfake<<EOF\nz' }));
+      expect(parseOutputs(await readFile(file, 'utf8'))).toEqual({ url: 'x\ny', evil: 'a\nEOF\nfake<<EOF\nz' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('escapes annotation data so a message cannot start another command', () => {
-    expect(errorAnnotation('50% done\n::set-output name=x::y')).toBe('::error title=Agency Architect::50%25 done%0A::set-output name=x::y\n');
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+    try {
+      annotate('error', '50% done\n::set-output name=x::y');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('')).toBe('::error title=Agency Architect::50%25 done%0A::set-output name=x::y\n');
+  });
+
+  it('appends to the job summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'agency-summary-'));
+    try {
+      const file = join(dir, 'summary.md');
+      await writeFile(file, 'before\n');
+      vi.stubEnv('GITHUB_STEP_SUMMARY', file);
+      await appendSummary('## Agency Architect\n');
+      expect(await readFile(file, 'utf8')).toBe('before\n## Agency Architect\n');
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

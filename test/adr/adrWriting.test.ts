@@ -20,14 +20,21 @@ describe('parsePlanDecisions', () => {
     });
   });
 
-  it('ignores text outside the indented block and other checkboxes', () => {
-    const parsed = parsePlanDecisions('- [ ] Something else\n- [x] Record as ADR 2: Use queues\n\n  Jobs go to a queue.\nNot part of it.\n');
+  it('ignores text outside the list item, other checkboxes and boxes in code', () => {
+    // (A line right after the decision, unindented, would continue its paragraph, as GitHub renders it.)
+    const parsed = parsePlanDecisions('- [ ] Something else\n- [x] Record as ADR 2: Use queues\n\n  Jobs go to a queue.\n\nNot part of it.\n\n```\n- [x] Record as ADR 3: In code\n```\n');
     expect([...parsed.keys()]).toEqual([2]);
     expect(parsed.get(2)).toEqual({ title: 'Use queues', decision: 'Jobs go to a queue.', rationale: '', alternatives: [] });
   });
 });
 
 describe('markSuperseded', () => {
+  it('finds the Status section as parsed: a `## Status` line in code is not it', () => {
+    const out = markSuperseded('# 1. Use X\n\n```md\n## Status\n\nExample\n```\n\n## Status\n\nAccepted\n\n## Context\n\nc\n', 2, '0002-use-y.md');
+    expect(out).toContain('```md\n## Status\n\nExample\n```');
+    expect(out).toContain('## Status\n\nSuperseded by [0002](0002-use-y.md)\n\n## Context');
+  });
+
   it('sets status and superseded_by in front matter and keeps the body', () => {
     const out = markSuperseded('---\nnumber: 1\ntitle: "Use X: now"\nstatus: accepted\n---\n# 0001. Use X\n\nBody.\n', 4, '0004-use-y.md');
     expect(out).toMatch(/^superseded_by:\n {2}- 4$/m);
