@@ -14,7 +14,7 @@ import { RetryLaterError, retryAtOf } from '../queue/RetryLaterError.js';
 import type { SecurityDeps } from '../security/SecurityDeps.js';
 import type { SharedState } from '../state/SharedState.js';
 import { knownFromPayload } from '../triggers/knownFromPayload.js';
-import type { WritePacer } from '../github/WritePacer.js';
+import type { Pacer } from '../github/Pacer.js';
 import { meteredModel } from '../metrics/meteredModel.js';
 import { recordJob } from '../metrics/metrics.js';
 
@@ -30,7 +30,7 @@ export interface EventProcessorOptions {
   modelFor?: (config: Config) => Model;
   onOutcome?: OutcomeListener;
   /** The pacer of the app's Octokit (appOctokit): a job of an installation whose primary limit is spent is delayed before any work. */
-  pacer?: WritePacer;
+  pacer?: Pacer;
 }
 
 export interface RunOptions {
@@ -109,7 +109,7 @@ export function createEventProcessor(probot: Probot, options: EventProcessorOpti
     let keep = false;
     try {
       // Spent primary limit: delay the job before the model is paid for.
-      if (event.installationId !== undefined) options.pacer?.assertOpen(String(event.installationId));
+      if (event.installationId !== undefined) await options.pacer?.assertOpen(String(event.installationId));
       const octokit = run.octokit ?? (await probot.auth(event.installationId));
       const github = octokitGitHub(octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(event.payload) });
       const outcome = await runEvent(

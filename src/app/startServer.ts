@@ -15,7 +15,7 @@ import { createAppFn } from './createAppFn.js';
 import { redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { webhookIntake } from './webhookIntake.js';
-import type { WritePacer } from '../github/WritePacer.js';
+import type { Pacer } from '../github/Pacer.js';
 import { register } from 'prom-client';
 import { collectProcessMetrics } from '../metrics/metrics.js';
 
@@ -47,7 +47,7 @@ export interface StartOptions {
   reconcile?: ReconcileOptions;
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
   /** The pacer of the probot's Octokit class (appOctokit), so jobs of a rate-limited installation are delayed up front. */
-  pacer?: WritePacer;
+  pacer?: Pacer;
 }
 
 export interface RunningServer {
