@@ -1,5 +1,6 @@
+import { LRUCache } from 'lru-cache';
 import { TokenBudget } from '../security/TokenBudget.js';
-import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
+import type { AllowanceAnswer, AnswerStore, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
 
 const MAX_KEYS = 50_000;
 
@@ -76,7 +77,18 @@ export class MemoryCommandAllowance implements CommandAllowance {
   }
 }
 
+export class MemoryAnswerStore implements AnswerStore {
+  // Bounded in count and by each entry's TTL: a plan's answer is a few kB.
+  private readonly answers = new LRUCache<string, string>({ max: 2_000 });
+  async get(key: string) {
+    return this.answers.get(key);
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    this.answers.set(key, value, { ttl: ttlMs });
+  }
+}
+
 /** One process: what the app and the Action used before Redis. */
 export function createMemoryState(): SharedState {
-  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(), allowance: new MemoryCommandAllowance(), tokens: new TokenBudget() };
+  return { deliveries: new MemoryDeliveryLog(), answers: new MemoryAnswerStore(), intake: new MemoryIntakeGuard(), allowance: new MemoryCommandAllowance(), tokens: new TokenBudget() };
 }
