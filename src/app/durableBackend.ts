@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { RedisWritePacer } from '../github/RedisWritePacer.js';
+import { JOB_CONCURRENCY } from './jobConcurrency.js';
 import type { QueueLog } from '../queue/InProcessQueue.js';
 import { RedisQueue, type RedisQueueOptions } from '../queue/RedisQueue.js';
 import { createRedisState } from '../state/redisState.js';
@@ -23,6 +24,6 @@ export function durableBackend(env: Record<string, string | undefined>, log: Que
   if (!url) return undefined;
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
-  const queue = new RedisQueue({ url, concurrency: 32, log, ...options });
+  const queue = new RedisQueue({ url, concurrency: JOB_CONCURRENCY, log, ...options });
   return { queue, state: createRedisState(redis), pacer: new RedisWritePacer(redis), close: () => redis.disconnect() };
 }

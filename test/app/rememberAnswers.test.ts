@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appOctokit } from '../../src/app/appOctokit.js';
 import { rememberAnswers } from '../../src/app/rememberAnswers.js';
+import type { Model } from '../../src/domain/Model.js';
 import { WritePacer } from '../../src/github/WritePacer.js';
 import { MemoryAnswerStore } from '../../src/state/memoryState.js';
 import { RedisAnswerStore } from '../../src/state/redisState.js';
@@ -60,7 +61,12 @@ describe.each(stores)('rememberAnswers (%s store): a re-run of a delivery reuses
     claude = await startFakeClaude();
     const answers = store();
     const model = claudeFor(claude);
-    const offline = { ...model, plan: async () => ({ ...(await model.plan(planRequest())), info: { engine: 'offline' as const, fallbackReason: 'model unavailable' } }) };
+    // The model answered through its fallback (as withFallback marks it).
+    const offline: Model = {
+      plan: async (r) => ({ ...(await model.plan(r)), info: { engine: 'offline', fallbackReason: 'model unavailable' } }),
+      review: (r) => model.review(r),
+      adr: (r) => model.adr(r),
+    };
     await rememberAnswers(offline, answers, 'delivery-3').plan(planRequest());
     await rememberAnswers(model, answers, 'delivery-3').plan(planRequest());
     expect(claude.accepted()).toHaveLength(2);

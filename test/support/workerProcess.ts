@@ -2,7 +2,7 @@
  * A worker process for tests and the benchmark: what `npm run worker` runs (createEventProcessor on a
  * RedisQueue, the app's paced Octokit with the Redis pacer), pointed at the loopback fakes. Run as a child process:
  *   node workerProcess.js <redisUrl> <fakeGitHubUrl> <fakeClaudeUrl> [lockDurationMs]
- * Tells its parent (IPC) `{ type: 'ready' }`, `{ type: 'start', id }` and `{ type: 'outcome', id, status }` per job; SIGTERM drains.
+ * Tells its parent (IPC) `{ type: 'ready' }`, `{ type: 'start', id }` and `{ type: 'outcome', id, status, peakRss }` per job; SIGTERM drains.
  */
 import { loadBuiltinAgents } from '../../src/agents/builtinAgents.js';
 import { appOctokit } from '../../src/app/appOctokit.js';
@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const [redisUrl, githubUrl, claudeUrl, lockMs] = process.argv.slice(2);
   const lockDurationMs = Number(lockMs ?? 30_000);
   const say = (message: unknown) => process.send?.(message);
+  // Peak resident memory, reported with each outcome (for the benchmark).
+  let peakRss = process.memoryUsage.rss();
+  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50).unref();
   const durable = durableBackend(
     { REDIS_URL: redisUrl },
     { warn: (_f, m) => process.stderr.write(`worker ${process.pid} warn: ${m}\n`), error: (_f, m) => process.stderr.write(`worker ${process.pid} error: ${m}\n`) },
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
     state: durable.state,
     security: createSecurityDeps(['test-key'], durable.state),
     pacer: durable.pacer,
-    onOutcome: (event, outcome) => say({ type: 'outcome', id: event.id, status: outcome.status, pid: process.pid }),
+    onOutcome: (event, outcome) => say({ type: 'outcome', id: event.id, status: outcome.status, pid: process.pid, peakRss }),
   });
   durable.queue.work((event, signal, options) => {
     say({ type: 'start', id: event.id, pid: process.pid });
