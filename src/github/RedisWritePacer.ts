@@ -11,14 +11,19 @@ export interface RedisWritePacerOptions {
   prefix?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** A process whose liveness key is this old is gone (killed): its future slots are given back (default 10 s). */
+  aliveMs?: number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // The same rule as nextWriteAt (writeLimits.ts), evaluated inside Redis so that reading the reserved
 // starts and adding one cannot interleave between processes. KEYS[1]: sorted set of reserved write
-// starts (score = epoch ms); KEYS[2]: hash { paused, exhausted }.
-// ARGV: now, write (1/0), perMinute, perHour, spacingMs, marginMs, maxWaitMs, member.
+// starts (score = epoch ms), members `<process id>:<n>`; KEYS[2]: hash { paused, exhausted }; KEYS[3]: this
+// process's liveness key. ARGV: now, write (1/0), perMinute, perHour, spacingMs, marginMs, maxWaitMs,
+// member, liveness key prefix, aliveMs. Future slots of a process whose liveness key expired (killed while
+// it waited) are given back first: they would never be used. (The liveness keys are read by name, which a
+// single Redis allows; a Redis Cluster would need them in KEYS.)
 // Answers {1, at} (slot reserved / read may go at `at`), {0, exhaustedUntil} (primary limit spent),
 // {2, at, kind} (the wait would be longer than maxWaitMs).
 const RESERVE = `
@@ -27,6 +32,15 @@ local perMinute, perHour = tonumber(ARGV[3]), tonumber(ARGV[4])
 local spacing, margin, maxWait = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local hour = ${HOUR_MS}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - hour - margin))
+redis.call('SET', KEYS[3], '1', 'PX', ARGV[10])
+local alive = {}
+for _, m in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')) do
+  local owner = string.match(m, '^(.*):[^:]*$')
+  if owner then
+    if alive[owner] == nil then alive[owner] = redis.call('EXISTS', ARGV[9] .. owner) == 1 end
+    if not alive[owner] then redis.call('ZREM', KEYS[1], m) end
+  end
+end
 local paused = tonumber(redis.call('HGET', KEYS[2], 'paused') or '0')
 local exhausted = tonumber(redis.call('HGET', KEYS[2], 'exhausted') or '0')
 if exhausted > now then return {0, exhausted} end
@@ -67,8 +81,9 @@ return 1`;
  * WritePacer's rules with the reservations in Redis (REDIS_URL): every process of the app (`npm start`,
  * `npm run worker` ...) takes its write slots from one per-installation budget, so N processes together
  * stay within GitHub's documented limits instead of each spending them alone. A slot is reserved
- * atomically (a Lua script); the process then sleeps until it. Times are the processes' clocks: the
- * limits' margin (2 s) covers the skew of clocks kept by NTP.
+ * atomically (a Lua script); the process then sleeps until it, keeping a liveness key fresh meanwhile so
+ * that the slots of a process killed while it waited go back to the others. Times are the processes'
+ * clocks: the limits' margin (2 s) covers the skew of clocks kept by NTP.
  */
 export class RedisWritePacer implements Pacer {
   readonly limits: WriteLimits;
@@ -78,6 +93,10 @@ export class RedisWritePacer implements Pacer {
   private readonly sleep: (ms: number) => Promise<void>;
   private seq = 0;
   private readonly id = crypto.randomUUID();
+  private readonly aliveMs: number;
+  /** Slots this process holds and has not used yet; while any, the liveness key is refreshed. */
+  private waiting = 0;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -88,6 +107,24 @@ export class RedisWritePacer implements Pacer {
     this.prefix = options.prefix ?? 'agency';
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
+    this.aliveMs = options.aliveMs ?? 10_000;
+  }
+
+  private get aliveKey(): string {
+    return `${this.prefix}:pace-alive:${this.id}`;
+  }
+
+  /** Counts a held slot; the first one starts refreshing the liveness key, the last one stops it. */
+  private hold(delta: 1 | -1): void {
+    this.waiting += delta;
+    if (this.waiting > 0 && !this.heartbeat) {
+      const refresh = () => void this.redis.set(this.aliveKey, '1', 'PX', this.aliveMs).catch(() => undefined);
+      this.heartbeat = setInterval(refresh, Math.max(50, Math.floor(this.aliveMs / 3)));
+      this.heartbeat.unref();
+    } else if (this.waiting === 0 && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = undefined;
+    }
   }
 
   private startsKey(key: string): string {
@@ -108,11 +145,34 @@ export class RedisWritePacer implements Pacer {
     for (;;) {
       const now = Math.round(this.now());
       const member = `${this.id}:${++this.seq}`;
-      const answer = (await this.redis.eval(RESERVE, 2, this.startsKey(key), this.stateKey(key), now, write ? 1 : 0, perMinute, perHour, spacingMs, marginMs, this.maxWaitMs, member)) as [number, number, string?];
+      const answer = (await this.redis.eval(
+        RESERVE,
+        3,
+        this.startsKey(key),
+        this.stateKey(key),
+        this.aliveKey,
+        now,
+        write ? 1 : 0,
+        perMinute,
+        perHour,
+        spacingMs,
+        marginMs,
+        this.maxWaitMs,
+        member,
+        `${this.prefix}:pace-alive:`,
+        this.aliveMs,
+      )) as [number, number, string?];
       const [status, at] = answer;
       if (status === 0) throw new RateLimitedError(at, 'primary', key);
       if (status === 2) throw new RateLimitedError(at, answer[2] === 'secondary' ? 'secondary' : 'content', key);
-      if (at > now) await this.sleep(at - now);
+      if (at > now) {
+        this.hold(1);
+        try {
+          await this.sleep(at - now);
+        } finally {
+          this.hold(-1);
+        }
+      }
       if (!write) return async () => undefined;
       // A secondary limit arrived while this write waited (any process may have seen it): give the slot back, wait for the pause.
       const paused = Number((await this.redis.hget(this.stateKey(key), 'paused')) ?? 0);

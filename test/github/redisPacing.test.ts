@@ -122,6 +122,30 @@ describe('RedisWritePacer: one write budget per installation for every process',
     expect(await shared.reserved('1')).toEqual([...memory.reserved('1')]);
   });
 
+  it('gives back the future slots of a process killed while it waited, and only those', async () => {
+    const prefix = `p${++prefixes}`;
+    const doomedConnection = connection();
+    // A process that reserves slots and then never wakes (kill -9): its sleeps never end, its Redis goes away.
+    const doomed = new RedisWritePacer(doomedConnection, { prefix, aliveMs: 300, sleep: () => new Promise<void>(() => undefined) });
+    const living = new RedisWritePacer(connection(), { prefix, aliveMs: 300 });
+    const other = new RedisWritePacer(connection(), { prefix, aliveMs: 300 });
+    // The living process: one write now, one waiting for its slot 750 ms later (it keeps that slot).
+    await living.acquire('1', true);
+    const kept = living.acquire('1', true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 6; i++) void doomed.acquire('1', true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await other.reserved('1')).toHaveLength(8);
+    doomedConnection.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const t0 = Date.now();
+    await other.acquire('1', true);
+    await kept;
+    // Right after the living process's second slot, not after the doomed process's 6 more × 750 ms.
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(await other.reserved('1')).toHaveLength(3);
+  });
+
   it("shares GitHub's answers: a secondary limit seen by one process pauses the other; a spent primary limit stops it before any work", async () => {
     const clock = fakeClock();
     const prefix = `p${++prefixes}`;
