@@ -43,6 +43,8 @@ interface Result {
   modelCalls: number;
   perWorker: number[];
   killedAtMs?: number;
+  /** The longest time without a new comment, and when it ended (ms from the start). */
+  longestGap: { ms: number; endedAt: number };
 }
 
 async function startWorker(redisUrl: string, githubUrl: string, claudeUrl: string, counts: number[], peaks: number[], index: number): Promise<ChildProcess> {
@@ -121,7 +123,17 @@ async function run(kill: boolean): Promise<Result> {
   );
   let killedAtMs: number | undefined;
   const deadline = Date.now() + DEADLINE_MS;
+  let lastCount = 0;
+  let lastAt = 0;
+  const longestGap = { ms: 0, endedAt: 0 };
   while (created() < EVENTS && Date.now() < deadline) {
+    const count = created();
+    const at = performance.now() - start;
+    if (count > lastCount) {
+      if (lastCount > 0 && at - lastAt > longestGap.ms) Object.assign(longestGap, { ms: at - lastAt, endedAt: at });
+      lastCount = count;
+      lastAt = at;
+    }
     if (kill && killedAtMs === undefined && created() >= EVENTS / 2) {
       workers[0]!.kill('SIGKILL');
       killedAtMs = performance.now() - start;
@@ -147,6 +159,7 @@ async function run(kill: boolean): Promise<Result> {
     modelCalls: claude.accepted().length,
     perWorker,
     killedAtMs,
+    longestGap,
   };
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
   await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => w.once('exit', r)))));
@@ -168,7 +181,7 @@ export async function redisBurstBench(print: (line: string) => void): Promise<vo
     const rate = MODEL_DELAY_MS + Math.max(0, r.writes - 1) * (60_000 / GITHUB_WRITE_LIMITS.perMinute);
     const over = Math.round((r.allCommentsMs / rate - 1) * 100);
     print(
-      `  ${kill ? `one worker kill -9 at ${ms(r.killedAtMs ?? NaN)}` : 'both workers alive      '}: ack p50 ${ms(r.ackP50)}, p99 ${ms(r.ackP99)} (in-server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}); answered ${r.answered}/${EVENTS} after ${Number.isNaN(r.allCommentsMs) ? 'NOT ALL (deadline)' : ms(r.allCommentsMs)}; comments per issue min ${r.commentsPerIssue.min} max ${r.commentsPerIssue.max}; rate-limit refusals ${r.rateLimited}; model calls ${r.modelCalls}; done per worker ${r.perWorker.join(' / ')}; worker peak RSS ${mb(r.peakRss)}`,
+      `  ${kill ? `one worker kill -9 at ${ms(r.killedAtMs ?? NaN)}` : 'both workers alive      '}: ack p50 ${ms(r.ackP50)}, p99 ${ms(r.ackP99)} (in-server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}); answered ${r.answered}/${EVENTS} after ${Number.isNaN(r.allCommentsMs) ? 'NOT ALL (deadline)' : ms(r.allCommentsMs)}; comments per issue min ${r.commentsPerIssue.min} max ${r.commentsPerIssue.max}; rate-limit refusals ${r.rateLimited}; model calls ${r.modelCalls}; done per worker ${r.perWorker.join(' / ')}; worker peak RSS ${mb(r.peakRss)}; longest time without a new comment ${ms(r.longestGap.ms)} (ended at ${ms(r.longestGap.endedAt)})`,
     );
     print(`    vs GitHub's documented rate: ${r.writes} content-creating requests → ≥ ${(rate / 1000).toFixed(2)} s; measured ${Number.isNaN(r.allCommentsMs) ? '—' : `${over >= 0 ? '+' : ''}${over}%`}`);
   }
