@@ -11,7 +11,10 @@ export interface RedisWritePacerOptions {
   prefix?: string;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** A process whose liveness key is this old is gone (killed): its future slots are given back (default 10 s). */
+  /**
+   * A process whose liveness key is this old is gone (killed): its future slots are given back (default 5 s,
+   * refreshed every 1/3 of it; shorter than the queue's 30 s lock, so the slots are back before its jobs run again).
+   */
   aliveMs?: number;
 }
 
@@ -107,7 +110,7 @@ export class RedisWritePacer implements Pacer {
     this.prefix = options.prefix ?? 'agency';
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
-    this.aliveMs = options.aliveMs ?? 10_000;
+    this.aliveMs = options.aliveMs ?? 5_000;
   }
 
   private get aliveKey(): string {
