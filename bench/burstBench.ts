@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { JOB_CONCURRENCY } from '../src/app/jobConcurrency.js';
 import { GITHUB_WRITE_LIMITS } from '../src/github/writeLimits.js';
 import { startFakeClaude } from '../test/support/fakeClaude.js';
 import { startFakeGitHub, type RecordedRequest } from '../test/support/fakeGitHub.js';
@@ -14,8 +15,8 @@ const CONNECTIONS = 20;
 const MODEL_DELAY_MS = 3000;
 const SECRET = 'bench-secret';
 const WARM_UP = 10;
-/** The app's default job concurrency (startServer). */
-const CONCURRENCY = 32;
+/** The app's default job concurrency (startServer and the Redis workers). */
+const CONCURRENCY = JOB_CONCURRENCY;
 
 interface Definition {
   name: string;
@@ -200,10 +201,15 @@ export async function burstBench(print: (line: string) => void): Promise<void> {
   const line = (name: string, r: BurstResult) =>
     `  ${name}: ack p50 ${ms(r.ackP50)}, p99 ${ms(r.ackP99)} (in-server p50 ${ms(r.serverP50)}, p99 ${ms(r.serverP99)}); HTTP ${[...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${r.comments}/${r.events} comments${Number.isNaN(r.allCommentsMs) ? ' (NOT ALL before the deadline)' : ` after ${(r.allCommentsMs / 1000).toFixed(1)} s`}; rate-limit refusals ${r.rateLimited}; peak RSS ${mb(r.peakRss)}; ${r.loop}; ${r.requestsPerEvent.toFixed(2)} GitHub requests per event${Object.keys(r.outcomes).length > 0 ? `; jobs ${Object.entries(r.outcomes).map(([k, n]) => `${k}×${n}`).join(', ')}` : ''}`;
   const bound = (r: BurstResult) => {
-    const limit = githubBoundMs(r.busiestWrites);
-    const over = ((r.allCommentsMs / limit - 1) * 100).toFixed(0);
+    const rate = githubBoundMs(r.busiestWrites);
+    // Rounds of CONCURRENCY model calls: the other floor of the time to all comments.
     const modelBound = MODEL_DELAY_MS * Math.ceil(r.events / CONCURRENCY);
-    return `    vs GitHub's documented rate: ${r.busiestWrites} content-creating requests on the busiest installation → ≥ ${(limit / 1000).toFixed(2)} s (3 s model + one write per 750 ms); measured ${(r.allCommentsMs / 1000).toFixed(1)} s = ${Number(over) >= 0 ? '+' : ''}${over}% (goal ≤ +15%); model-concurrency bound ${(modelBound / 1000).toFixed(1)} s (${r.events} × 3 s / ${CONCURRENCY} jobs)`;
+    const pct = (limit: number) => {
+      const over = Math.round((r.allCommentsMs / limit - 1) * 100);
+      return `${over >= 0 ? '+' : ''}${over}%`;
+    };
+    const binding = modelBound > rate ? `the model-concurrency bound binds: ${pct(Math.max(rate, modelBound))} over max(rate, model)` : "the documented rate binds";
+    return `    vs GitHub's documented rate: ${r.busiestWrites} content-creating requests on the busiest installation → ≥ ${(rate / 1000).toFixed(2)} s (3 s model + one write per 750 ms); measured ${(r.allCommentsMs / 1000).toFixed(1)} s = ${pct(rate)} (goal ≤ +15%); model-concurrency bound ${(modelBound / 1000).toFixed(1)} s (ceil(${r.events} / ${CONCURRENCY} jobs) × 3 s): ${binding}`;
   };
 
   const one = await burst('app', single);

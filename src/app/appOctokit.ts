@@ -1,5 +1,6 @@
 import { ProbotOctokit } from 'probot';
 import { pacingPlugin, type PacingOptions } from '../github/pacingPlugin.js';
+import type { Pacer } from '../github/Pacer.js';
 import { WritePacer } from '../github/WritePacer.js';
 import { recordGitHubResponse } from '../metrics/metrics.js';
 
@@ -10,7 +11,7 @@ import { recordGitHubResponse } from '../metrics/metrics.js';
  * process; here each installation gets its own WritePacer slots. 429s are left to the pacing (plugin-retry
  * would retry them blind), and POSTs are never retried (see pacingPlugin).
  */
-export function appOctokit(options: { pacer?: WritePacer; observe?: PacingOptions['observe'] } = {}): typeof ProbotOctokit {
+export function appOctokit(options: { pacer?: Pacer; observe?: PacingOptions['observe'] } = {}): typeof ProbotOctokit {
   const pacing: PacingOptions = { pacer: options.pacer ?? new WritePacer(), observe: options.observe ?? recordGitHubResponse };
   return ProbotOctokit.plugin(pacingPlugin as never).defaults((instance: Record<string, unknown>) => ({
     ...instance,

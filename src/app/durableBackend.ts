@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import { RedisWritePacer } from '../github/RedisWritePacer.js';
+import { JOB_CONCURRENCY } from './jobConcurrency.js';
 import type { QueueLog } from '../queue/InProcessQueue.js';
 import { RedisQueue, type RedisQueueOptions } from '../queue/RedisQueue.js';
 import { createRedisState } from '../state/redisState.js';
@@ -7,12 +9,14 @@ import type { SharedState } from '../state/SharedState.js';
 export interface DurableBackend {
   queue: RedisQueue;
   state: SharedState;
+  /** Write pacing shared by every process on this Redis: one budget per installation at GitHub's limits. */
+  pacer: RedisWritePacer;
   /** After the queue was shut down: closes the state's connection. */
   close(): void;
 }
 
 /**
- * With REDIS_URL: the BullMQ queue and the shared state on one Redis, for `npm start` (web + worker)
+ * With REDIS_URL: the BullMQ queue, the shared state and the write pacer on one Redis, for `npm start` (web + worker)
  * and `npm run worker` alike. Without it: undefined (the in-process queue and memory state).
  */
 export function durableBackend(env: Record<string, string | undefined>, log: QueueLog, options: Partial<RedisQueueOptions> = {}): DurableBackend | undefined {
@@ -20,6 +24,6 @@ export function durableBackend(env: Record<string, string | undefined>, log: Que
   if (!url) return undefined;
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
-  const queue = new RedisQueue({ url, concurrency: 32, log, ...options });
-  return { queue, state: createRedisState(redis), close: () => redis.disconnect() };
+  const queue = new RedisQueue({ url, concurrency: JOB_CONCURRENCY, log, ...options });
+  return { queue, state: createRedisState(redis), pacer: new RedisWritePacer(redis), close: () => redis.disconnect() };
 }

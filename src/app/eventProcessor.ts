@@ -15,8 +15,9 @@ import { RetryLaterError, retryAtOf } from '../queue/RetryLaterError.js';
 import type { SecurityDeps } from '../security/SecurityDeps.js';
 import type { SharedState } from '../state/SharedState.js';
 import { knownFromPayload } from '../triggers/knownFromPayload.js';
-import type { WritePacer } from '../github/WritePacer.js';
+import type { Pacer } from '../github/Pacer.js';
 import { meteredModel } from '../metrics/meteredModel.js';
+import { rememberAnswers } from './rememberAnswers.js';
 import { recordJob } from '../metrics/metrics.js';
 
 export type OutcomeListener = (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
@@ -31,7 +32,7 @@ export interface EventProcessorOptions {
   modelFor?: (config: Config) => Model;
   onOutcome?: OutcomeListener;
   /** The pacer of the app's Octokit (appOctokit): a job of an installation whose primary limit is spent is delayed before any work. */
-  pacer?: WritePacer;
+  pacer?: Pacer;
 }
 
 export interface RunOptions {
@@ -110,12 +111,23 @@ export function createEventProcessor(probot: Probot, options: EventProcessorOpti
     let keep = false;
     try {
       // Spent primary limit: delay the job before the model is paid for.
-      if (event.installationId !== undefined) options.pacer?.assertOpen(String(event.installationId));
+      if (event.installationId !== undefined) await options.pacer?.assertOpen(String(event.installationId));
       const octokit = run.octokit ?? (await probot.auth(event.installationId));
       const github = octokitGitHub(octokit, owner, repo, { botLogin: await getBotLogin(), known: knownFromPayload(event.payload) });
       const outcome = await runEvent(
         { name: event.name, payload: event.payload, deliveryId: event.id },
-        { github, log, repoContext: (gh) => repoContext(gh, log), modelFor, completed: options.state.deliveries, security: options.security, serverUrl: options.serverUrl, signal },
+        {
+          github,
+          log,
+          repoContext: (gh) => repoContext(gh, log),
+          modelFor,
+          // A re-run of this delivery (a refused write, a killed worker) reuses the answers it already paid for.
+          rememberAnswers: (model) => rememberAnswers(model, options.state.answers, event.id, log),
+          completed: options.state.deliveries,
+          security: options.security,
+          serverUrl: options.serverUrl,
+          signal,
+        },
       );
       // One line per event at info (the server's default level): what came in and what became of it.
       const reason = 'reason' in outcome && typeof outcome.reason === 'string' ? ` (${options.security.redact(outcome.reason)})` : '';

@@ -30,14 +30,17 @@ async function main(): Promise<void> {
     console.error(`agency-architect: ${problem}`);
     process.exit(1);
   }
-  // Writes paced per installation at GitHub's documented limits (README "Rate limits").
-  const pacer = new WritePacer();
+  // REDIS_URL: the durable BullMQ queue, state and write pacing shared with `npm run worker` processes.
+  const durable = durableBackend(env, { warn: (f, m) => log().warn(f, m), error: (f, m) => log().error(f, m) });
+  // Writes paced per installation at GitHub's documented limits (README "Rate limits"), in Redis when every process must share them.
+  const pacer = durable?.pacer ?? new WritePacer();
   // redisConfig: Probot would use REDIS_URL only for the throttling plugin's Bottleneck cluster (loading
   // ioredis with npx at start); the pacing replaces that plugin, so Probot gets no Redis of its own.
   const probot = createProbot({ env: probotEnv(env), overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
-  // REDIS_URL: the durable BullMQ queue and state shared with `npm run worker` processes.
-  const log = () => probot.log ?? { warn: console.warn, error: console.error, info: console.info };
-  const durable = durableBackend(env, { warn: (f, m) => log().warn(f, m), error: (f, m) => log().error(f, m) });
+  // Redis reports connection errors asynchronously, by then `probot` exists.
+  function log() {
+    return probot.log ?? { warn: console.warn, error: console.error, info: console.info };
+  }
   const running = await startServer({
     ...(durable ? { queue: durable.queue, state: durable.state } : {}),
     // Deliveries that failed on GitHub's side (this server was down) are asked for again.

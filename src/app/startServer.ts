@@ -12,10 +12,11 @@ import type { SharedState } from '../state/SharedState.js';
 import { createEventProcessor, type EventProcessor } from './eventProcessor.js';
 import { startDeliveryReconciler, type ReconcileOptions } from './reconcileDeliveries.js';
 import { createAppFn } from './createAppFn.js';
+import { JOB_CONCURRENCY } from './jobConcurrency.js';
 import { redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
 import { webhookIntake } from './webhookIntake.js';
-import type { WritePacer } from '../github/WritePacer.js';
+import type { Pacer } from '../github/Pacer.js';
 import { register } from 'prom-client';
 import { collectProcessMetrics } from '../metrics/metrics.js';
 
@@ -27,7 +28,7 @@ export interface StartOptions {
   host?: string;
   env: ModelEnv;
   builtinAgents: Agent[];
-  /** Jobs running at once (default 32): jobs mostly wait on the model, so this bounds open model calls, not CPU. */
+  /** Jobs running at once (default JOB_CONCURRENCY, 64): jobs mostly wait on the model, so this bounds open model calls, not CPU. */
   concurrency?: number;
   modelFor?: (config: Config) => Model;
   /** Web URL of GitHub Enterprise Server; default https://github.com. */
@@ -47,7 +48,7 @@ export interface StartOptions {
   reconcile?: ReconcileOptions;
   onOutcome?: (event: { id: string; name: string }, outcome: JobOutcome | { status: 'failed'; error: string }) => void;
   /** The pacer of the probot's Octokit class (appOctokit), so jobs of a rate-limited installation are delayed up front. */
-  pacer?: WritePacer;
+  pacer?: Pacer;
 }
 
 export interface RunningServer {
@@ -69,7 +70,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const security = createSecurityDeps([...(options.secrets ?? []), options.env.apiKey], state);
   const queue: JobQueue & { work?(processor: EventProcessor): void } =
     options.queue ??
-    new InProcessQueue(options.concurrency ?? 32, {
+    new InProcessQueue(options.concurrency ?? JOB_CONCURRENCY, {
       warn: (fields, message) => log().warn(redactDeep(fields, security.redact), security.redact(message)),
       error: (fields, message) => log().error(redactDeep(fields, security.redact), security.redact(message)),
     });

@@ -3,7 +3,6 @@ import { createProbot } from 'probot';
 import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { appSecrets, redactDeep } from '../security/redactor.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
-import { WritePacer } from '../github/WritePacer.js';
 import { appOctokit } from './appOctokit.js';
 import { durableBackend } from './durableBackend.js';
 import { probotEnv } from './probotEnv.js';
@@ -22,16 +21,19 @@ async function main(): Promise<void> {
   if (!env.REDIS_URL) fail('REDIS_URL must be set: workers take their jobs from Redis (see README, "Durable queue").');
   const problem = startupProblem({ ...env, WEBHOOK_SECRET: env.WEBHOOK_SECRET || 'not needed by a worker' });
   if (problem) fail(problem === 'setup' ? 'APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) must be set; see .env.example.' : problem);
-  // Writes paced per installation at GitHub's documented limits, as in `npm start` (README "Rate limits").
-  const pacer = new WritePacer();
-  const probot = createProbot({ env: probotEnv(env), overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
-  const log = () => probot.log ?? { warn: console.warn, error: console.error, info: console.info };
   const secrets = [...appSecrets(env), ...(env.PRIVATE_KEY_PATH && existsSync(env.PRIVATE_KEY_PATH) ? [readFileSync(env.PRIVATE_KEY_PATH, 'utf8')] : []), env.ANTHROPIC_API_KEY];
   const security0 = createSecurityDeps(secrets);
   const durable = durableBackend(env, {
     warn: (f, m) => log().warn(redactDeep(f, security0.redact), security0.redact(m)),
     error: (f, m) => log().error(redactDeep(f, security0.redact), security0.redact(m)),
   })!;
+  // Writes paced per installation at GitHub's documented limits, one budget in Redis for every process (README "Rate limits").
+  const pacer = durable.pacer;
+  const probot = createProbot({ env: probotEnv(env), overrides: { Octokit: appOctokit({ pacer }), redisConfig: undefined } });
+  // Redis reports connection errors asynchronously, by then `probot` exists.
+  function log() {
+    return probot.log ?? { warn: console.warn, error: console.error, info: console.info };
+  }
   const security = createSecurityDeps(secrets, durable.state);
   const processor = createEventProcessor(probot, {
     env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },

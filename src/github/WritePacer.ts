@@ -1,3 +1,4 @@
+import type { Pacer } from './Pacer.js';
 import { RateLimitedError } from './RateLimitedError.js';
 import { GITHUB_WRITE_LIMITS, HOUR_MS, nextWriteAt, type WriteLimits } from './writeLimits.js';
 
@@ -22,9 +23,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * Per-installation pacing of writes at GitHub's documented limits. Installations are independent: one
- * installation's burst never delays another's writes. Slots are reserved in call order (FIFO).
+ * installation's burst never delays another's writes. Slots are reserved in call order (FIFO). One process:
+ * with REDIS_URL, RedisWritePacer keeps the same budget for every process.
  */
-export class WritePacer {
+export class WritePacer implements Pacer {
   private readonly installations = new Map<string, InstallationState>();
   readonly limits: WriteLimits;
   private readonly maxWaitMs: number;

@@ -1,6 +1,6 @@
 import { RateLimitedError } from './RateLimitedError.js';
 import { rateLimitSignal } from './rateLimitSignal.js';
-import type { WritePacer } from './WritePacer.js';
+import type { Pacer } from './Pacer.js';
 
 /** One GitHub response as the pacing plugin saw it (for metrics). */
 export interface GitHubResponseEvent {
@@ -14,7 +14,7 @@ export interface GitHubResponseEvent {
 }
 
 export interface PacingOptions {
-  pacer: WritePacer;
+  pacer: Pacer;
   /** Pacing key; default the installation id from the client's auth options, else `app`. */
   key?: string;
   /** Retries of one request after a secondary limit before the job is delayed instead (default 2). */
@@ -62,7 +62,7 @@ function describe(error: unknown): { status?: number; headers: Record<string, st
 }
 
 /**
- * Octokit plugin: every request of the client goes through the installation's WritePacer. Writes take a
+ * Octokit plugin: every request of the client goes through the installation's pacer (WritePacer, or RedisWritePacer shared by every process). Writes take a
  * paced slot; a secondary limit pauses the installation and the request is retried after `retry-after`
  * (GitHub refused it, so the retry cannot duplicate it); a spent primary limit throws RateLimitedError at
  * once. POSTs are never retried by @octokit/plugin-retry: a 5xx may come after GitHub created the comment,
@@ -82,28 +82,30 @@ export function pacingPlugin(octokit: HookedOctokit, octokitOptions: { pacing?: 
     const write = !auth && method !== 'GET' && method !== 'HEAD';
     if (method === 'POST') options.request = { ...options.request, retries: 0 };
     for (let attempt = 0; ; attempt++) {
-      const sent = auth ? () => undefined : await pacing.pacer.acquire(key, write);
+      const reserved = auth ? () => undefined : await pacing.pacer.acquire(key, write);
+      // Bookkeeping after GitHub answered: a shared pacer's store failing here must not turn a sent write into an error.
+      const sent = () => Promise.resolve().then(reserved).catch(() => undefined);
       try {
         const response = await request(options);
-        sent();
+        await sent();
         pacing.observe?.({ installation: key, method, route, status: response.status, headers: response.headers });
         if (String(response.headers['x-ratelimit-remaining'] ?? '') === '0') {
           // The last request of the window succeeded: the next would be refused until reset.
           const reset = Number(response.headers['x-ratelimit-reset']);
-          if (Number.isFinite(reset) && reset > 0) pacing.pacer.exhaust(key, reset * 1000 + 1000);
+          if (Number.isFinite(reset) && reset > 0) await pacing.pacer.exhaust(key, reset * 1000 + 1000);
         }
         return response;
       } catch (error) {
-        sent();
+        await sent();
         const { status, headers, message } = describe(error);
         pacing.observe?.({ installation: key, method, route, status: status ?? 0, headers });
         const signal = auth ? undefined : rateLimitSignal(status, headers, message, now(), attempt);
         if (!signal) throw error;
         if (signal.kind === 'primary') {
-          pacing.pacer.exhaust(key, signal.retryAt);
+          await pacing.pacer.exhaust(key, signal.retryAt);
           throw new RateLimitedError(signal.retryAt, 'primary', key);
         }
-        pacing.pacer.pause(key, signal.retryAt);
+        await pacing.pacer.pause(key, signal.retryAt);
         if (attempt >= maxRetries) throw new RateLimitedError(signal.retryAt, 'secondary', key);
       }
     }

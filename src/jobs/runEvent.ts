@@ -64,6 +64,8 @@ export interface RunEventDeps {
   signal?: AbortSignal;
   /** Blob texts and maps reused across events (default: one per process). */
   repoMapCache?: RepoMapCache;
+  /** The app: keeps this delivery's model answers for its re-runs (wraps the bounded model; see app/rememberAnswers). */
+  rememberAnswers?: (model: Model) => Model;
   /** The repository map from another source than the GitHub port (the CLI's working tree). */
   repoAccess?: (config: Config) => Promise<RepoAccess | undefined>;
   /**
@@ -155,7 +157,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     config: repo.config,
     notices: [...repo.notices],
     deliveryId: event.deliveryId,
-    model: boundedModel(deps.modelFor(repo.config, (message, fields) => log.info(fields ?? {}, message)), repo.config, security, intent.installationId ?? github.owner, log),
+    model: (deps.rememberAnswers ?? ((m: Model) => m))(boundedModel(deps.modelFor(repo.config, (message, fields) => log.info(fields ?? {}, message)), repo.config, security, intent.installationId ?? github.owner, log)),
     agents: repo.agents,
     botLogin,
     log,

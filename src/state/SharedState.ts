@@ -41,8 +41,18 @@ export interface TokenLedger {
   add(installation: string, tokens: number): Promise<void>;
 }
 
+/**
+ * The model's answers per delivery, kept for a bounded time (values are JSON text): a re-run of the same
+ * delivery (a write GitHub refused, a killed worker) reuses them instead of paying the model again.
+ */
+export interface AnswerStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+}
+
 export interface SharedState {
   deliveries: DeliveryLog;
+  answers: AnswerStore;
   intake: IntakeGuard;
   allowance: CommandAllowance;
   tokens: TokenLedger;

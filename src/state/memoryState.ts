@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from '../domain/Clock.js';
 import { TokenBudget } from './TokenBudget.js';
-import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
+import type { AllowanceAnswer, AnswerStore, CommandAllowance, DeliveryLog, IntakeGuard, SharedState } from './SharedState.js';
 
 const MAX_KEYS = 50_000;
 
@@ -75,7 +75,24 @@ export class MemoryCommandAllowance implements CommandAllowance {
   }
 }
 
+export class MemoryAnswerStore implements AnswerStore {
+  // Bounded in count and by each entry's TTL: a plan's answer is a few kB.
+  private readonly answers = new LRUCache<string, string>({ max: 2_000 });
+  async get(key: string) {
+    return this.answers.get(key);
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    this.answers.set(key, value, { ttl: ttlMs });
+  }
+}
+
 /** One process: what the app and the Action used before Redis. */
 export function createMemoryState(now: Clock = systemClock): SharedState {
-  return { deliveries: new MemoryDeliveryLog(), intake: new MemoryIntakeGuard(now), allowance: new MemoryCommandAllowance(now), tokens: new TokenBudget(() => new Date(now())) };
+  return {
+    deliveries: new MemoryDeliveryLog(),
+    answers: new MemoryAnswerStore(),
+    intake: new MemoryIntakeGuard(now),
+    allowance: new MemoryCommandAllowance(now),
+    tokens: new TokenBudget(() => new Date(now())),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../domain/Clock.js';
-import type { AllowanceAnswer, CommandAllowance, DeliveryLog, IntakeGuard, SharedState, TokenLedger } from './SharedState.js';
+import type { AllowanceAnswer, AnswerStore, CommandAllowance, DeliveryLog, IntakeGuard, SharedState, TokenLedger } from './SharedState.js';
 
 /** How long a finished delivery is remembered: GitHub keeps deliveries (and redelivers them) for 3 days. */
 const DELIVERY_TTL_S = 3 * 24 * 3600;
@@ -47,6 +47,19 @@ export class RedisDeliveryLog implements DeliveryLog {
   }
   async add(id: string) {
     await this.redis.set(`${this.prefix}:delivery:${id}`, '1', 'EX', DELIVERY_TTL_S);
+  }
+}
+
+export class RedisAnswerStore implements AnswerStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+  async get(key: string) {
+    return (await this.redis.get(`${this.prefix}:answer:${key}`)) ?? undefined;
+  }
+  async set(key: string, value: string, ttlMs: number) {
+    await this.redis.set(`${this.prefix}:answer:${key}`, value, 'PX', Math.max(1, Math.round(ttlMs)));
   }
 }
 
@@ -112,6 +125,7 @@ export class RedisTokenLedger implements TokenLedger {
 export function createRedisState(redis: Redis, prefix = 'agency', now: Clock = systemClock): SharedState {
   return {
     deliveries: new RedisDeliveryLog(redis, prefix),
+    answers: new RedisAnswerStore(redis, prefix),
     intake: new RedisIntakeGuard(redis, prefix),
     allowance: new RedisCommandAllowance(redis, prefix, now),
     tokens: new RedisTokenLedger(redis, prefix, () => new Date(now())),
