@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstRule } from '../src/evidence/ast/AstRule.js';
 import { astEvidence } from '../src/evidence/ast/astEvidence.js';
-import { loadAstGrep, type ParseLanguage } from '../src/evidence/ast/astGrep.js';
+import { LANGUAGES, loadAstGrep, type ParseLanguage } from '../src/evidence/ast/astGrep.js';
 import { loadAstRules } from '../src/evidence/ast/loadAstRules.js';
 import { runAstRules } from '../src/evidence/ast/runAstRules.js';
 import { generateLargeDiff } from '../src/evidence/generateLargeDiff.js';
@@ -13,8 +13,9 @@ import { parseUnifiedDiff } from '../src/evidence/parseUnifiedDiff.js';
 import { median, ms } from './stats.js';
 
 const MARK = /(?:\/\/|#)\s*ruleid\b/;
-const EXT: Record<AstRule['language'], string> = { javascript: 'ts', python: 'py', go: 'go', ruby: 'rb' };
-const LANG: Record<AstRule['language'], ParseLanguage> = { javascript: 'typescript', python: 'python', go: 'go', ruby: 'ruby' };
+/** JavaScript rules run on their examples as TypeScript; every other language as itself. */
+const EXT = (lang: AstRule['language']): string => (lang === 'javascript' ? 'ts' : (LANGUAGES[lang].extensions[0] as string));
+const LANG = (lang: AstRule['language']): ParseLanguage => (lang === 'javascript' ? 'typescript' : lang);
 
 interface Tally {
   labelled: number;
@@ -47,8 +48,8 @@ export async function rulesBench(print: (line: string) => void): Promise<void> {
     const sameLanguage = rules.filter((r) => r.language === rule.language);
     for (const kind of ['invalid', 'valid'] as const) {
       for (const source of rule.metadata.examples[kind]) {
-        const path = `src/routes/example.${EXT[rule.language]}`;
-        const { findings } = runAstRules(engine.sg, sameLanguage, { path, lang: LANG[rule.language], source, whole: true });
+        const path = `src/routes/example.${EXT(rule.language)}`;
+        const { findings } = runAstRules(engine.sg, sameLanguage, { path, lang: LANG(rule.language), source, whole: true });
         const lines = source.split('\n');
         const labelled = lines.flatMap((t, i) => (MARK.test(t) ? [i + 1] : []));
         for (const t of [tally(byKind, rule.id), tally(byLang, rule.language)]) {

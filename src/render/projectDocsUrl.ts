@@ -1,5 +1,7 @@
 /**
- * Where this project's docs are published, for links to our own rule docs (`docs/rules.md#<id>`). The
- * repository of the product, not the one under review. Change it here if the project moves.
+ * Where this project's docs are published, for links to our own rule docs (`docs/rules.md#<id>`): the
+ * product's repository (`<repository>/blob/main/`), not the one under review. Undefined while package.json
+ * names no `repository`: a finding then names its rule without a link, rather than linking a site that
+ * does not exist. Set it here when the project is published.
  */
-export const PROJECT_DOCS_URL = 'https://github.com/agency-architect/agency-architect/blob/main/';
+export const PROJECT_DOCS_URL: string | undefined = undefined;

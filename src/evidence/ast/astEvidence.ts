@@ -1,6 +1,7 @@
 import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
-import { loadAstGrep, parseLanguage, ruleLanguageOf, type AstGrep } from './astGrep.js';
+import { LANGUAGES, loadAstGrep, parseLanguage, ruleLanguageOf, type Engine, type RuleLanguage } from './astGrep.js';
+import { openPhp } from './openPhp.js';
 import { loadAstRules } from './loadAstRules.js';
 import { FILE_BUDGET_MS, runAstRules } from './runAstRules.js';
 import { sourceForRules } from './sourceForRules.js';
@@ -22,18 +23,22 @@ export interface AstEvidenceOptions {
  */
 export function astEvidence(
   files: readonly DiffFile[],
-  engineIn?: { sg: AstGrep } | { error: string },
+  given?: Engine,
   options: AstEvidenceOptions = {},
 ): { findings: Finding[]; notes: string[] } {
-  const code = files.filter((f) => parseLanguage(f.path) !== undefined);
+  const readable = files.filter((f) => parseLanguage(f.path) !== undefined);
   const notes = unreadNotes(files.filter((f) => parseLanguage(f.path) === undefined));
-  if (code.length === 0) return { findings: [], notes };
-  const engine = engineIn ?? loadAstGrep();
+  if (readable.length === 0) return { findings: [], notes };
+  // Parser packages load only when the diff has a file they read.
+  const engine = given ?? loadAstGrep(readable.map(languageOf));
   if ('error' in engine) {
     return { findings: [], notes: [...notes, `The code rules did not run: @ast-grep/napi is not installed (${engine.error}). See docs/action.md.`] };
   }
+  const unreadable = engine.unreadable ?? new Map<RuleLanguage, string>();
+  const code = readable.filter((f) => !unreadable.has(languageOf(f)));
+  notes.push(...parserNotes(readable, unreadable));
   // Only the rule files of the languages in the diff are read (YAML parsing is a CLI start's slow part).
-  const rules = loadAstRules(undefined, [...new Set(code.flatMap((f) => { const lang = parseLanguage(f.path); return lang ? [ruleLanguageOf(lang)] : []; }))]);
+  const rules = loadAstRules(undefined, [...new Set(code.map(languageOf))]);
   const budgetMs = options.budgetMs ?? REVIEW_BUDGET_MS;
   const started = performance.now();
   const findings: Finding[] = [];
@@ -46,7 +51,8 @@ export function astEvidence(
       unread.push(file.path);
       continue;
     }
-    const { source, whole } = sourceForRules(file);
+    const { source: text, whole } = sourceForRules(file);
+    const source = lang === 'php' && !whole ? openPhp(text) : text;
     const added = new Set(file.added.map((l) => l.line));
     const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole, budgetMs: Math.min(FILE_BUDGET_MS, left) });
     findings.push(...result.findings);
@@ -61,6 +67,20 @@ function budgetNote(paths: readonly string[], budgetMs: number): string {
   const shown = paths.slice(0, 5).join(', ');
   const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
   return `Code rules did not analyse ${paths.length} file${paths.length === 1 ? '' : 's'}: the review's time budget of ${budgetMs / 1000} s ran out (${shown}${more}).`;
+}
+
+function languageOf(file: DiffFile): RuleLanguage {
+  return ruleLanguageOf(parseLanguage(file.path) ?? 'javascript');
+}
+
+/** Files whose parser did not load (e.g. the Action's global install lacks a package): said per language. */
+function parserNotes(files: readonly DiffFile[], unreadable: ReadonlyMap<RuleLanguage, string>): string[] {
+  const count = new Map<RuleLanguage, number>();
+  for (const f of files) {
+    const lang = languageOf(f);
+    if (unreadable.has(lang)) count.set(lang, (count.get(lang) ?? 0) + 1);
+  }
+  return [...count].map(([lang, n]) => `Code rules did not read ${n} ${LANGUAGES[lang].name} file${n === 1 ? '' : 's'}: ${unreadable.get(lang)}. See docs/action.md.`);
 }
 
 /** Code in languages the rules do not read yet: said once per extension, never a silent pass. */

@@ -1,12 +1,14 @@
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
+import { LANGUAGES, RULE_LANGUAGES } from './astGrep.js';
 
-const LANGUAGE_NAMES: Record<AstRule['language'], string> = { javascript: 'JavaScript/TypeScript', python: 'Python', go: 'Go', ruby: 'Ruby' };
-const FENCE: Record<AstRule['language'], string> = { javascript: 'js', python: 'python', go: 'go', ruby: 'ruby' };
+const LANGUAGE_NAMES = Object.fromEntries(RULE_LANGUAGES.map((l) => [l, LANGUAGES[l].name])) as Record<AstRule['language'], string>;
+const FENCE = Object.fromEntries(RULE_LANGUAGES.map((l) => [l, LANGUAGES[l].fence])) as Record<AstRule['language'], string>;
 
-/** The rules grouped by id, in file order (rule files are sorted by name). */
+/** The rules grouped by id, in file order, each id's files in the registry's language order (its first file carries the doc). */
 export function rulesById(rules: readonly AstRule[]): Map<string, AstRule[]> {
   const byId = new Map<string, AstRule[]>();
   for (const rule of rules) byId.set(rule.id, [...(byId.get(rule.id) ?? []), rule]);
+  for (const files of byId.values()) files.sort((a, b) => RULE_LANGUAGES.indexOf(a.language) - RULE_LANGUAGES.indexOf(b.language));
   return byId;
 }
 
@@ -25,15 +27,18 @@ export function rulesReference(rules: readonly AstRule[]): string {
     '',
     '**How they run.** Each rule is a data file in `rules/` in [ast-grep](https://ast-grep.github.io)\'s',
     'YAML rule format (one file per rule and language), run on the syntax tree of the code a pull request',
-    'changes (JavaScript, TypeScript, Python, Go, Ruby). A finding is reported only where a match touches',
-    'an added line. Migrations, tests and fixtures, and paths in `paths.ignore` are skipped; minified,',
-    'generated and very large files are skipped with a note, and so are languages the rules do not read.',
+    'changes (JavaScript, TypeScript, Python, Go, Ruby, Java, Kotlin, PHP, C#). A finding is reported only',
+    'where a match touches an added line. Migrations, tests and fixtures, and paths in `paths.ignore` are',
+    'skipped; minified, generated and very large files are skipped with a note, and so are languages the',
+    'rules do not read. The parsers of languages other than JavaScript/TypeScript load only when a pull',
+    'request has a file in one of them.',
     '',
     '**Request data, not patterns.** Rules about injection follow values within the function: a sink is',
     'reported when what reaches it comes from the request (`req.query`, `request.GET`, `params`,',
-    '`r.URL.Query()` ...), directly or through variables assigned from it, or, for SQL and shell',
-    'commands, when its text is built from values. Bound parameters, constants and words inside log',
-    'strings are not reported. Not hearing from a rule does not mean the code is fine.',
+    '`r.URL.Query()`, `request.getParameter`, `@RequestParam` parameters, `$_GET`, `Request.Query` ...),',
+    'directly or through variables assigned from it, or, for SQL and shell commands, when its text is',
+    'built from values. Bound parameters, constants and words inside log strings are not reported.',
+    'Not hearing from a rule does not mean the code is fine.',
     '',
     '| Rule | Languages | Severity | Category |',
     '| --- | --- | --- | --- |',

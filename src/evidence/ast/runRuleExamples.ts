@@ -1,5 +1,5 @@
 import type { AstRule } from './AstRule.js';
-import type { AstGrep, ParseLanguage } from './astGrep.js';
+import { LANGUAGES, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { runAstRules } from './runAstRules.js';
 
 export interface ExampleResult {
@@ -16,7 +16,6 @@ export interface ExampleResult {
 }
 
 const MARK = /(?:\/\/|#)\s*ruleid\b/;
-const EXT: Record<ParseLanguage, string> = { javascript: 'js', typescript: 'ts', tsx: 'tsx', python: 'py', go: 'go', ruby: 'rb' };
 
 /** Every example of every rule, run through the engine as a new handler file; JavaScript rules also as TypeScript. */
 export function runRuleExamples(sg: AstGrep, rules: readonly AstRule[]): ExampleResult[] {
@@ -27,11 +26,15 @@ export function runRuleExamples(sg: AstGrep, rules: readonly AstRule[]): Example
       for (const kind of ['invalid', 'valid'] as const) {
         rule.metadata.examples[kind].forEach((source, index) => {
           const expected = source.split('\n').flatMap((text, i) => (MARK.test(text) ? [i + 1] : []));
-          const { findings, notes } = runAstRules(sg, [rule], { path: `src/routes/example.${EXT[lang]}`, lang, source, whole: true });
+          const { findings, notes } = runAstRules(sg, [rule], { path: `src/routes/example.${exampleExtension(lang)}`, lang, source, whole: true });
           out.push({ rule, lang, kind, index, expected, reported: findings.map((f) => f.line ?? 0), notes });
         });
       }
     }
   }
   return out;
+}
+
+function exampleExtension(lang: ParseLanguage): string {
+  return lang === 'typescript' ? 'ts' : lang === 'tsx' ? 'tsx' : (LANGUAGES[lang].extensions[0] as string);
 }

@@ -7,7 +7,7 @@ interface LanguageShape {
   request: RegExp;
   /** Function-like nodes: a variable is looked up in the innermost one around the use. */
   scopes: ReadonlySet<string>;
-  /** Assignment-like nodes with a target field and a value field. */
+  /** Assignment-like nodes with a target and a value: a field name, `kind:<kind>` (the first child of that kind) or `last` (the last named child). */
   assignments: Readonly<Record<string, readonly [target: string, value: string]>>;
   identifiers: ReadonlySet<string>;
   /** String literals that cannot carry a value (no interpolation child). */
@@ -17,7 +17,15 @@ interface LanguageShape {
   /** A call that formats a string, judged by its text start. */
   formatCall: RegExp;
   binary: ReadonlySet<string>;
+  /** Call nodes, when not `call_expression`/`call`. */
+  calls?: ReadonlySet<string>;
+  /** The string concatenation operator, when not `+`. */
+  concat?: string;
+  /** Parameters the framework fills from the request (Spring's `@RequestParam`, ASP.NET's `[FromQuery]` ...). */
+  requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp };
 }
+
+const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
 
 const SHAPES: Record<RuleLanguage, LanguageShape> = {
   javascript: {
@@ -63,6 +71,56 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
   },
+  java: {
+    request:
+      /\b\w*[rR]equest\.(?:getParameter\w*|getHeaders?|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
+    scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
+    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'] },
+    identifiers: new Set(['identifier']),
+    strings: new Set(['string_literal', 'text_block', 'decimal_integer_literal', 'true', 'false', 'null_literal']),
+    interpolation: new Set([]),
+    formatCall: /^String\.(?:format|join)\(|\.(?:formatted|concat|replace\w*)\(|\.toString\(\)$/,
+    binary: new Set(['binary_expression']),
+    calls: new Set(['method_invocation']),
+    requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
+  },
+  kotlin: {
+    request:
+      /\b\w*[rR]equest\.(?:getParameter\w*|getHeader|queryParameters|queryString|getQueryString)\b|\bcall\.(?:parameters|receive\w*|request\.(?:queryParameters|headers|uri))\b|\bctx\.(?:queryParam|pathParam|formParam|body)\(/,
+    scopes: new Set(['function_declaration', 'lambda_literal', 'anonymous_function', 'secondary_constructor']),
+    assignments: { property_declaration: ['kind:variable_declaration', 'last'], assignment: ['kind:directly_assignable_expression', 'last'] },
+    identifiers: new Set(['simple_identifier', 'interpolated_identifier']),
+    strings: new Set(['string_literal', 'multiline_string_literal', 'integer_literal', 'boolean_literal', 'null']),
+    interpolation: new Set(['interpolated_identifier', 'interpolated_expression']),
+    formatCall: /^String\.format\(|\.(?:format|joinToString|replace)\(/,
+    binary: new Set(['additive_expression']),
+    requestParameters: { kinds: new Set(['parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam)\b/ },
+  },
+  php: {
+    request:
+      /\$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER)\b|\$request->(?:input|get|query|post|all|only|route|file|cookie|header|json|getContent)\(|\brequest\(\s*(?:\)->|['"])|\bInput::get\(|->getVar\(|php:\/\/input/,
+    scopes: new Set(['function_definition', 'method_declaration', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']),
+    assignments: { assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'] },
+    identifiers: new Set(['variable_name']),
+    strings: new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc', 'integer', 'float', 'boolean', 'null']),
+    interpolation: new Set(['variable_name', 'subscript_expression', 'member_access_expression', 'dynamic_variable_name']),
+    formatCall: /^(?:sprintf|vsprintf|implode|str_replace|strtr)\(/,
+    binary: new Set(['binary_expression']),
+    calls: new Set(['function_call_expression', 'member_call_expression', 'scoped_call_expression']),
+    concat: '.',
+  },
+  csharp: {
+    request: /\bRequest\.(?:Query|Form|Headers|Cookies|Body|Path|QueryString|RouteValues)\b|\bHttpContext\.Request\b|\bcontext\.Request\.(?:Query|Form|Headers|Body)\b/,
+    scopes: new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'accessor_declaration']),
+    assignments: { variable_declarator: ['name', 'last'], assignment_expression: ['left', 'right'] },
+    identifiers: new Set(['identifier']),
+    strings: new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'integer_literal', 'real_literal', 'boolean_literal', 'null_literal']),
+    interpolation: new Set(['interpolation']),
+    formatCall: /^(?:string|String)\.(?:Format|Join|Concat)\(|\.(?:Replace|ToString)\(/,
+    binary: new Set(['binary_expression']),
+    calls: new Set(['invocation_expression']),
+    requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
+  },
 };
 
 /** A language's shape with the file's cache of assignments. */
@@ -89,7 +147,30 @@ export function requestPattern(lang: RuleLanguage): RegExp {
 function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
   if (shape.request.test(node.text())) return true;
   if (depth === 0) return false;
-  return identifiersIn(node, shape).some((id) => assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
+  return identifiersIn(node, shape).some((id) => requestParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
+}
+
+/** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
+function requestParameter(id: SgNode, shape: LanguageShape): boolean {
+  const params = shape.requestParameters;
+  if (!params) return false;
+  let scope: SgNode | null = id.parent();
+  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
+  if (!scope) return false;
+  const word = new RegExp(`(?:^|[^\\w$])${escapeName(id.text())}(?![\\w])`);
+  for (const kind of params.kinds) {
+    for (const param of scope.findAll({ rule: { kind } })) {
+      // Kotlin puts a parameter's annotations in the node before it.
+      const before = param.prev();
+      const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
+      if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
+    }
+  }
+  return false;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[$]/g, '\\$');
 }
 
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
@@ -112,9 +193,9 @@ function isBuilding(node: SgNode, shape: Shape): boolean {
   if (shape.binary.has(kind)) {
     const op = node.field('operator')?.text() ?? node.children()[1]?.text();
     if (op === '%') return true;
-    return op === '+' && node.children().some((c) => shape.strings.has(String(c.kind())) || isBuilding(c, shape));
+    return op === (shape.concat ?? '+') && node.children().some((c) => shape.strings.has(String(c.kind())) || isBuilding(c, shape));
   }
-  if (kind === 'call_expression' || kind === 'call') return shape.formatCall.test(node.text());
+  if ((shape.calls ?? CALLS).has(kind)) return shape.formatCall.test(node.text());
   if (kind === 'parenthesized_expression') return node.children().some((c) => isBuilding(c, shape));
   return false;
 }
@@ -153,6 +234,9 @@ function isCallee(id: SgNode): boolean {
   if (!parent) return false;
   const kind = String(parent.kind());
   if (kind === 'call_expression' || kind === 'call') return parent.field('function')?.id() === id.id() || parent.field('method')?.id() === id.id();
+  if (kind === 'method_invocation' || kind === 'invocation_expression') return (parent.field('name') ?? parent.field('function'))?.id() === id.id();
+  // `new ProcessStartInfo("ping")`: the type is not a value.
+  if (kind === 'object_creation_expression') return parent.field('type')?.id() === id.id();
   // `fmt` in `fmt.Sprintf(...)`: a package or module the call is made on.
   if (kind === 'selector_expression' || kind === 'attribute' || kind === 'member_expression') {
     const grand = parent.parent();
@@ -183,12 +267,19 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
     // One search for every assignment kind (each search is a walk of the function).
     for (const assignment of root.findAll({ rule: { any: Object.keys(shape.assignments).map((kind) => ({ kind })) } })) {
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
-      const target = targetField ? assignment.field(targetField) : null;
-      const value = valueField ? assignment.field(valueField) : null;
-      if (target && value) assignments.push({ at: assignment.range().start.index, target: target.text(), value });
+      const target = targetField ? part(assignment, targetField) : null;
+      const value = valueField ? part(assignment, valueField) : null;
+      if (target && value && target.id() !== value.id()) assignments.push({ at: assignment.range().start.index, target: target.text(), value });
     }
     cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
   return assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
+}
+
+/** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */
+function part(node: SgNode, spec: string): SgNode | null {
+  if (spec === 'last') return node.children().filter((c) => c.isNamed()).at(-1) ?? null;
+  if (spec.startsWith('kind:')) return node.children().find((c) => c.kind() === spec.slice(5)) ?? null;
+  return node.field(spec);
 }

@@ -1,6 +1,7 @@
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, ident, identList, literal, op, rawSql, type Translation } from './Translation.js';
+import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
 import { upRegion } from './upRegion.js';
 
 const SA_TYPES: Record<string, string> = {
@@ -61,19 +62,19 @@ export function translateAlembic(source: string): Translation {
         const type = saType(cargs.positional[1]);
         const nullable = !isFalse(option(cargs, 'nullable')) && !isTrue(option(cargs, 'primary_key'));
         const dflt = option(cargs, 'server_default');
-        const sql = [`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(cname)} ${type}${dflt ? ` DEFAULT ${sqlDefault(dflt)}` : ''}${nullable ? '' : ' NOT NULL'};`];
+        const sql = [schemaSql.addColumn(t, cname, type, { dflt: dflt ? sqlDefault(dflt, alembicDefault) : undefined, notNull: !nullable })];
         const fk = cargs.positional.find((v) => chainNames(v).pop() === 'ForeignKey');
         const target = textOf(callArgs(fk).positional[0]);
-        if (target) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${cname}_fkey`)} FOREIGN KEY (${ident(cname)}) REFERENCES ${ident(target.split('.')[0] as string)} (${ident(target.split('.')[1] ?? 'id')});`);
-        if (isTrue(option(cargs, 'index'))) sql.push(`CREATE INDEX ${ident(`ix_${t}_${cname}`)} ON ${ident(t)} (${ident(cname)});`);
-        if (isTrue(option(cargs, 'unique'))) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${cname}_key`)} UNIQUE (${ident(cname)});`);
+        if (target) sql.push(schemaSql.addForeignKey(t, `${t}_${cname}_fkey`, [cname], target.split('.')[0] as string, [target.split('.')[1] ?? 'id']));
+        if (isTrue(option(cargs, 'index'))) sql.push(schemaSql.createIndex(`ix_${t}_${cname}`, t, [cname]));
+        if (isTrue(option(cargs, 'unique'))) sql.push(schemaSql.addUnique(t, `${t}_${cname}_key`, [cname]));
         tr.operations.push({ line, op: 'op.add_column', table: t, sql: sql.map((text) => ({ text, line })) });
         return;
       }
       case 'drop_column': {
         const t = table('table_name', 0);
         const c = textOf(arg('column_name', 1));
-        if (t && c) tr.operations.push(op(line, 'op.drop_column', t, `ALTER TABLE ${ident(t)} DROP COLUMN ${ident(c)};`));
+        if (t && c) tr.operations.push(op(line, 'op.drop_column', t, schemaSql.dropColumn(t, c)));
         return;
       }
       case 'alter_column': {
@@ -82,10 +83,10 @@ export function translateAlembic(source: string): Translation {
         if (!t || !c) return void tr.unknown.push({ line, what: '`op.alter_column` with computed arguments' });
         const sql: string[] = [];
         const type = option(args, 'type_');
-        if (type) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} TYPE ${saType(type)};`);
-        if (isFalse(option(args, 'nullable'))) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} SET NOT NULL;`);
+        if (type) sql.push(schemaSql.alterType(t, c, saType(type)));
+        if (isFalse(option(args, 'nullable'))) sql.push(schemaSql.setNotNull(t, c));
         const rename = textOf(option(args, 'new_column_name'));
-        if (rename) sql.push(`ALTER TABLE ${ident(t)} RENAME COLUMN ${ident(c)} TO ${ident(rename)};`);
+        if (rename) sql.push(schemaSql.renameColumn(t, c, rename));
         if (sql.length > 0) tr.operations.push({ line, op: 'op.alter_column', table: t, sql: sql.map((text) => ({ text, line })) });
         return;
       }
@@ -96,7 +97,7 @@ export function translateAlembic(source: string): Translation {
         const indexName = textOf(arg('index_name', 0)) ?? `ix_${t}_${cols.join('_')}`;
         const conc = isTrue(option(args, 'postgresql_concurrently'));
         const unique = isTrue(option(args, 'unique'));
-        tr.operations.push(op(line, 'op.create_index', t, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)} ON ${ident(t)} (${cols.length > 0 ? identList(cols) : '(lower(id::text))'});`));
+        tr.operations.push(op(line, 'op.create_index', t, schemaSql.createIndex(indexName, t, cols.length > 0 ? cols : ['(lower(id::text))'], { unique, concurrently: conc })));
         return;
       }
       case 'create_foreign_key': {
@@ -106,26 +107,26 @@ export function translateAlembic(source: string): Translation {
         const local = namesOf(arg('local_cols', 3)) ?? ['id'];
         const remote = namesOf(arg('remote_cols', 4)) ?? ['id'];
         if (!src || !ref) return void tr.unknown.push({ line, what: '`op.create_foreign_key` with computed tables' });
-        const notValid = isTrue(option(args, 'postgresql_not_valid')) ? ' NOT VALID' : '';
-        tr.operations.push(op(line, 'op.create_foreign_key', src, `ALTER TABLE ${ident(src)} ADD CONSTRAINT ${ident(fname)} FOREIGN KEY (${identList(local)}) REFERENCES ${ident(ref)} (${identList(remote)})${notValid};`));
+        const notValid = isTrue(option(args, 'postgresql_not_valid'));
+        tr.operations.push(op(line, 'op.create_foreign_key', src, schemaSql.addForeignKey(src, fname, local, ref, remote, { notValid })));
         return;
       }
       case 'create_unique_constraint': {
         const t = table('table_name', 1);
         const cols = namesOf(arg('columns', 2)) ?? [];
-        if (t) tr.operations.push(op(line, 'op.create_unique_constraint', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(textOf(arg('constraint_name', 0)) ?? `${t}_key`)} UNIQUE (${identList(cols)});`));
+        if (t) tr.operations.push(op(line, 'op.create_unique_constraint', t, schemaSql.addUnique(t, textOf(arg('constraint_name', 0)) ?? `${t}_key`, cols)));
         return;
       }
       case 'create_check_constraint': {
         const t = table('table_name', 1);
         const condition = textOf(arg('condition', 2)) ?? textOf(callArgs(arg('condition', 2)).positional[0]) ?? 'true';
-        if (t) tr.operations.push(op(line, 'op.create_check_constraint', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(textOf(arg('constraint_name', 0)) ?? `${t}_check`)} CHECK (${condition});`));
+        if (t) tr.operations.push(op(line, 'op.create_check_constraint', t, schemaSql.addCheck(t, textOf(arg('constraint_name', 0)) ?? `${t}_check`, condition)));
         return;
       }
       case 'create_primary_key': {
         const t = table('table_name', 1);
         const cols = namesOf(arg('columns', 2)) ?? ['id'];
-        if (t) tr.operations.push(op(line, 'op.create_primary_key', t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_pkey`)} PRIMARY KEY (${identList(cols)});`));
+        if (t) tr.operations.push(op(line, 'op.create_primary_key', t, schemaSql.addPrimaryKey(t, `${t}_pkey`, cols)));
         return;
       }
       case 'create_table': {
@@ -135,13 +136,13 @@ export function translateAlembic(source: string): Translation {
       }
       case 'drop_table': {
         const t = table('table_name', 0);
-        if (t) tr.operations.push(op(line, 'op.drop_table', t, `DROP TABLE ${ident(t)};`));
+        if (t) tr.operations.push(op(line, 'op.drop_table', t, schemaSql.dropTable(t)));
         return;
       }
       case 'rename_table': {
         const from = table('old_table_name', 0);
         const to = table('new_table_name', 1);
-        if (from && to) tr.operations.push(op(line, 'op.rename_table', from, `ALTER TABLE ${ident(from)} RENAME TO ${ident(to)};`));
+        if (from && to) tr.operations.push(op(line, 'op.rename_table', from, schemaSql.renameTable(from, to)));
         return;
       }
       case 'execute': {
@@ -181,12 +182,9 @@ function saType(v: Value | undefined): string {
   return SA_TYPES[cls] ?? 'text';
 }
 
-function sqlDefault(v: Value): string {
-  const names = chainNames(v);
-  if (names[names.length - 1] === 'text') return textOf(callArgs(v).positional[0]) ?? "''";
-  if (names[names.length - 1] === 'false') return 'false';
-  if (names[names.length - 1] === 'true') return 'true';
-  if (v.kind === 'str' && !v.dynamic) return literal(v.value);
-  if (v.kind === 'num') return v.value;
-  return "''";
+/** `sa.text("now()")`, `sa.false()`. */
+function alembicDefault(v: Value): string | undefined {
+  const last = chainNames(v).pop();
+  if (last === 'text') return textOf(callArgs(v).positional[0]) ?? "''";
+  return last === 'false' || last === 'true' ? last : undefined;
 }

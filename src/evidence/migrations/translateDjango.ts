@@ -1,6 +1,7 @@
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
+import { backfillHazard, schemaSql } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, ident, identList, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
+import { emptyTranslation, ident, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
 
 /** Django field classes → the Postgres type Django's backend writes. */
 const FIELD_TYPES: Record<string, string> = {
@@ -76,7 +77,7 @@ export function translateDjango(source: string, path: string): Translation {
         return;
       }
       case 'DeleteModel':
-        if (model) tr.operations.push(op(lineOf, name, table(model), `DROP TABLE ${ident(table(model))};`));
+        if (model) tr.operations.push(op(lineOf, name, table(model), schemaSql.dropTable(table(model))));
         return;
       case 'AddField': {
         const field = arg('field', 2);
@@ -94,24 +95,24 @@ export function translateDjango(source: string, path: string): Translation {
       }
       case 'RemoveField': {
         const column = textOf(arg('name', 1));
-        if (model && column) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} DROP COLUMN ${ident(column)};`));
+        if (model && column) tr.operations.push(op(lineOf, name, table(model), schemaSql.dropColumn(table(model), column)));
         return;
       }
       case 'RenameField': {
         const from = textOf(arg('old_name', 1));
         const to = textOf(arg('new_name', 2));
-        if (model && from && to) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} RENAME COLUMN ${ident(from)} TO ${ident(to)};`));
+        if (model && from && to) tr.operations.push(op(lineOf, name, table(model), schemaSql.renameColumn(table(model), from, to)));
         return;
       }
       case 'RenameModel': {
         const from = textOf(arg('old_name', 0));
         const to = textOf(arg('new_name', 1));
-        if (from && to) tr.operations.push(op(lineOf, name, table(from), `ALTER TABLE ${ident(table(from))} RENAME TO ${ident(tableOf(to))};`));
+        if (from && to) tr.operations.push(op(lineOf, name, table(from), schemaSql.renameTable(table(from), tableOf(to))));
         return;
       }
       case 'AlterModelTable': {
         const to = textOf(arg('table', 1));
-        if (model && to) tr.operations.push(op(lineOf, name, table(model), `ALTER TABLE ${ident(table(model))} RENAME TO ${ident(to)};`));
+        if (model && to) tr.operations.push(op(lineOf, name, table(model), schemaSql.renameTable(table(model), to)));
         return;
       }
       case 'AddIndex':
@@ -123,8 +124,8 @@ export function translateDjango(source: string, path: string): Translation {
         const indexName = textOf(option(iargs, 'name')) ?? `${table(model)}_${fields.join('_')}_idx`;
         const conc = name === 'AddIndexConcurrently';
         if (conc) concurrent.push(lineOf);
-        const where = option(iargs, 'condition') ? ' WHERE id IS NOT NULL' : '';
-        tr.operations.push(op(lineOf, name, table(model), `CREATE INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)} ON ${ident(table(model))} (${identList(fields)})${where};`));
+        const where = option(iargs, 'condition') ? 'id IS NOT NULL' : undefined;
+        tr.operations.push(op(lineOf, name, table(model), schemaSql.createIndex(indexName, table(model), fields, { concurrently: conc, where })));
         return;
       }
       case 'RemoveIndex':
@@ -132,7 +133,7 @@ export function translateDjango(source: string, path: string): Translation {
         const indexName = textOf(arg('name', 1));
         const conc = name === 'RemoveIndexConcurrently';
         if (conc) concurrent.push(lineOf);
-        if (model && indexName) tr.operations.push(op(lineOf, name, table(model), `DROP INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(indexName)};`));
+        if (model && indexName) tr.operations.push(op(lineOf, name, table(model), schemaSql.dropIndex(indexName, { concurrently: conc })));
         return;
       }
       case 'AddConstraint':
@@ -143,19 +144,19 @@ export function translateDjango(source: string, path: string): Translation {
         const cname = textOf(option(cargs, 'name')) ?? 'constraint';
         if (!model) return;
         const t = table(model);
-        const notValid = name === 'AddConstraintNotValid' ? ' NOT VALID' : '';
+        const notValid = name === 'AddConstraintNotValid';
         if (kind === 'UniqueConstraint') {
           const fields = namesOf(option(cargs, 'fields')) ?? [];
           // With a condition or expressions Django writes a unique index, otherwise a constraint.
           const sql = option(cargs, 'condition') || fields.length === 0
-            ? `CREATE UNIQUE INDEX ${ident(cname)} ON ${ident(t)} (${fields.length > 0 ? identList(fields) : 'id'}) WHERE id IS NOT NULL;`
-            : `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} UNIQUE (${identList(fields)});`;
+            ? schemaSql.createIndex(cname, t, fields.length > 0 ? fields : ['id'], { unique: true, where: 'id IS NOT NULL' })
+            : schemaSql.addUnique(t, cname, fields);
           tr.operations.push(op(lineOf, name, t, sql));
         } else if (kind === 'ExclusionConstraint') {
           tr.operations.push(op(lineOf, name, t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} EXCLUDE USING gist (id WITH =);`));
         } else {
           // The check's expression is Python (Q objects); the lock is the same whatever it says.
-          tr.operations.push(op(lineOf, name, t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} CHECK (id IS NOT NULL)${notValid};`));
+          tr.operations.push(op(lineOf, name, t, schemaSql.addCheck(t, cname, 'id IS NOT NULL', { notValid })));
         }
         return;
       }
@@ -174,8 +175,8 @@ export function translateDjango(source: string, path: string): Translation {
           if (!fields || fields.length === 0) continue;
           const t = table(model);
           const sql = name === 'AlterUniqueTogether'
-            ? `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${fields.join('_')}_uniq`)} UNIQUE (${identList(fields)});`
-            : `CREATE INDEX ${ident(`${t}_${fields.join('_')}_idx`)} ON ${ident(t)} (${identList(fields)});`;
+            ? schemaSql.addUnique(t, `${t}_${fields.join('_')}_uniq`, fields)
+            : schemaSql.createIndex(`${t}_${fields.join('_')}_idx`, t, fields);
           tr.operations.push(op(lineOf, name, t, sql));
         }
         return;
@@ -238,9 +239,9 @@ export function translateDjango(source: string, path: string): Translation {
     const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : '';
     sql.push(`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type}${dflt}${f.nullable ? ' NULL' : ' NOT NULL'};`);
     if (f.hasDefault && !f.dbDefault) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} DROP DEFAULT;`);
-    if (f.unique) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_uniq`)} UNIQUE (${ident(f.column)});`);
-    else if (f.index) sql.push(`CREATE INDEX ${ident(`${t}_${f.column}_idx`)} ON ${ident(t)} (${ident(f.column)});`);
-    if (f.fk) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_fk`)} FOREIGN KEY (${ident(f.column)}) REFERENCES ${ident(f.fk)} ("id") DEFERRABLE INITIALLY DEFERRED;`);
+    if (f.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
+    else if (f.index) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
+    if (f.fk) sql.push(schemaSql.addForeignKey(t, `${t}_${f.column}_fk`, [f.column], f.fk, ['id'], { deferrable: true }));
     tr.operations.push({ line, op: 'AddField', table: t, sql: sql.map((text) => ({ text, line })) });
     if (!f.nullable && f.hasDefault && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
   }
@@ -250,10 +251,10 @@ export function translateDjango(source: string, path: string): Translation {
     if (f.m2m) return;
     // The previous state is in older migrations we do not read: judge what the new field asks for.
     // A field made nullable is almost always only that (`DROP NOT NULL`, safe); otherwise assume the type may change.
-    const sql = f.nullable ? [] : [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} TYPE ${f.type};`];
-    if (!f.nullable) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} SET NOT NULL;`);
-    if (f.unique) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${f.column}_uniq`)} UNIQUE (${ident(f.column)});`);
-    else if (isTrue(option(f.args, 'db_index'))) sql.push(`CREATE INDEX ${ident(`${t}_${f.column}_idx`)} ON ${ident(t)} (${ident(f.column)});`);
+    const sql = f.nullable ? [] : [schemaSql.alterType(t, f.column, f.type)];
+    if (!f.nullable) sql.push(schemaSql.setNotNull(t, f.column));
+    if (f.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
+    else if (isTrue(option(f.args, 'db_index'))) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
     if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
   }
 }
@@ -269,13 +270,12 @@ function sqlValue(v: Value | undefined): string {
 }
 
 function backfill(line: number): Hazard {
-  return {
+  return backfillHazard(
     line,
-    rule: 'backfill-in-schema-migration',
-    severity: 'major',
-    title: 'Data migration inside a schema migration',
-    body: 'This migration changes the schema and rewrites data in the same transaction: the schema change\'s locks are held until every row is written. Put `RunPython`/data `RunSQL` in its own migration (with `atomic = False` for large tables) and update in batches.',
-  };
+    'Put `RunPython`/data `RunSQL` in its own migration (with `atomic = False` for large tables) and update in batches.',
+    'This migration changes the schema and rewrites data in the same transaction: the schema change\'s locks are held until every row is written.',
+    'Data migration inside a schema migration',
+  );
 }
 
 function concurrentInAtomic(line: number): Hazard {

@@ -1,7 +1,8 @@
 import { blockStatements, type BlockStatement } from './blockStatements.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, ident, identList, literal, op, rawSql, type Translation } from './Translation.js';
+import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
 
 const ECTO_TYPES: Record<string, string> = {
   string: 'varchar(255)', text: 'text', integer: 'integer', bigint: 'bigint', boolean: 'boolean', float: 'float8', decimal: 'numeric',
@@ -75,25 +76,25 @@ export function translateEcto(source: string): Translation {
           const unique = targetKind === 'unique_index' || isTrue(option(targetArgs, 'unique'));
           const conc = isTrue(option(targetArgs, 'concurrently'));
           const name = textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`;
-          tr.operations.push(op(line, `create ${targetKind}`, targetTable, `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(name)} ON ${ident(targetTable)} (${cols.length > 0 ? identList(cols) : 'id'});`));
+          tr.operations.push(op(line, `create ${targetKind}`, targetTable, schemaSql.createIndex(name, targetTable, cols.length > 0 ? cols : ['id'], { unique, concurrently: conc })));
           return;
         }
         if (targetKind === 'constraint') {
           const name = textOf(targetArgs.positional[1]) ?? 'constraint';
           const check = textOf(option(targetArgs, 'check'));
-          const notValid = isFalse(option(targetArgs, 'validate')) ? ' NOT VALID' : '';
-          if (check) tr.operations.push(op(line, 'create constraint', targetTable, `ALTER TABLE ${ident(targetTable)} ADD CONSTRAINT ${ident(name)} CHECK (${check})${notValid};`));
+          const notValid = isFalse(option(targetArgs, 'validate'));
+          if (check) tr.operations.push(op(line, 'create constraint', targetTable, schemaSql.addCheck(targetTable, name, check, { notValid })));
           return;
         }
         return void tr.unknown.push({ line, what: `\`${verb} ${targetKind ?? '…'}\`` });
       }
       case 'drop':
       case 'drop_if_exists': {
-        if (targetKind === 'table' && targetTable) tr.operations.push(op(line, 'drop table', targetTable, `DROP TABLE ${ident(targetTable)};`));
+        if (targetKind === 'table' && targetTable) tr.operations.push(op(line, 'drop table', targetTable, schemaSql.dropTable(targetTable)));
         if ((targetKind === 'index' || targetKind === 'unique_index') && targetTable) {
           const cols = namesOf(targetArgs.positional[1]) ?? [];
           const conc = isTrue(option(targetArgs, 'concurrently'));
-          tr.operations.push(op(line, 'drop index', targetTable, `DROP INDEX ${conc ? 'CONCURRENTLY ' : ''}${ident(textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`)};`));
+          tr.operations.push(op(line, 'drop index', targetTable, schemaSql.dropIndex(textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`, { concurrently: conc })));
         }
         return;
       }
@@ -102,12 +103,12 @@ export function translateEcto(source: string): Translation {
         const to = option(args, 'to');
         if (chainNames(to)[0] === 'table') {
           const newName = textOf(callArgs(to).positional[0]);
-          if (newName) tr.operations.push(op(line, 'rename table', targetTable, `ALTER TABLE ${ident(targetTable)} RENAME TO ${ident(newName)};`));
+          if (newName) tr.operations.push(op(line, 'rename table', targetTable, schemaSql.renameTable(targetTable, newName)));
           return;
         }
         const from = textOf(args.positional[1]);
         const toName = textOf(to);
-        if (from && toName) tr.operations.push(op(line, 'rename column', targetTable, `ALTER TABLE ${ident(targetTable)} RENAME COLUMN ${ident(from)} TO ${ident(toName)};`));
+        if (from && toName) tr.operations.push(op(line, 'rename column', targetTable, schemaSql.renameColumn(targetTable, from, toName)));
         return;
       }
       case 'execute': {
@@ -131,27 +132,27 @@ export function translateEcto(source: string): Translation {
         const ref = chainNames(typeArg)[0] === 'references' ? callArgs(typeArg) : undefined;
         const type = ref ? 'bigint' : ectoType(typeArg);
         const dflt = option(args, 'default');
-        const sql = [`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(c)} ${type}${dflt ? ` DEFAULT ${sqlDefault(dflt)}` : ''}${isFalse(option(args, 'null')) ? ' NOT NULL' : ''};`];
+        const sql = [schemaSql.addColumn(t, c, type, { dflt: dflt ? sqlDefault(dflt, ectoDefault) : undefined, notNull: isFalse(option(args, 'null')) })];
         const refTable = textOf(ref?.positional[0]);
-        if (ref && refTable) sql.push(`ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(`${t}_${c}_fkey`)} FOREIGN KEY (${ident(c)}) REFERENCES ${ident(refTable)} (${ident(textOf(option(ref, 'column')) ?? 'id')})${isFalse(option(ref, 'validate')) ? ' NOT VALID' : ''};`);
+        if (ref && refTable) sql.push(schemaSql.addForeignKey(t, `${t}_${c}_fkey`, [c], refTable, [textOf(option(ref, 'column')) ?? 'id'], { notValid: isFalse(option(ref, 'validate')) }));
         tr.operations.push({ line, op: 'add', table: t, sql: sql.map((text) => ({ text, line })) });
         return;
       }
       case 'modify': {
         if (!c) return;
-        const sql = [`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} TYPE ${ectoType(args.positional[1])};`];
-        if (isFalse(option(args, 'null'))) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(c)} SET NOT NULL;`);
+        const sql = [schemaSql.alterType(t, c, ectoType(args.positional[1]))];
+        if (isFalse(option(args, 'null'))) sql.push(schemaSql.setNotNull(t, c));
         tr.operations.push({ line, op: 'modify', table: t, sql: sql.map((text) => ({ text, line })) });
         return;
       }
       case 'remove':
       case 'remove_if_exists':
-        if (c) tr.operations.push(op(line, 'remove', t, `ALTER TABLE ${ident(t)} DROP COLUMN ${ident(c)};`));
+        if (c) tr.operations.push(op(line, 'remove', t, schemaSql.dropColumn(t, c)));
         return;
       case 'timestamps': {
         // Ecto's timestamps are NOT NULL unless `null: true`.
         const notNull = !isTrue(option(args, 'null'));
-        tr.operations.push({ line, op: 'timestamps', table: t, sql: ['inserted_at', 'updated_at'].map((name) => ({ text: `ALTER TABLE ${ident(t)} ADD COLUMN ${ident(name)} timestamp(0)${notNull ? ' NOT NULL' : ''};`, line })) });
+        tr.operations.push({ line, op: 'timestamps', table: t, sql: ['inserted_at', 'updated_at'].map((name) => ({ text: schemaSql.addColumn(t, name, 'timestamp(0)', { notNull }), line })) });
         return;
       }
       default:
@@ -165,12 +166,7 @@ function ectoType(v: Value | undefined): string {
   return t === undefined ? 'text' : (ECTO_TYPES[t] ?? (/^\w+$/.test(t) ? t : 'text'));
 }
 
-function sqlDefault(v: Value): string {
-  if (v.kind === 'num') return v.value;
-  if (v.kind === 'str' && !v.dynamic) return literal(v.value);
-  if (isTrue(v)) return 'true';
-  if (isFalse(v)) return 'false';
-  const names = chainNames(v);
-  if (names[0] === 'fragment') return textOf(callArgs(v).positional[0]) ?? "''";
-  return "''";
+/** `fragment("now()")`. */
+function ectoDefault(v: Value): string | undefined {
+  return chainNames(v)[0] === 'fragment' ? (textOf(callArgs(v).positional[0]) ?? "''") : undefined;
 }

@@ -1,5 +1,6 @@
 import { blockStatements, type BlockStatement } from './blockStatements.js';
 import { isFalse, isNull, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { backfillHazard, schemaSql, sqlDefault, statements } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, ident, identList, literal, op, rawSql, singular, type Hazard, type Operation, type Translation } from './Translation.js';
 
@@ -222,7 +223,7 @@ export function translateRails(source: string): Translation {
         if (concurrently) concurrent.push(line);
         const cols = indexColumns(pos[1] ?? option(args, 'column')) ?? [];
         const indexName = textOf(option(args, 'name')) ?? `index_${table}_on_${cols.join('_and_')}`;
-        at(`DROP INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ident(indexName)};`);
+        at(schemaSql.dropIndex(indexName, { concurrently }));
         return;
       }
       case 'add_reference':
@@ -232,9 +233,9 @@ export function translateRails(source: string): Translation {
         if (!ref) return void tr.unknown.push({ line, what: `\`${name}\` with a computed name` });
         const type = textOf(option(args, 'type')) ?? 'bigint';
         const column = `${ref}_id`;
-        const sql = [`ALTER TABLE ${ident(table as string)} ADD COLUMN ${ident(column)} ${railsType(type, args)}${isFalse(option(args, 'null')) ? ' NOT NULL' : ''};`];
+        const sql = [schemaSql.addColumn(table as string, column, railsType(type, args), { notNull: isFalse(option(args, 'null')) })];
         const polymorphic = isTrue(option(args, 'polymorphic'));
-        if (polymorphic) sql.push(`ALTER TABLE ${ident(table as string)} ADD COLUMN ${ident(`${ref}_type`)} varchar;`);
+        if (polymorphic) sql.push(schemaSql.addColumn(table as string, `${ref}_type`, 'varchar'));
         const index = option(args, 'index');
         if (!isFalse(index)) {
           const opts: Args = index?.kind === 'map' ? { positional: [], named: index.entries } : { positional: [], named: new Map() };
@@ -246,8 +247,7 @@ export function translateRails(source: string): Translation {
         if (fk && !isFalse(fk) && !isNull(fk)) {
           const fkOpts: Args = fk.kind === 'map' ? { positional: [], named: fk.entries } : { positional: [], named: new Map() };
           const to = textOf(option(fkOpts, 'to_table')) ?? plural(ref);
-          const notValid = isFalse(option(fkOpts, 'validate')) ? ' NOT VALID' : '';
-          sql.push(`ALTER TABLE ${ident(table as string)} ADD CONSTRAINT ${ident(`fk_rails_${column}`)} FOREIGN KEY (${ident(column)}) REFERENCES ${ident(to)} ("id")${notValid};`);
+          sql.push(schemaSql.addForeignKey(table as string, `fk_rails_${column}`, [column], to, ['id'], { notValid: isFalse(option(fkOpts, 'validate')) }));
         }
         push({ line, op: name, table: table as string, sql: sql.map((text) => ({ text, line })) }, scope);
         return;
@@ -274,7 +274,7 @@ export function translateRails(source: string): Translation {
         const column = textOf(pos[1]);
         const third = args.positional[2];
         const value = third?.kind === 'map' ? (third.entries.get('to') ?? third) : (third ?? option(args, 'to'));
-        if (column && value && !isNull(value)) alter(`ALTER COLUMN ${ident(column)} SET DEFAULT ${sqlDefault(value)}`);
+        if (column && value && !isNull(value)) alter(`ALTER COLUMN ${ident(column)} SET DEFAULT ${sqlDefault(value, railsDefault)}`);
         return;
       }
       case 'add_foreign_key': {
@@ -338,13 +338,13 @@ export function translateRails(source: string): Translation {
         // Rails 5+ adds timestamps NOT NULL unless told otherwise.
         const nullable = isTrue(option(args, 'null'));
         const dflt = option(args, 'default');
-        const tail = `${dflt && !isNull(dflt) ? ` DEFAULT ${sqlDefault(dflt)}` : ''}${nullable ? '' : ' NOT NULL'}`;
-        push({ line, op: name, table: table as string, sql: ['created_at', 'updated_at'].map((c) => ({ text: `ALTER TABLE ${ident(table as string)} ADD COLUMN ${ident(c)} timestamp(6)${tail};`, line })) }, scope);
+        const column = { dflt: dflt && !isNull(dflt) ? sqlDefault(dflt, railsDefault) : undefined, notNull: !nullable };
+        push(statements(line, name, table as string, ['created_at', 'updated_at'].map((c) => schemaSql.addColumn(table as string, c, 'timestamp(6)', column))), scope);
         return;
       }
       case 'remove_timestamps': {
         if (!needTable()) return;
-        push({ line, op: name, table: table as string, sql: ['created_at', 'updated_at'].map((c) => ({ text: `ALTER TABLE ${ident(table as string)} DROP COLUMN ${ident(c)};`, line })) }, scope);
+        push({ line, op: name, table: table as string, sql: ['created_at', 'updated_at'].map((c) => ({ text: schemaSql.dropColumn(table as string, c), line })) }, scope);
         return;
       }
       case 'rename_column': {
@@ -362,7 +362,7 @@ export function translateRails(source: string): Translation {
       case 'drop_table':
       case 'drop_join_table': {
         const dropped = name === 'drop_join_table' ? joinTableName(args) : table;
-        if (dropped) push(op(line, name, dropped, `DROP TABLE ${ident(dropped)};`), scope);
+        if (dropped) push(op(line, name, dropped, schemaSql.dropTable(dropped)), scope);
         return;
       }
       case 'execute': {
@@ -386,7 +386,7 @@ export function translateRails(source: string): Translation {
       if (as !== undefined && isTrue(option(args, 'stored'))) def += ` GENERATED ALWAYS AS (${as}) STORED`;
     }
     const dflt = option(args, 'default');
-    if (dflt && !isNull(dflt)) def += ` DEFAULT ${sqlDefault(dflt)}`;
+    if (dflt && !isNull(dflt)) def += ` DEFAULT ${sqlDefault(dflt, railsDefault)}`;
     if (isFalse(option(args, 'null'))) def += ' NOT NULL';
     return def;
   }
@@ -396,7 +396,7 @@ export function translateRails(source: string): Translation {
     const name = textOf(option(args, 'name')) ?? `index_${table}_on_${columns.join('_and_').replace(/\W+/g, '_')}`;
     const using = textOf(option(args, 'using'));
     const where = textOf(option(args, 'where'));
-    return `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ident(name)} ON ${ident(table)}${using ? ` USING ${using}` : ''} (${identList(columns)})${where ? ` WHERE ${where}` : ''};`;
+    return schemaSql.createIndex(name, table, columns, { unique, concurrently, using, where });
   }
 }
 
@@ -461,14 +461,11 @@ function railsType(type: string, args: Args): string {
   return isTrue(option(args, 'array')) ? `${sql}[]` : sql;
 }
 
-function sqlDefault(v: Value): string {
+/** `-> { "now()" }` (SQL as is); strings (even interpolated) and symbols as literals. */
+function railsDefault(v: Value): string | undefined {
   if (v.kind === 'sqlexpr') return v.value;
-  if (v.kind === 'num') return v.value;
-  if (isTrue(v)) return 'true';
-  if (isFalse(v)) return 'false';
   if (v.kind === 'str' || v.kind === 'sym') return literal(v.value);
-  // A constant or an expression evaluated in Ruby: a plain value by the time Postgres sees it.
-  return "''";
+  return undefined;
 }
 
 function hazard(line: number, rule: string, severity: Hazard['severity'], title: string, body: string): Hazard {
@@ -486,12 +483,10 @@ function CONCURRENT_IN_TRANSACTION(line: number): Hazard {
 }
 
 function BACKFILL(line: number, what: string): Hazard {
-  return hazard(
+  return backfillHazard(
     line,
-    'backfill-in-schema-migration',
-    'major',
-    'Data backfill inside a schema migration',
-    `\`${what}\` rewrites rows in the same transaction as the schema change: the locks taken by the schema change are held until every row is written. Move the backfill to its own migration with \`disable_ddl_transaction!\` and update in batches (\`in_batches(of: 10_000).update_all(...)\`, with a pause between batches).`,
+    'Move the backfill to its own migration with `disable_ddl_transaction!` and update in batches (`in_batches(of: 10_000).update_all(...)`, with a pause between batches).',
+    `\`${what}\` rewrites rows in the same transaction as the schema change: the locks taken by the schema change are held until every row is written.`,
   );
 }
 

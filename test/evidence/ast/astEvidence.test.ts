@@ -48,9 +48,44 @@ describe('astEvidence on diffs', () => {
   });
 
   it('notes languages the rules do not read instead of passing them silently', () => {
-    const result = astEvidence([newFile('src/Main.java', ['class A {}']), newFile('src/B.java', ['class B {}']), newFile('x.php', ['<?php'])]);
+    const result = astEvidence([newFile('src/Main.scala', ['object A']), newFile('src/B.scala', ['object B']), newFile('x.swift', ['let a = 1'])]);
     expect(result.findings).toEqual([]);
-    expect(result.notes).toEqual(['Code rules do not read .java files yet (2 files not checked by them).', 'Code rules do not read .php files yet (1 file not checked by them).']);
+    expect(result.notes).toEqual(['Code rules do not read .scala files yet (2 files not checked by them).', 'Code rules do not read .swift files yet (1 file not checked by them).']);
+  });
+
+  it('reads Java, Kotlin, PHP and C# changes, following request data within the method', () => {
+    const java = fileFromLines('src/main/java/com/acme/UserController.java', [
+      '   public User find(HttpServletRequest request) throws SQLException {',
+      '     String id = request.getParameter("id");',
+      '+    ResultSet rs = stmt.executeQuery("SELECT * FROM users WHERE id = " + id);',
+      '+    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = ?");',
+      '   }',
+    ], 40);
+    const kotlin = newFile('src/main/kotlin/Tools.kt', ['fun ping(host: String) {', '    Runtime.getRuntime().exec("ping -c 1 $host")', '}']);
+    const csharp = newFile('Controllers/FilesController.cs', [
+      'class FilesController : Controller {',
+      '  public string Read([FromQuery] string name) => System.IO.File.ReadAllText(Path.Combine("/srv", "static.txt")) + System.IO.File.ReadAllText(name);',
+      '}',
+    ]);
+    expect(ids(astEvidence([java, kotlin, csharp]))).toEqual(['42 sql-injection', '2 command-injection', '2 path-traversal']);
+  });
+
+  it('reads a PHP fragment whose opening tag is out of view, keeping its line numbers', () => {
+    const php = fileFromLines('app/Http/Controllers/UserController.php', [
+      '     public function index(Request $request)',
+      '     {',
+      '+        return DB::select("SELECT * FROM users WHERE role = \'{$request->input(\'role\')}\'");',
+      '+        $cart = unserialize($_COOKIE["cart"]);',
+      '     }',
+    ], 30);
+    expect(ids(astEvidence([php])).sort()).toEqual(['32 sql-injection', '33 insecure-deserialization']);
+  });
+
+  it('says which language was not read when its parser package is missing, and still reads the others', () => {
+    const withoutJava = { sg: engine.sg, unreadable: new Map([['java', '@ast-grep/lang-java is not installed (Cannot find module)']] as const) };
+    const result = astEvidence([newFile('src/A.java', ['class A {}']), newFile('src/a.py', ['import os', 'os.system("ls " + d)'])], withoutJava);
+    expect(ids(result)).toEqual(['2 command-injection']);
+    expect(result.notes).toEqual(['Code rules did not read 1 Java file: @ast-grep/lang-java is not installed (Cannot find module). See docs/action.md.']);
   });
 
   it('says the code rules did not run when the native engine is missing, and finds nothing', () => {

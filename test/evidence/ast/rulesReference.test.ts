@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
-import { rulesReference } from '../../../src/evidence/ast/rulesReference.js';
+import { rulesById, rulesReference } from '../../../src/evidence/ast/rulesReference.js';
 
 const rules = loadAstRules();
 const reference = rulesReference(rules);
@@ -19,9 +19,10 @@ describe('docs/rules.md', () => {
     expect(reference).toContain('\n## hardcoded-secret\n');
   });
 
-  it("states each rule's what, why, fix and reference (from its first file), and links every rule file", () => {
-    for (const id of new Set(rules.map((r) => r.id))) {
-      const first = rules.find((r) => r.id === id)!;
+  it("states each rule's what, why, fix and reference (from its first file in the registry's language order), and links every rule file", () => {
+    for (const [id, files] of rulesById(rules)) {
+      const first = files[0]!;
+      expect(first.language, id).toBe('javascript');
       expect(reference).toContain(`**What.** ${first.metadata.what}`);
       expect(reference).toContain(`**Why.** ${first.metadata.why}`);
       expect(reference).toContain(`**How to fix.** ${first.metadata.fix}`);

@@ -1,0 +1,121 @@
+import type { Segment } from './parseValue.js';
+import { scanChains } from './scanChains.js';
+import { changeColumn, rawOrUnknown, schemaSql, statements, WRITES_ROWS } from './schemaSql.js';
+import { tokenize } from './tokenize.js';
+import { emptyTranslation, op, type Framework, type Translation } from './Translation.js';
+import { upRegion } from './upRegion.js';
+
+/** A column as an imperative schema API adds it. */
+export interface ApiColumn {
+  name: string;
+  type: string;
+  /** SQL text. */
+  dflt?: string | undefined;
+  notNull: boolean;
+  unique?: { name: string } | undefined;
+  ref?: { name: string; table: string; column: string } | undefined;
+}
+
+/**
+ * One call of an imperative schema API (Sequelize's `queryInterface.addColumn(...)`, TypeORM's
+ * `queryRunner.addColumn(...)`), read into what it does. Each API reads its own argument shapes; the
+ * Postgres they run is translated here once.
+ */
+export type SchemaCall =
+  | { kind: 'createTable'; table: string }
+  | { kind: 'dropTable'; table: string }
+  | { kind: 'renameTable'; table: string; to: string }
+  | { kind: 'addColumns'; table: string; columns: ApiColumn[] }
+  | { kind: 'changeColumn'; table: string; column: string; type: string; notNull: boolean }
+  | { kind: 'dropColumn'; table: string; column: string }
+  | { kind: 'renameColumn'; table: string; column: string; to: string }
+  | { kind: 'index'; table: string; name: string; columns: string[]; unique: boolean; concurrently: boolean }
+  | { kind: 'unique' | 'primaryKey'; table: string; name: string; columns: string[] }
+  | { kind: 'foreignKey'; table: string; name: string; columns: string[]; refTable: string; refColumns: string[] }
+  | { kind: 'check'; table: string; name: string; expression: string };
+
+/**
+ * What a reader makes of a call: an operation; a construct it cannot read (a note); `other`, a method it
+ * does not translate (harmless, or a note); undefined, a known method with nothing to lint.
+ */
+export type ReadCall = SchemaCall | 'other' | { unknown: string } | undefined;
+
+export interface SchemaApi {
+  framework: Framework;
+  /** The object the API is called on (`queryInterface`, `queryRunner`); the first names it in notes. */
+  heads: readonly string[];
+  /** Methods that change nothing a linter judges. */
+  harmless: ReadonlySet<string>;
+  /** The framework's switch for running a migration outside a transaction. */
+  noTransaction?: RegExp;
+  /** Its raw-SQL method, as written in notes (`sequelize.query`). */
+  raw: { method: string; name: string };
+  read: (seg: Segment & { args: NonNullable<Segment['args']> }) => ReadCall;
+  /** Calls that write rows besides raw SQL (Sequelize's `bulkInsert` ...). */
+  writesRows?: RegExp;
+}
+
+/**
+ * Every call on the API's object in the migration's `up`: raw SQL goes to squawk as is, each other call
+ * becomes its Postgres, or a visible "not linted" note. Also returns the lines that write rows (backfills).
+ */
+export function translateApiCalls(api: SchemaApi, source: string): { tr: Translation; rowWrites: number[] } {
+  const tokens = tokenize(source, 'js');
+  const up = upRegion(tokens, 'js');
+  const tr = emptyTranslation(api.framework);
+  if (api.noTransaction?.test(source)) tr.transactional = false;
+  const rowWrites: number[] = [];
+  for (const { chain } of scanChains(tokens, 'js', up)) {
+    if (chain.kind !== 'chain') continue;
+    const at = chain.segments.findIndex((s) => api.heads.includes(s.name));
+    if (at < 0) continue;
+    const seg = chain.segments.slice(at + 1).find((s) => s.args) as (Segment & { args: NonNullable<Segment['args']> }) | undefined;
+    if (!seg) continue;
+    if (seg.name === api.raw.method) {
+      const sql = rawOrUnknown(tr, seg.line, api.raw.name, seg.args.positional[0]);
+      if (sql !== undefined && WRITES_ROWS.test(sql)) rowWrites.push(seg.line);
+      continue;
+    }
+    if (api.writesRows?.test(seg.name)) rowWrites.push(seg.line);
+    const call = api.read(seg);
+    if (call === undefined || (call === 'other' && api.harmless.has(seg.name))) continue;
+    if (call === 'other') tr.unknown.push({ line: seg.line, what: `\`${api.heads[0]}.${seg.name}\`` });
+    else if ('unknown' in call) tr.unknown.push({ line: seg.line, what: call.unknown });
+    else applySchemaCall(tr, seg.line, seg.name, call);
+  }
+  return { tr, rowWrites };
+}
+
+export function applySchemaCall(tr: Translation, line: number, name: string, call: SchemaCall): void {
+  const t = call.table;
+  switch (call.kind) {
+    case 'createTable':
+      return void tr.createdTables.push(t);
+    case 'dropTable':
+      return void tr.operations.push(op(line, name, t, schemaSql.dropTable(t)));
+    case 'renameTable':
+      return void tr.operations.push(op(line, name, t, schemaSql.renameTable(t, call.to)));
+    case 'addColumns':
+      return void tr.operations.push(statements(line, name, t, call.columns.flatMap((c) => [
+        schemaSql.addColumn(t, c.name, c.type, { dflt: c.dflt, notNull: c.notNull }),
+        ...(c.ref ? [schemaSql.addForeignKey(t, c.ref.name, [c.name], c.ref.table, [c.ref.column])] : []),
+        ...(c.unique ? [schemaSql.addUnique(t, c.unique.name, [c.name])] : []),
+      ])));
+    case 'changeColumn':
+      return void tr.operations.push(changeColumn(line, name, t, call.column, call.type, call.notNull));
+    case 'dropColumn':
+      return void tr.operations.push(op(line, name, t, schemaSql.dropColumn(t, call.column)));
+    case 'renameColumn':
+      return void tr.operations.push(op(line, name, t, schemaSql.renameColumn(t, call.column, call.to)));
+    case 'index':
+      return void tr.operations.push(op(line, name, t, schemaSql.createIndex(call.name, t, call.columns, call)));
+    case 'unique':
+      return void tr.operations.push(op(line, name, t, schemaSql.addUnique(t, call.name, call.columns)));
+    case 'primaryKey':
+      return void tr.operations.push(op(line, name, t, schemaSql.addPrimaryKey(t, call.name, call.columns)));
+    case 'foreignKey':
+      return void tr.operations.push(op(line, name, t, schemaSql.addForeignKey(t, call.name, call.columns, call.refTable, call.refColumns)));
+    case 'check':
+      return void tr.operations.push(op(line, name, t, schemaSql.addCheck(t, call.name, call.expression)));
+  }
+}

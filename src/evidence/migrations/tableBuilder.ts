@@ -1,0 +1,119 @@
+import { namesOf, textOf, type Args, type Segment, type Value } from './parseValue.js';
+import { changeColumn, schemaSql, statements } from './schemaSql.js';
+import { op, type Translation } from './Translation.js';
+
+/**
+ * The schema-builder frameworks (Knex's `knex.schema.alterTable('t', (table) => ...)`, Laravel's
+ * `Schema::table('t', function (Blueprint $table) ...)`): a table is opened with a callback, and calls on
+ * the callback's parameter inside it change that table. Both name what they create the same way
+ * (`<table>_<column>_index`, `_unique`, `_foreign`), so one mechanism translates both; each framework
+ * supplies its column types and how its modifiers read.
+ */
+export interface BuilderScope {
+  param: string;
+  table: string;
+  created: boolean;
+  start: number;
+  end: number;
+}
+
+/** What a framework's dialect supplies to the shared builder. */
+export interface BuilderDialect {
+  /** Column method → Postgres type (`string` → `varchar`). */
+  types: Readonly<Record<string, string>>;
+  /** Methods that change nothing a linter judges. */
+  harmless: ReadonlySet<string>;
+  /** How a call on the builder is written in messages: `table.string`, `$table->string`. */
+  call: (scope: BuilderScope, method: string) => string;
+  /** The modifier that changes an existing column instead of adding one, as written: `.alter()`, `->change()`. */
+  alterCall: string;
+  /** A column's SQL type from its method and arguments (length for `string` ...). */
+  sqlType: (method: string, type: string, args: Args) => string;
+  /** The column's definition from its modifiers; `alter`: an existing column is changed (`.alter()`, `->change()`). */
+  column: (c: string, segs: readonly Segment[]) => { alter: boolean; notNull: boolean; dflt?: string | undefined; ref?: { table: string; column: string } | undefined };
+  /** The table a foreign key on `cols` references, from the chain (`.references('id').inTable('users')`, `->on('users')`). */
+  foreign: (segs: readonly Segment[]) => { table: string; column: string } | undefined;
+  /** Builder methods only one of the frameworks has: translated by the dialect (true when handled). */
+  extra?: (scope: BuilderScope, method: Segment & { args: Args }, cols: string[] | undefined, line: number) => boolean;
+}
+
+/** The innermost builder callback whose parameter is `name` and that contains `at`. */
+export function scopeAt(scopes: readonly BuilderScope[], name: string, at: number): BuilderScope | undefined {
+  return scopes.filter((s) => s.param === name && at >= s.start && at < s.end).pop();
+}
+
+/**
+ * `createTable`/`alterTable` (`Schema::create`/`table`): the table is noted as created, and its callback
+ * becomes a scope. `param` picks the builder parameter among the callback's (Knex: the first, Laravel: the last).
+ */
+export function openTable(tr: Translation, scopes: BuilderScope[], seg: Segment & { args: Args }, what: string, created: boolean, param: (params: readonly string[]) => string): void {
+  const table = textOf(seg.args.positional[0]);
+  if (!table) return void tr.unknown.push({ line: seg.line, what: `\`${what}\` with a computed table name` });
+  if (created) tr.createdTables.push(table);
+  const fn = seg.args.positional.find((v): v is Extract<Value, { kind: 'fn' }> => v.kind === 'fn');
+  if (fn) scopes.push({ param: param(fn.params), table, created, start: fn.start, end: fn.end });
+}
+
+/** `dropTable`/`renameTable` on the schema object (the framework's name for the call in `what`). */
+export function tableOperation(tr: Translation, seg: Segment & { args: Args }, what: string, kind: 'drop' | 'rename'): void {
+  const table = textOf(seg.args.positional[0]);
+  if (!table) return;
+  if (kind === 'drop') return void tr.operations.push(op(seg.line, what, table, schemaSql.dropTable(table)));
+  const to = textOf(seg.args.positional[1]);
+  if (to) tr.operations.push(op(seg.line, what, table, schemaSql.renameTable(table, to)));
+}
+
+/** One call chain on a builder parameter (`table.string('email').notNullable().index()`) → its Postgres. */
+export function builderCall(tr: Translation, dialect: BuilderDialect, scope: BuilderScope, segs: readonly Segment[], line: number): void {
+  const method = segs[0];
+  if (!method?.args) return;
+  const args = method.args;
+  const t = scope.table;
+  const type = dialect.types[method.name];
+  if (type !== undefined) {
+    // Columns of a table created in the same change lock nothing anyone waits on.
+    if (scope.created) return;
+    const c = textOf(args.positional[0]);
+    if (!c) return void tr.unknown.push({ line, what: `\`${dialect.call(scope, method.name)}\` with a computed column` });
+    const sqlType = dialect.sqlType(method.name, type, args);
+    const column = dialect.column(c, segs);
+    const names = new Set(segs.slice(1).map((s) => s.name));
+    if (column.alter) return void tr.operations.push(changeColumn(line, `${method.name}()${dialect.alterCall}`, t, c, sqlType, column.notNull));
+    const sql = [schemaSql.addColumn(t, c, sqlType, { dflt: column.dflt, notNull: column.notNull })];
+    if (names.has('index')) sql.push(schemaSql.createIndex(`${t}_${c}_index`, t, [c]));
+    if (names.has('unique')) sql.push(schemaSql.addUnique(t, `${t}_${c}_unique`, [c]));
+    if (column.ref) sql.push(schemaSql.addForeignKey(t, `${t}_${c}_foreign`, [c], column.ref.table, [column.ref.column]));
+    return void tr.operations.push(statements(line, dialect.call(scope, method.name), t, sql));
+  }
+  if (scope.created && method.name !== 'raw') return;
+  const cols = namesOf(args.positional[0]);
+  if (dialect.extra?.(scope, method as Segment & { args: Args }, cols, line)) return;
+  switch (method.name) {
+    case 'index':
+    case 'unique': {
+      if (!cols) return void tr.unknown.push({ line, what: `\`${dialect.call(scope, method.name)}\` with computed columns` });
+      const name = textOf(args.positional[1]) ?? `${t}_${cols.join('_')}_${method.name}`;
+      tr.operations.push(op(line, dialect.call(scope, method.name), t, method.name === 'index' ? schemaSql.createIndex(name, t, cols) : schemaSql.addUnique(t, name, cols)));
+      return;
+    }
+    case 'dropColumn':
+    case 'dropColumns': {
+      const dropped = args.positional.flatMap((v) => namesOf(v) ?? []);
+      tr.operations.push(statements(line, dialect.call(scope, method.name), t, dropped.map((c) => schemaSql.dropColumn(t, c))));
+      return;
+    }
+    case 'renameColumn': {
+      const to = textOf(args.positional[1]);
+      if (cols?.[0] && to) tr.operations.push(op(line, 'renameColumn', t, schemaSql.renameColumn(t, cols[0], to)));
+      return;
+    }
+    case 'foreign': {
+      const ref = dialect.foreign(segs);
+      if (cols && ref) tr.operations.push(op(line, 'foreign', t, schemaSql.addForeignKey(t, `${t}_${cols.join('_')}_foreign`, cols, ref.table, [ref.column])));
+      return;
+    }
+    default:
+      if (dialect.harmless.has(method.name)) return;
+      tr.unknown.push({ line, what: `\`${dialect.call(scope, method.name)}\`` });
+  }
+}
