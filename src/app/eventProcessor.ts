@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Probot, ProbotOctokit } from 'probot';
 import type { Agent } from '../domain/Agent.js';
@@ -33,6 +34,13 @@ export interface EventProcessorOptions {
   onOutcome?: OutcomeListener;
   /** The pacer of the app's Octokit (appOctokit): a job of an installation whose primary limit is spent is delayed before any work. */
   pacer?: Pacer;
+  /**
+   * How long a run's hold on its issue lasts without a heartbeat: the queue's lock duration (BullMQ's
+   * default 30 s). The run renews it every third of that while it is alive, so a crashed worker's hold
+   * ends with its lock, and a run the queue starts again while the first is still alive (a lock lost
+   * under load) waits instead of writing beside it.
+   */
+  runClaimMs?: number;
 }
 
 export interface RunOptions {
@@ -45,8 +53,8 @@ export interface RunOptions {
 /** Runs one queued delivery: the same work wherever it runs (the web process, or a worker process). */
 export type EventProcessor = (event: QueuedEvent, signal: AbortSignal, options?: RunOptions) => Promise<void>;
 
-/** How long a job may hold its issue (a safety net: a crashed worker's hold expires). */
-export const ISSUE_HOLD_MS = 10 * 60_000;
+/** How long a run holds its issue without renewing it (BullMQ's default lock duration). */
+export const RUN_CLAIM_MS = 30_000;
 /** How soon a job whose issue another worker holds tries again. */
 export const ISSUE_BUSY_RETRY_MS = 1_000;
 
@@ -91,10 +99,15 @@ export function createEventProcessor(probot: Probot, options: EventProcessorOpti
   return async (event, signal, run = {}) => {
     const { owner, repo } = repoOf(event.payload);
     const issue = `run:${owner}/${repo}#${issueOf(event.payload)}`.toLowerCase();
-    // One job per issue or PR at a time across every worker: two never write the same living comment at once.
-    if (!(await options.state.intake.claim([issue], event.id, ISSUE_HOLD_MS))) {
+    // One run per issue or PR at a time across every worker: two never write the same living comment at
+    // once, not even two runs of the same delivery (the holder is this run, not the delivery).
+    const holder = `${event.id}/${randomUUID()}`;
+    const claimMs = options.runClaimMs ?? RUN_CLAIM_MS;
+    if (!(await options.state.intake.claim([issue], holder, claimMs))) {
       throw new RetryLaterError(`${owner}/${repo}#${issueOf(event.payload)} is busy`, Date.now() + ISSUE_BUSY_RETRY_MS);
     }
+    const heartbeat = setInterval(() => void options.state.intake.claim([issue], holder, claimMs).catch(() => undefined), Math.max(10, Math.floor(claimMs / 3)));
+    heartbeat.unref();
     const base = probot.log ?? console;
     const child = 'child' in base ? base.child({ id: event.id, name: event.name }) : base;
     const log: JobLog = {
@@ -142,7 +155,8 @@ export function createEventProcessor(probot: Probot, options: EventProcessorOpti
       if (!keep) options.onOutcome?.(outcomeEvent, { status: 'failed', error: (error as Error).message });
       throw error;
     } finally {
-      await options.state.intake.release([issue], event.id).catch(() => undefined);
+      clearInterval(heartbeat);
+      await options.state.intake.release([issue], holder).catch(() => undefined);
       if (!keep) await options.state.intake.release(event.intakeKeys, event.id).catch(() => undefined);
     }
   };

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     state: durable.state,
     security: createSecurityDeps(['test-key'], durable.state),
     pacer: durable.pacer,
+    // The run's hold on its issue lasts as long as the queue's lock (renewed while the run is alive).
+    runClaimMs: lockDurationMs,
     onOutcome: (event, outcome) => say({ type: 'outcome', id: event.id, status: outcome.status, pid: process.pid, peakRss }),
   });
   durable.queue.work((event, signal, options) => {
