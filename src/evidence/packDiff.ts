@@ -1,8 +1,9 @@
 import picomatch from 'picomatch';
 import type { PackedDiff, PackedFile } from '../domain/Model.js';
 import { backendRank } from './backendRank.js';
-import type { DiffFile } from './DiffFile.js';
+import type { DiffFile, Hunk, HunkLine } from './DiffFile.js';
 import { estimateTokens } from './estimateTokens.js';
+import { formatHunk, formatHunkLine } from './parseHunks.js';
 import { redactSecrets } from './redactSecrets.js';
 
 export interface PackDiffOptions {
@@ -16,16 +17,6 @@ export interface PackDiffOptions {
 const FILE_OVERHEAD = 12;
 /** Below this, cutting a hunk short is not worth it: the model would see a fragment without context. */
 const MIN_PARTIAL_TOKENS = 120;
-
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
-
-interface Hunk {
-  text: string;
-  changed: number;
-  oldStart: number;
-  newStart: number;
-  newCount: number;
-}
 
 /**
  * Fits a diff into the model's input budget: ignored and binary files are left out, the rest is read in
@@ -71,7 +62,7 @@ export function packDiff(files: readonly DiffFile[], opts: PackDiffOptions): Pac
       reviewedLines += file.additions + file.deletions;
       return;
     }
-    const partial = budget > framing ? packHunks(splitHunks(file.patch), budget - framing) : undefined;
+    const partial = budget > framing ? packHunks(file.hunks, budget - framing) : undefined;
     if (!partial || partial.kept.length === 0) {
       notReviewed.push({ path: file.path, reason: 'over the token budget (model.inputTokenBudget)' });
       return;
@@ -94,11 +85,12 @@ function packHunks(hunks: readonly Hunk[], budget: number): { kept: string[]; le
   let changed = 0;
   let full = false;
   for (const hunk of hunks) {
-    const cost = estimateTokens(hunk.text) + 1;
+    const text = formatHunk(hunk);
+    const cost = estimateTokens(text) + 1;
     if (!full && cost <= budget - tokens) {
-      kept.push(hunk.text);
+      kept.push(text);
       tokens += cost;
-      changed += hunk.changed;
+      changed += hunk.lines.filter(isChange).length;
       continue;
     }
     if (!full && budget - tokens >= MIN_PARTIAL_TOKENS) {
@@ -113,63 +105,35 @@ function packHunks(hunks: readonly Hunk[], budget: number): { kept: string[]; le
       }
     }
     full = true;
-    leftOut.push(describe(hunk.newStart, hunk.newCount, hunk.oldStart));
+    leftOut.push(describe(hunk.newStart, hunk.newLines, hunk.oldStart));
   }
   return { kept, leftOut, changed };
 }
 
-function splitHunks(patch: string): Hunk[] {
-  const hunks: Hunk[] = [];
-  let lines: string[] = [];
-  const flush = () => {
-    const header = HUNK_HEADER.exec(lines[0] ?? '');
-    if (header) {
-      let changed = 0;
-      for (let i = 1; i < lines.length; i++) {
-        const c = (lines[i] as string)[0];
-        if (c === '+' || c === '-') changed++;
-      }
-      hunks.push({
-        text: lines.join('\n'),
-        changed,
-        oldStart: Number(header[1]),
-        newStart: Number(header[3]),
-        newCount: header[4] === undefined ? 1 : Number(header[4]),
-      });
-    }
-    lines = [];
-  };
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('@@ ')) flush();
-    lines.push(line);
-  }
-  flush();
-  return hunks;
+function isChange(line: HunkLine): boolean {
+  return line.kind !== 'context';
 }
 
 /** The first lines of a hunk that fit in `chars`, under a header recounted to match. */
 function truncateHunk(hunk: Hunk, chars: number): { text: string; changed: number; rest: string | undefined } | undefined {
-  const [headerLine, ...body] = hunk.text.split('\n');
-  const header = HUNK_HEADER.exec(headerLine ?? '');
-  if (!header) return undefined;
-  const keep: string[] = [];
-  let size = (headerLine ?? '').length + 1;
+  const keep: HunkLine[] = [];
+  let size = formatHunk({ ...hunk, lines: [] }).length + 1;
   let oldCount = 0;
   let newCount = 0;
   let changed = 0;
-  for (const line of body) {
-    if (size + line.length + 1 > chars) break;
+  for (const line of hunk.lines) {
+    const length = formatHunkLine(line).length;
+    if (size + length + 1 > chars) break;
     keep.push(line);
-    size += line.length + 1;
-    const c = line[0];
-    if (c !== '-' && c !== '\\') newCount++;
-    if (c !== '+' && c !== '\\') oldCount++;
-    if (c === '+' || c === '-') changed++;
+    size += length + 1;
+    if (line.kind !== 'del') newCount++;
+    if (line.kind !== 'add') oldCount++;
+    if (isChange(line)) changed++;
   }
   if (changed === 0) return undefined;
-  const text = [`@@ -${hunk.oldStart},${oldCount} +${hunk.newStart},${newCount} @@${header[5] ?? ''}`, ...keep].join('\n');
-  const restCount = hunk.newCount - newCount;
-  return { text, changed, rest: keep.length < body.length ? describe(hunk.newStart + newCount, restCount, hunk.oldStart + oldCount) : undefined };
+  const text = formatHunk({ ...hunk, oldLines: oldCount, newLines: newCount, lines: keep });
+  const restCount = hunk.newLines - newCount;
+  return { text, changed, rest: keep.length < hunk.lines.length ? describe(hunk.newStart + newCount, restCount, hunk.oldStart + oldCount) : undefined };
 }
 
 function describe(newStart: number, newCount: number, oldStart: number): string {

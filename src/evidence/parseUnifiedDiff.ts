@@ -1,13 +1,12 @@
-import parseDiff from 'parse-diff';
-import type { AddedLine, DiffFile, DiffFileStatus } from './DiffFile.js';
+import type { DiffFile, DiffFileStatus, Hunk } from './DiffFile.js';
+import { newSideLines, parseHunks, readHunks } from './parseHunks.js';
 
 export type { DiffFile, DiffFileStatus } from './DiffFile.js';
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-/** The header and hunk lines of one file in a multi-file diff. */
+/** The header lines, hunks and hunk lines (as written) of one file in a multi-file diff. */
 interface Block {
   header: string[];
+  hunks: Hunk[];
   patch: string[];
 }
 
@@ -37,52 +36,36 @@ export function diffFileFromPatch(
     ...(opts.oldPath !== undefined && opts.oldPath !== path ? { oldPath: opts.oldPath } : {}),
     status: normalised,
     binary: opts.binary ?? false,
-    ...hunkStats(text),
+    ...fromHunks(text, parseHunks(text)),
   };
 }
 
 /**
- * Splits the lines into one block per file. Hunk bodies are consumed by their line counts, so a content
- * line that happens to look like a header (`--- x`) never starts a new file.
+ * Splits the lines into one block per file. Hunks are read by `readHunks`, which consumes each body by
+ * its line counts, so a content line that happens to look like a header (`--- x`) never starts a new file.
  */
 function splitBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  let oldLeft = 0;
-  let newLeft = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (current && (oldLeft > 0 || newLeft > 0)) {
-      current.patch.push(line);
-      const c = line[0];
-      if (c === '+') newLeft--;
-      else if (c === '-') oldLeft--;
-      else if (c !== '\\') {
-        oldLeft--;
-        newLeft--;
-      }
-      continue;
-    }
-    const hunk = HUNK_HEADER.exec(line);
-    if (hunk) {
-      if (!current) blocks.push((current = { header: [], patch: [] }));
-      current.patch.push(line);
-      oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+    const read = readHunks(lines, i);
+    if (read) {
+      if (!current) blocks.push((current = { header: [], hunks: [], patch: [] }));
+      current.hunks.push(...read.hunks);
+      current.patch.push(...lines.slice(i, read.end));
+      i = read.end - 1;
       continue;
     }
     const startsFile =
       line.startsWith('diff ') ||
       (line.startsWith('--- ') &&
         lines[i + 1]?.startsWith('+++ ') === true &&
-        (!current || current.patch.length > 0 || current.header.some((h) => h.startsWith('--- '))));
+        (!current || current.hunks.length > 0 || current.header.some((h) => h.startsWith('--- '))));
     if (startsFile) {
-      blocks.push((current = { header: [line], patch: [] }));
-    } else if (current && current.patch.length === 0) {
+      blocks.push((current = { header: [line], hunks: [], patch: [] }));
+    } else if (current && current.hunks.length === 0) {
       current.header.push(line);
-    } else if (current && line.startsWith('\\')) {
-      // "\ No newline at end of file" after the last hunk line belongs to the patch.
-      current.patch.push(line);
     }
     // Anything else (commit message, trailing blank lines) is not part of a file.
   }
@@ -122,7 +105,7 @@ function fileFromBlock(block: Block): DiffFile {
   else if (before !== undefined && after !== undefined && before !== after) status = 'renamed';
 
   const path = (status === 'removed' ? (before ?? after) : (after ?? before)) ?? '';
-  const stats = hunkStats(binary ? '' : block.patch.join('\n'));
+  const stats = binary ? fromHunks('', []) : fromHunks(block.patch.join('\n'), block.hunks);
   return {
     path,
     ...(status === 'renamed' && before !== undefined ? { oldPath: before } : {}),
@@ -132,28 +115,20 @@ function fileFromBlock(block: Block): DiffFile {
   };
 }
 
-/** Added lines and counts of one file's hunks, numbered by parse-diff. */
-function hunkStats(patch: string): Pick<DiffFile, 'patch' | 'added' | 'additions' | 'deletions'> {
-  const added: AddedLine[] = [];
+/** The hunk-derived fields of a file: added lines and counts come from the hunks, not a second scan. */
+function fromHunks(patch: string, hunks: Hunk[]): Pick<DiffFile, 'patch' | 'hunks' | 'added' | 'additions' | 'deletions'> {
   let additions = 0;
   let deletions = 0;
-  if (patch !== '') {
-    for (const file of parseDiff(patch)) {
-      for (const chunk of file.chunks) {
-        for (const change of chunk.changes) {
-          // parse-diff records "\ No newline at end of file" as a copy of the previous change.
-          if (change.content.startsWith('\\')) continue;
-          if (change.type === 'add') {
-            additions++;
-            added.push({ line: change.ln, text: change.content.slice(1) });
-          } else if (change.type === 'del') {
-            deletions++;
-          }
-        }
-      }
+  for (const hunk of hunks) {
+    for (const l of hunk.lines) {
+      if (l.kind === 'add') additions++;
+      else if (l.kind === 'del') deletions++;
     }
   }
-  return { patch, added, additions, deletions };
+  const added = newSideLines(hunks)
+    .filter((l) => l.added)
+    .map(({ line, text }) => ({ line, text }));
+  return { patch, hunks, added, additions, deletions };
 }
 
 /** A `---`/`+++` path: unquoted, without its `a/`/`b/` prefix or a trailing timestamp. */

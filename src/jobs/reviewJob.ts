@@ -10,7 +10,7 @@ import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
 import type { PullData, PullFile, ReadGitHub } from '../github/GitHub.js';
 import type { Write } from '../domain/Write.js';
-import { newSideLines } from '../evidence/newSideLines.js';
+import { newSideLines, parseHunks } from '../evidence/parseHunks.js';
 import { SEVERITIES, type Finding } from '../domain/findingSchema.js';
 import { encodeMarker } from '../domain/marker.js';
 import { safeOptions } from '../render/safeOptions.js';
@@ -221,7 +221,7 @@ async function judgePullRequest(
 /** The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. */
 function lineText(files: PullFile[], f: Finding): string | undefined {
   const patch = files.find((file) => file.path === f.path)?.patch;
-  return patch === undefined || f.line === null ? undefined : newSideLines(patch).find((l) => l.line === f.line)?.text;
+  return patch === undefined || f.line === null ? undefined : newSideLines(parseHunks(patch)).find((l) => l.line === f.line)?.text;
 }
 
 /** Dismissals of this app's reviews that still request changes; a refusal (403) becomes a note. */

@@ -1,5 +1,5 @@
 import { isMigration } from '../evidence/isMigration.js';
-import { newSideLines } from '../evidence/newSideLines.js';
+import { hunksOf, newSideLines, type Hunk } from '../evidence/parseHunks.js';
 import type { Finding } from '../domain/findingSchema.js';
 import { tableName, tablesCreatedBy } from './foldSchema.js';
 
@@ -18,19 +18,19 @@ const EXISTING_ROWS_RULES = new Set([
 const TARGET_TABLE = /\b(?:on\s+(?:only\s+)?|alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?)((?:"[^"]+"|[\w$]+)(?:\s*\.\s*(?:"[^"]+"|[\w$]+))?)/i;
 
 /** Tables the added lines of a change's migrations create. */
-export function tablesCreatedInChange(files: readonly { path: string; patch: string }[]): Set<string> {
+export function tablesCreatedInChange(files: readonly { path: string; patch: string; hunks?: readonly Hunk[] }[]): Set<string> {
   const created = new Set<string>();
   for (const f of files) {
     if (!isMigration(f.path) && !f.path.toLowerCase().endsWith('.sql')) continue;
-    const added = newSideLines(f.patch).filter((l) => l.added).map((l) => l.text).join('\n');
+    const added = newSideLines(hunksOf(f)).filter((l) => l.added).map((l) => l.text).join('\n');
     tablesCreatedBy(added).forEach((t) => created.add(t));
   }
   return created;
 }
 
 /** The table a statement starting at a new-side line acts on (CREATE INDEX … ON t, ALTER TABLE t). */
-export function statementTable(patch: string, line: number): string | undefined {
-  const lines = newSideLines(patch);
+export function statementTable(hunks: readonly Hunk[], line: number): string | undefined {
+  const lines = newSideLines(hunks);
   const start = lines.findIndex((l) => l.line === line);
   if (start < 0) return undefined;
   let text = '';
@@ -46,14 +46,14 @@ export function statementTable(patch: string, line: number): string | undefined 
  * Squawk findings about locking a table with rows, dropped when the table is created in the same change
  * (an empty table takes the lock for no time: squawk's own known false positive). The evidence step calls it.
  */
-export function withoutNewTableHazards(findings: readonly Finding[], files: readonly { path: string; patch: string }[]): Finding[] {
+export function withoutNewTableHazards(findings: readonly Finding[], files: readonly { path: string; patch: string; hunks?: readonly Hunk[] }[]): Finding[] {
   const created = tablesCreatedInChange(files);
   if (created.size === 0) return [...findings];
-  const patches = new Map(files.map((f) => [f.path, f.patch]));
+  const byPath = new Map(files.map((f) => [f.path, f]));
   return findings.filter((f) => {
     if (f.source.kind !== 'squawk' || !EXISTING_ROWS_RULES.has(f.source.id) || f.path === null || f.line === null) return true;
-    const patch = patches.get(f.path);
-    const table = patch === undefined ? undefined : statementTable(patch, f.line);
+    const file = byPath.get(f.path);
+    const table = file === undefined ? undefined : statementTable(hunksOf(file), f.line);
     return table === undefined || !created.has(table);
   });
 }

@@ -1,5 +1,5 @@
 import { isMigration } from '../evidence/isMigration.js';
-import { newSideLines } from '../evidence/newSideLines.js';
+import { hunksOf, newSideLines, type Hunk } from '../evidence/parseHunks.js';
 import { extractSymbols } from './extractSymbols.js';
 import { tableName } from './foldSchema.js';
 import { tablesCreatedInChange } from './newTableHazards.js';
@@ -8,11 +8,11 @@ import type { RepoMap } from '../domain/RepoMap.js';
 const TOUCHED = /\b(?:alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?|on\s+(?:only\s+)?|drop\s+table\s+(?:if\s+exists\s+)?|update\s+|insert\s+into\s+|delete\s+from\s+|(?:add_column|remove_column|add_index|change_column|rename_column|change_table|alterTable|table)\s*\(?\s*[:'"`])((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/gi;
 
 /** Names of functions a patch declares or changes (declarations on added lines and hunk headers). */
-export function changedFunctions(path: string, patch: string): string[] {
+export function changedFunctions(path: string, hunks: readonly Hunk[]): string[] {
   const names = new Set<string>();
-  const added = newSideLines(patch).filter((l) => l.added).map((l) => l.text).join('\n');
+  const added = newSideLines(hunks).filter((l) => l.added).map((l) => l.text).join('\n');
   for (const s of extractSymbols(path, added)) if (s.kind === 'function') names.add(s.name);
-  for (const m of patch.matchAll(/^@@[^@]*@@\s*(.+)$/gm)) for (const s of extractSymbols(path, m[1]!)) if (s.kind === 'function') names.add(s.name);
+  for (const { section } of hunks) if (section.trim() !== '') for (const s of extractSymbols(path, section.trim())) if (s.kind === 'function') names.add(s.name);
   return [...names].filter((n) => n.length >= 3);
 }
 
@@ -33,13 +33,15 @@ export function callersOf(map: RepoMap, name: string, exceptPath: string, max = 
  * What a reviewer checks in the repository for a change: the present definition of each table its
  * migrations touch (or that the change creates it), and the callers of the functions it changes.
  */
-export function reviewRepoFacts(map: RepoMap, files: readonly { path: string; patch: string }[]): string[] {
+export function reviewRepoFacts(map: RepoMap, patched: readonly { path: string; patch: string; hunks?: readonly Hunk[] }[]): string[] {
   const facts: string[] = [];
+  // Packed files carry only their patch: parse each once here.
+  const files = patched.map((f) => ({ path: f.path, patch: f.patch, hunks: hunksOf(f) }));
   const created = tablesCreatedInChange(files);
   const touched = new Set<string>();
   for (const f of files) {
     if (!isMigration(f.path) && !f.path.toLowerCase().endsWith('.sql')) continue;
-    const added = newSideLines(f.patch).filter((l) => l.added).map((l) => l.text).join('\n');
+    const added = newSideLines(f.hunks).filter((l) => l.added).map((l) => l.text).join('\n');
     for (const m of added.matchAll(TOUCHED)) touched.add(tableName(m[1]!));
   }
   for (const name of [...touched].sort()) {
@@ -53,7 +55,7 @@ export function reviewRepoFacts(map: RepoMap, files: readonly { path: string; pa
     facts.push(`- table ${name} exists (${table.source}): ${cols}${table.indexes.length > 0 ? `; indexes: ${table.indexes.map((i) => `(${i})`).join(' ')}` : ''}`);
   }
   for (const f of files) {
-    for (const fn of changedFunctions(f.path, f.patch).slice(0, 5)) {
+    for (const fn of changedFunctions(f.path, f.hunks).slice(0, 5)) {
       const callers = callersOf(map, fn, f.path);
       if (callers.length > 0) facts.push(`- ${fn}() changed in ${f.path}; called from ${callers.join(', ')}`);
     }

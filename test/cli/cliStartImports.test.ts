@@ -30,7 +30,7 @@ describe('the CLI start', () => {
     for (const heavy of ['src/cli/runLocalEvent.ts', 'src/jobs/runEvent.ts', 'src/evidence/collectEvidence.ts', 'src/model/createModel.ts', 'src/config/parseConfig.ts']) {
       expect(files.has(heavy), heavy).toBe(false);
     }
-    for (const pkg of ['@anthropic-ai/sdk', '@secretlint/core', 'yaml', 'mdast-util-from-markdown', 'probot', 'parse-diff']) expect(packages.has(pkg), pkg).toBe(false);
+    for (const pkg of ['@anthropic-ai/sdk', '@secretlint/core', 'yaml', 'mdast-util-from-markdown', 'probot']) expect(packages.has(pkg), pkg).toBe(false);
   });
 
   it('loads the Claude client for a local run only when a key is set', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backendRank } from '../../src/evidence/backendRank.js';
 import { estimateTokens } from '../../src/evidence/estimateTokens.js';
 import { packDiff } from '../../src/evidence/packDiff.js';
-import { parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
+import { diffFileFromPatch, parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 import { DEFAULT_BACKEND_PATHS, DEFAULT_IGNORE_PATHS } from '../../src/config/configSchema.js';
 import { fileFromLines, newFile } from './diffHelpers.js';
 
@@ -36,7 +36,7 @@ describe('packDiff on a realistic pull request', () => {
 
 describe('packDiff budget and limits', () => {
   const hunk = (start: number, n: number) => [`@@ -${start},${n} +${start},${n} @@`, ...Array.from({ length: n }, (_, i) => `-old ${start + i}`), ...Array.from({ length: n }, (_, i) => `+new line ${start + i} with some text`)];
-  const twoHunks = () => ({ ...fileFromLines('src/services/a.ts', []), patch: [...hunk(1, 10), ...hunk(100, 10)].join('\n'), additions: 20, deletions: 20 });
+  const twoHunks = () => diffFileFromPatch('src/services/a.ts', 'modified', [...hunk(1, 10), ...hunk(100, 10)].join('\n'));
 
   it('packs whole files while they fit, then the hunks of a file that fits only in part', () => {
     const file = twoHunks();

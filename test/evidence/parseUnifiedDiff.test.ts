@@ -91,7 +91,28 @@ describe('parseUnifiedDiff', () => {
       '+x = 2',
     ].join('\n');
     expect(parseUnifiedDiff(diff)).toEqual([
-      { path: 'app.py', status: 'modified', binary: false, patch: '@@ -3 +3 @@\n-x = 1\n+x = 2', added: [{ line: 3, text: 'x = 2' }], additions: 1, deletions: 1 },
+      {
+        path: 'app.py',
+        status: 'modified',
+        binary: false,
+        patch: '@@ -3 +3 @@\n-x = 1\n+x = 2',
+        hunks: [
+          {
+            oldStart: 3,
+            oldLines: 1,
+            newStart: 3,
+            newLines: 1,
+            section: '',
+            lines: [
+              { kind: 'del', text: 'x = 1', oldLine: 3, newLine: null },
+              { kind: 'add', text: 'x = 2', oldLine: null, newLine: 3 },
+            ],
+          },
+        ],
+        added: [{ line: 3, text: 'x = 2' }],
+        additions: 1,
+        deletions: 1,
+      },
     ]);
   });
 
@@ -114,6 +135,33 @@ describe('diffFileFromPatch', () => {
       status: 'modified',
       binary: false,
       patch,
+      hunks: [
+        {
+          oldStart: 1,
+          oldLines: 3,
+          newStart: 1,
+          newLines: 4,
+          section: '',
+          lines: [
+            { kind: 'context', text: 'import x', oldLine: 1, newLine: 1 },
+            { kind: 'add', text: 'import y', oldLine: null, newLine: 2 },
+            { kind: 'context', text: '', oldLine: 2, newLine: 3 },
+            { kind: 'context', text: 'x()', oldLine: 3, newLine: 4 },
+          ],
+        },
+        {
+          oldStart: 20,
+          oldLines: 2,
+          newStart: 21,
+          newLines: 2,
+          section: 'def f():',
+          lines: [
+            { kind: 'del', text: '    return 1', oldLine: 20, newLine: null },
+            { kind: 'add', text: '    return 2', oldLine: null, newLine: 21 },
+            { kind: 'context', text: '    # end', oldLine: 21, newLine: 22 },
+          ],
+        },
+      ],
       added: [
         { line: 2, text: 'import y' },
         { line: 21, text: '    return 2' },

@@ -1,7 +1,5 @@
 import type { DiffFile } from '../DiffFile.js';
-import { newSideLines } from '../newSideLines.js';
-
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+import { newSideLines } from '../parseHunks.js';
 
 /**
  * The text the rules parse: the whole file when it is known (a new file's added lines are the whole
@@ -12,7 +10,7 @@ const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
  */
 export function sourceForRules(file: DiffFile, content?: string): { source: string; whole: boolean } {
   if (content !== undefined) return { source: content, whole: true };
-  const visible = newSideLines(file.patch);
+  const visible = newSideLines(file.hunks);
   const whole = file.status === 'added' && visible.every((l) => l.added) && visible[0]?.line === 1;
   const out: string[] = [];
   for (const { line, text } of visible) {
@@ -27,12 +25,10 @@ export function sourceForRules(file: DiffFile, content?: string): { source: stri
     return { source: out.join('\n'), whole };
   }
   const hunks: { from: number; to: number }[] = [];
-  for (const raw of file.patch.split('\n')) {
-    const m = raw.startsWith('@@') ? HUNK.exec(raw) : null;
-    if (!m) continue;
-    const start = Number(m[1]);
-    const hunk = { from: start - 1, to: start - 2 + (m[2] === undefined ? 1 : Number(m[2])) };
-    const heading = m[3]?.trim();
+  for (const h of file.hunks) {
+    const start = h.newStart;
+    const hunk = { from: start - 1, to: start - 2 + h.newLines };
+    const heading = h.section.trim();
     // Only on a line the diff does not show (blank here), so no real line is overwritten.
     if (heading && start >= 2 && (out[start - 2] ?? '') === '') {
       out[start - 2] = heading;

@@ -1,5 +1,6 @@
 import type { DecisionRef, PackedFile } from '../../domain/Model.js';
 import type { DecisionConflict } from '../../domain/planSchema.js';
+import { newSideLines, parseHunks } from '../../evidence/parseHunks.js';
 
 /**
  * Simple signs that added lines of a diff contradict an accepted decision: the decision's words say
@@ -51,21 +52,11 @@ export function findReviewConflicts(decisions: DecisionRef[], files: PackedFile[
     if (rules.length === 0) continue;
     const found: string[] = [];
     for (const file of files) {
-      let line = 0;
-      for (const raw of file.patch.split('\n')) {
-        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)/.exec(raw);
-        if (hunk?.[1]) {
-          line = Number(hunk[1]);
-          continue;
-        }
-        if (raw.startsWith('+') && !raw.startsWith('+++')) {
-          for (const rule of rules) {
-            const m = rule.added.exec(raw.slice(1));
-            if (m?.[1] && found.length < MAX_PER_DECISION) found.push(rule.explain(m[1], `\`${file.path}${line ? `:${line}` : ''}\``));
-          }
-          line++;
-        } else if (!raw.startsWith('-')) {
-          line++;
+      for (const { line, text, added } of newSideLines(parseHunks(file.patch))) {
+        if (!added) continue;
+        for (const rule of rules) {
+          const m = rule.added.exec(text);
+          if (m?.[1] && found.length < MAX_PER_DECISION) found.push(rule.explain(m[1], `\`${file.path}:${line}\``));
         }
       }
     }
