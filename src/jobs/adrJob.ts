@@ -13,8 +13,6 @@ import { gatherSubject } from './gatherSubject.js';
 import type { JobContext, JobPlan } from './JobContext.js';
 import { nextMarker } from './nextMarker.js';
 
-export { ACTIONS_SETTING_HINT } from '../adr/describeAdrResult.js';
-
 const FAMILY = 'adr';
 /** What one run records: a title, and the plan's decision when it comes from one. */
 interface AdrWish {

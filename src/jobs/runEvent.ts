@@ -120,7 +120,7 @@ export async function runEvent(event: WebhookEvent, deps: RunEventDeps): Promise
     signal: deps.signal,
   };
   const github = guardGitHub(deps.github, { ...scope, ledger });
-  const repoUrl = `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
+  const repoUrl = repoWebUrl(deps.serverUrl, github);
   const publisher = deps.publisher ?? onGitHub;
   const publish = publisher(github, log, repoUrl);
   // The whole plan is checked before its first write: one write outside the event's scope refuses all of it.
@@ -203,7 +203,7 @@ async function noticeEarlyFailure(event: WebhookEvent, deps: RunEventDeps, botLo
   try {
     if (!meetsPermission(await github.permission(intent.requester.login), DEFAULT_CONFIG.permission)) return;
     const notice = `${FAILURE_PREFIX} (${describeFailure(error)} while reading the repository's configuration). ${describePublished(ledger, error)} Re-run the command to retry.`;
-    const repoUrl = `${(deps.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
+    const repoUrl = repoWebUrl(deps.serverUrl, github);
     // The command's own family: the retry's answer edits this comment instead of leaving a stale notice beside it.
     const write: Write = { kind: 'comment', number, family: intent.command, body: `${notice}\n\n${encodeMarker({ family: intent.command })}` };
     checkWritePlan([write], { number, botComments: new Set(), adr: { dirs: [], mode: DEFAULT_CONFIG.adr.mode } });
@@ -223,6 +223,11 @@ function withPublished(outcome: JobOutcome, writes: readonly Write[], published:
     ...(writes.some((w) => w.kind === 'adr') ? { adrPullUrls, pullsNotOpened } : {}),
   };
   return { ...outcome, commentUrl: commentUrl ?? outcome.commentUrl, details, writes, published };
+}
+
+/** The repository's web page on its server (github.com or GitHub Enterprise Server). */
+function repoWebUrl(serverUrl: string | undefined, github: Pick<GitHub, 'owner' | 'repo'>): string {
+  return `${(serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${github.owner}/${github.repo}`;
 }
 
 /** A loader that runs at most once. */
