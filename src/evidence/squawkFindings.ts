@@ -23,7 +23,7 @@ export interface SquawkTarget {
 }
 
 /** Rules that fire on every statement; one finding per file says it without burying the real problems. */
-const ONCE_PER_FILE = new Set([
+export const ONCE_PER_FILE: ReadonlySet<string> = new Set([
   'prefer-robust-stmts',
   'require-lock-timeout',
   'require-statement-timeout',

@@ -2,6 +2,7 @@ import type { Finding } from '../../domain/findingSchema.js';
 import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
+import { ONCE_PER_FILE } from '../squawkFindings.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
 import { FRAMEWORK_NAMES, tableKey, type Framework, type Translation } from './Translation.js';
@@ -31,21 +32,11 @@ export interface FrameworkMigrations {
 const MAX_BYTES = 1_000_000;
 const MAX_LINE = 10_000;
 
-/** Rules about conventions a framework sets for every migration (timeouts, types it picks), not about the line. */
-const CONVENTION_RULES = new Set([
-  'prefer-robust-stmts',
-  'require-lock-timeout',
-  'require-statement-timeout',
-  'require-timeout-settings',
-  'prefer-bigint-over-int',
-  'prefer-bigint-over-smallint',
-  'prefer-big-int',
-  'prefer-identity',
-  'prefer-text-field',
-  'prefer-timestamptz',
-  'prefer-timestamp-tz',
-  'ban-char-field',
-]);
+/**
+ * Rules about conventions a framework sets for every migration (timeouts, types it picks), not about the
+ * line: the statement-wide rules squawk reports once per file, and the column types a framework chooses.
+ */
+const CONVENTION_RULES: ReadonlySet<string> = new Set([...ONCE_PER_FILE, 'prefer-timestamp-tz', 'ban-char-field']);
 
 interface Translated {
   path: string;
