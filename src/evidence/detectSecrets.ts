@@ -34,7 +34,7 @@ const SECRETLINT_NAMES: Record<string, string> = {
 };
 
 const OWN_RULE_URL = 'docs/rules.md#hardcoded-secret';
-const GENERIC_IDS = new Set(['hardcoded-secret/hardcoded-password', 'hardcoded-secret/url-credentials']);
+const GENERIC_IDS = new Set(['hardcoded-secret/hardcoded-credential', 'hardcoded-secret/url-credentials']);
 const ADVICE =
   'Anything pushed is readable by everyone with access to the repository and stays in its history. Revoke and rotate this credential now, remove it from the code, and read it from the environment or a secret manager instead.';
 
@@ -80,18 +80,29 @@ async function secretlintFindings(file: SecretScanFile, content: string): Promis
     return []; // A rule crash must not hide our own patterns' findings.
   }
   // secretlint knows no documentation examples or placeholders: those are dropped here, as for our patterns.
-  const real = result.messages.filter((message) => !isExampleOrPlaceholder(content.slice(message.range[0], message.range[1])));
+  const real = result.messages.filter((message) => !isExampleOrPlaceholder(matchedText(content, message.range)));
   return real.map((message) => {
     const line = file.lines[message.loc.start.line - 1]?.line ?? null;
     const shortId = message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
     const name = SECRETLINT_NAMES[shortId] ?? `secret (${shortId})`;
-    const masked = maskSecret(content.slice(message.range[0], message.range[1]));
+    const masked = maskSecret(matchedText(content, message.range));
     return secretFinding(file.path, line, name, masked, {
       kind: 'secretlint',
       id: message.ruleId,
       url: message.docsUrl ?? null,
     });
   });
+}
+
+/**
+ * What a secretlint message points at, carried to the end of its token: some rules report a range that
+ * stops short of the value (the AWS rule's covers the name and the first part of the key), which would
+ * hide a `...SAMPLEKEY` ending from the placeholder check.
+ */
+function matchedText(content: string, range: readonly [number, number]): string {
+  let end = range[1];
+  while (end < content.length && /[A-Za-z0-9/+=_.-]/.test(content.charAt(end))) end++;
+  return content.slice(range[0], end);
 }
 
 function patternFindings(file: SecretScanFile): Finding[] {
@@ -119,7 +130,8 @@ function hasKeyMaterial(lines: SecretScanFile['lines'], index: number): boolean 
   const begin = new RegExp(PRIVATE_KEY_BEGIN.source).exec(first.text);
   if (!begin) return false;
   let text = first.text.slice(begin.index + begin[0].length);
-  for (let i = index + 1; i <= index + 3 && lines[i]?.line === (lines[i - 1]?.line ?? 0) + 1; i++) text += `\n${lines[i]?.text}`;
+  // PGP blocks put armor headers (`Version:`, `Comment:`) and a blank line before the key material.
+  for (let i = index + 1; i <= index + 6 && lines[i]?.line === (lines[i - 1]?.line ?? 0) + 1; i++) text += `\n${lines[i]?.text}`;
   return /[A-Za-z0-9+/]{40,}/.test(text);
 }
 

@@ -31,6 +31,8 @@ const PLACEHOLDER_WORDS = /example|placeholder|changeme|dummy|xxxx|sample|redact
 export function isExampleOrPlaceholder(secret: string): boolean {
   if (/EXAMPLE|example|Example/.test(secret) || DOCUMENTED_EXAMPLES.has(secret)) return true;
   if (/x{4,}|X{4,}|\*{3,}|\.{3,}|<[^>]*>|\$\{|\{\{|%\(|changeme|change_me|placeholder|dummy|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|redacted/i.test(secret)) return true;
+  // Documentation's variants of a real shape: AWS's `...SAMPLEKEY`, `...TESTKEY`, `...FAKEKEY`.
+  if (/SAMPLE|FAKE|(?:TEST|DEMO)(?:KEY|TOKEN|SECRET)/.test(secret)) return true;
   const body = secret.replace(/^[A-Za-z]+[_.-]/, '');
   // One character repeated: `aaaa...`, `0000...`.
   return /^(.)\1+$/.test(body);
@@ -46,11 +48,56 @@ const DOCUMENTED_EXAMPLES = new Set([
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
 ]);
 
-/** A literal password counts only if it looks like one: long enough, mixed characters, no template. */
-function looksLikeRealPassword(value: string): boolean {
+/** Words that mark a value as made up for a test, a demo or a form: `"this-is-probably-a-test"`, `"not-a-real-key"`. */
+const MADE_UP = /test|fake|sample|demo|mock|stub|not[_-]?a[_-]?(?:real|key|secret)|invalid|foo|bar\b|lorem|placeholder/i;
+/** Not a credential but what one looks like in code: a path, a URL, a file name, a format, a key name. */
+const NOT_A_VALUE = /^(?:[./~]|https?:|[a-z]+:\/\/)|\.(?:pem|key|json|ya?ml|txt|p12|pfx|crt|env)$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^%|^\$[A-Za-z_]/;
+
+/**
+ * A literal assigned to a credential's name (`api_key = "..."`, `secret: ...`, `password="..."`) counts
+ * when it is a value of some strength: at least 8 characters, not a placeholder, an environment or
+ * template reference, a path or URL, a CONSTANT_NAME, or a word that marks it made up. Unquoted values
+ * (`.env`, YAML, properties) must look generated: 16 characters or more with digits, so code like
+ * `token = request.headers.token` is not taken for one.
+ */
+function looksLikeAssignedSecret(value: string, quoted: boolean): boolean {
   if (value.length < 8 || PLACEHOLDER.test(value) || TEMPLATE_MARKERS.test(value) || PLACEHOLDER_WORDS.test(value)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
-  return classes >= 3 || (value.length >= 20 && classes >= 2);
+  if (MADE_UP.test(value) || NOT_A_VALUE.test(value) || /\s/.test(value)) return false;
+  // One word (`"Passwort"`, `"REQUIRED"`), or an identifier naming the credential (`"user_password"`, `"apiToken"`): labels and keys.
+  if (/^(?:[a-z]{8,15}|[A-Z]{8,15}|[A-Z][a-z]{7,14})$/.test(value)) return false;
+  if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
+  if (quoted) return true;
+  if (value.length < 16 || (value.match(/\d/g) ?? []).length < 2) return false;
+  // Member access or a call, not a value: `config.jwt.secret2`, `os.getenv2(...)`.
+  return !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value);
+}
+
+/** The names of credentials: the last part of a variable, key or argument name. */
+const CREDENTIAL_NAME =
+  '(?:api[_-]?key|apikey|api[_-]?secret|app[_-]?secret|client[_-]?secret|consumer[_-]?secret|secret[_-]?key|secret|access[_-]?token|auth[_-]?token|api[_-]?token|refresh[_-]?token|bot[_-]?token|token|password|passwd|pwd|db_?pass|pass[_-]?phrase|passphrase|private[_-]?key|access[_-]?key(?:[_-]?id)?|signing[_-]?key|hmac[_-]?key|encryption[_-]?key|(?:github|gh|gitlab)[_-]?pat)';
+/** Name parts after the credential word that make it something else: `password_hint`, `token_url`, `secretName`. */
+const NOT_A_CREDENTIAL_SUFFIX =
+  '(?:[_-]?(?:name|id(?!\\w)|ids|url|uri|path|file|type|field|label|hint|length|len|header|prefix|env|var|regex|pattern|format|message|msg|endpoint|hash|digest|count|mode|version|expiry|expires|ttl|timeout|policy|validator|param|arn|ref|kind|store|manager|provider|service|table|column|selector))';
+
+/** `name = ` with the name ending in a credential word (optionally quoted, as a JSON or YAML key). */
+const CREDENTIAL_ASSIGNMENT = `(?<![\\w$])(?:[A-Za-z_$@][\\w$.-]*?)?${CREDENTIAL_NAME}(?!${NOT_A_CREDENTIAL_SUFFIX})\\w{0,12}["']?\\s*(?:=>|:=|[:=])\\s*`;
+/** jwt.io's sample claims (`{"sub":"1234567890","name":"John Doe","iat":1516239022}`): a documentation example. */
+const JWT_IO_SAMPLE_CLAIMS = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
+
+/**
+ * A JWT is a credential when it is real: its header and claims decode to JSON, the header names a signing
+ * algorithm (not `none`), and it is not jwt.io's sample or a Supabase-style public `anon` key.
+ */
+function isSignedJwt(token: string): boolean {
+  const [header, claims] = token.split('.');
+  if (!header || !claims || claims === JWT_IO_SAMPLE_CLAIMS) return false;
+  try {
+    const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
+    const c = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { role?: unknown };
+    return typeof h.alg === 'string' && h.alg.toLowerCase() !== 'none' && c.role !== 'anon';
+  } catch {
+    return false;
+  }
 }
 
 export const PRIVATE_KEY_BEGIN = /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -69,14 +116,23 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { id: 'slack-token', name: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, report: true },
   { id: 'slack-webhook', name: 'Slack webhook URL', regex: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/]{20,}/g, report: true },
   { id: 'stripe-live-key', name: 'Stripe live key', regex: /\b[rs]k_live_[A-Za-z0-9]{16,}\b/g, report: true },
-  { id: 'google-api-key', name: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, report: true },
+  { id: 'google-api-key', name: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_=-])/g, report: true },
   { id: 'npm-token', name: 'npm token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g, report: true },
   {
-    id: 'hardcoded-password',
-    name: 'hardcoded password',
-    regex: /(?:password|passwd|pwd|db_?pass|client_?secret|secret_?key)["']?\s*(?:=>|:=|[:=])\s*(?<q>["'`])(?<secret>[^"'`\s]{8,200})(?=\k<q>)/gi,
+    id: 'hardcoded-credential',
+    name: 'hard-coded credential',
+    regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<q>["'\`])(?<secret>[^"'\`\\s]{8,200})(?=\\k<q>)`, 'gi'),
     report: true,
-    accept: looksLikeRealPassword,
+    accept: (secret) => looksLikeAssignedSecret(secret, true),
+    skipInTests: true,
+  },
+  {
+    // Unquoted: `.env`, YAML, properties and INI files, where the value runs to the end of the line.
+    id: 'hardcoded-credential',
+    name: 'hard-coded credential',
+    regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<secret>[A-Za-z0-9+/=_.-]{16,200})(?=[ \\t]*(?:$|#|//))`, 'gim'),
+    report: true,
+    accept: (secret) => looksLikeAssignedSecret(secret, false),
     skipInTests: true,
   },
   { id: 'gitlab-token', name: 'GitLab token', regex: /\bgl(?:pat|ptt|dt|rt|soat|cbt|imt|oas|ffct|agent)-[A-Za-z0-9_-]{20,}/g, report: true },
@@ -94,16 +150,36 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     regex: /\bAC[a-f0-9]{32}\b[^\n]{0,120}?\b(?<secret>[a-f0-9]{32})\b/g,
     report: true,
   },
+  { id: 'sendgrid-api-key', name: 'SendGrid API key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, report: true },
+  { id: 'mailgun-api-key', name: 'Mailgun API key', regex: /\bkey-[0-9a-f]{32}\b/g, report: true, accept: (s) => /\d/.test(s.slice(4)) && /[a-f]/.test(s.slice(4)) },
+  { id: 'mailchimp-api-key', name: 'Mailchimp API key', regex: /\b[0-9a-f]{32}-us\d{1,2}\b/g, report: true },
+  { id: 'square-token', name: 'Square token', regex: /\bsq0(?:atp-[A-Za-z0-9_-]{22}|csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g, report: true },
+  { id: 'braintree-access-token', name: 'Braintree access token', regex: /\baccess_token\$production\$[0-9a-z]{16}\$[0-9a-z]{32}\b/g, report: true },
+  { id: 'facebook-access-token', name: 'Facebook access token', regex: /\bEAA[A-Za-z0-9]{4}[A-Za-z0-9]{60,}/g, report: true, accept: (s) => /[a-z]/.test(s) && /\d/.test(s) },
+  {
+    id: 'sshpass-password',
+    name: 'password on an sshpass command line',
+    regex: /\bsshpass\s+-p\s*(?<q>['"]?)(?<secret>[^\s'"$%{}]{4,200})(?=\k<q>(?:\s|$))/g,
+    report: true,
+  },
+  {
+    id: 'jwt',
+    name: 'signed JSON Web Token',
+    regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    report: true,
+    accept: isSignedJwt,
+    skipInTests: true,
+  },
   { id: 'telegram-bot-token', name: 'Telegram bot token', regex: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, report: true },
   {
     id: 'url-credentials',
     name: 'password in a URL',
     regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/'"`]{1,100}:(?<secret>[^\s@/'"`]{3,200})(?=@)/gi,
     report: true,
-    accept: (secret) => secret.length >= 6 && !PLACEHOLDER.test(secret) && !TEMPLATE_MARKERS.test(secret) && !/^\$|^:/.test(secret),
+    accept: (secret) => secret.length >= 6 && !PLACEHOLDER.test(secret) && !TEMPLATE_MARKERS.test(secret) && !/^\$|^:|\{[^}]*\}/.test(secret),
     skipInTests: true,
   },
-  // Redaction only: bearer tokens and JWTs are often fake or templated in code.
+  // Redaction only: bearer tokens are often fake or templated in code; so are JWTs that do not decode.
   { id: 'bearer-token', name: 'bearer token', regex: /\b(?:Bearer|Basic)\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)/g, report: false },
-  { id: 'jwt', name: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, report: false },
+  { id: 'jwt-shaped', name: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, report: false },
 ];
