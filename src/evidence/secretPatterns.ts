@@ -66,6 +66,8 @@ function looksLikeAssignedSecret(value: string, quoted: boolean): boolean {
   // One word (`"Passwort"`, `"REQUIRED"`), or an identifier naming the credential (`"user_password"`, `"apiToken"`): labels and keys.
   if (/^(?:[a-z]{8,15}|[A-Z]{8,15}|[A-Z][a-z]{7,14})$/.test(value)) return false;
   if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
+  // A dotted name (`"gen_ai.usage.input_tokens"`, `"auth.token"`): an attribute or setting key.
+  if (/^[a-z_]+(?:\.[a-z_]+)+$/.test(value)) return false;
   if (quoted) return true;
   if (value.length < 16 || (value.match(/\d/g) ?? []).length < 2) return false;
   // Member access or a call, not a value: `config.jwt.secret2`, `os.getenv2(...)`.
@@ -121,7 +123,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     id: 'hardcoded-credential',
     name: 'hard-coded credential',
-    regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<q>["'\`])(?<secret>[^"'\`\\s]{8,200})(?=\\k<q>)`, 'gi'),
+    regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<q>["'\`])(?<secret>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{8,200})(?=\\k<q>)`, 'gi'),
     report: true,
     accept: (secret) => looksLikeAssignedSecret(secret, true),
     skipInTests: true,
