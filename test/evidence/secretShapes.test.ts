@@ -17,6 +17,14 @@ const SHAPES: [id: string, line: string][] = [
   ['twilio-auth-token', `client = Client("${j('AC', 'b7e3f1a9c5d2e8f4a6b0c9d1e7f3a5b2')}", "${j('4c8e2a6f0b9d3e7a1c5f9b2d6e0a4c8f')}")`],
   ['telegram-bot-token', `BOT_TOKEN = "${j('7312845069', ':AA', 'Hk3LmZx9QwErTyUiOpAsDfGhJkLzXcVbN')}"`],
   ['url-credentials', `const url = "${j('amqp://', 'ingest:', 'Vq7Lm2Xp9Rt4', '@mq.internal:5672/')}";`],
+  ['sendgrid-api-key', `SENDGRID = "${j('SG.', 'Kq3vR8mT1xZp5Lw9Nc2Yb7', '.', 'Hd4Fg6Jk8Lm0Np2Qr4St6Uv8Wx0Yz2Ab4Cd6Ef8Gh0I')}"`],
+  ['mailgun-api-key', `mg_key: ${j('key-', '3c9e1a7b5d2f8e4a6c0b9d1f7e3a5c2b')}`],
+  ['mailchimp-api-key', `chimp = '${j('7d3f9b1e5a2c8f4d6b0e9a1c7f3d5b2e', '-us', '14')}'`],
+  ['square-token', `SQUARE = "${j('sq0atp-', 'Vb8Nm2Kq5Lx9Rt3Wz7Yp1C')}"`],
+  ['braintree-access-token', `gateway = "${j('access_token$production$', 'k2m9q7x4v1z8w3p6', '$', 'b1f7e3a9c5d2f8e4a6c0b9d1f7e3a5c2')}"`],
+  ['facebook-access-token', `FB_TOKEN=${j('EAAG', 'm0PX4ZCpsBAO2vK9hLq7Zt3Wn8Rb5Yc1Xd6Fe4Gh2Jk9Lm0Np3Qr7St5Uv8Wx1Yz4Ab6Cd2Ef9Gh')}`],
+  ['sshpass-password', `sshpass -p '${j('Tq8', 'vLm2', 'Xr5', 'Wn4Kp7')}' ssh deploy@10.0.0.7 ./release.sh`],
+  ['hardcoded-credential', `payments_api_key = "${j('Zr7Kq2', 'Vm9Lx4Tw8Np3')}"`],
 ];
 
 const scan = (path: string, texts: string[]) => detectSecrets([{ path, lines: texts.map((text, i) => ({ line: i + 1, text })) }]);
