@@ -81,8 +81,14 @@ const CREDENTIAL_NAME =
 const NOT_A_CREDENTIAL_SUFFIX =
   '(?:[_-]?(?:name|id(?!\\w)|ids|url|uri|path|file|type|field|label|hint|length|len|header|prefix|env|var|regex|pattern|format|message|msg|endpoint|hash|digest|count|mode|version|expiry|expires|ttl|timeout|policy|validator|param|arn|ref|kind|store|manager|provider|service|table|column|selector))';
 
-/** `name = ` with the name ending in a credential word (optionally quoted, as a JSON or YAML key). */
-const CREDENTIAL_ASSIGNMENT = `(?<![\\w$])(?:[A-Za-z_$@][\\w$.-]*?)?${CREDENTIAL_NAME}(?!${NOT_A_CREDENTIAL_SUFFIX})\\w{0,12}["']?\\s*(?:=>|:=|[:=])\\s*`;
+/**
+ * `name = ` with the name ending in a credential word, or in a credential word and a `_suffix`
+ * (`SECRET_KEY_BASE`, `secret_const`); optionally quoted, as a JSON or YAML key. The match starts at the
+ * credential word, not at the start of the name: a pattern that first walks the name would retry at
+ * every word of a long minified line. A camelCase continuation is another word (`tokenizer`,
+ * `passwordConfirmation`), not a credential.
+ */
+const CREDENTIAL_ASSIGNMENT = `${CREDENTIAL_NAME}(?!${NOT_A_CREDENTIAL_SUFFIX})(?:[_-]\\w{1,12})?["']?\\s*(?:=>|:=|[:=])\\s*`;
 /** jwt.io's sample claims (`{"sub":"1234567890","name":"John Doe","iat":1516239022}`): a documentation example. */
 const JWT_IO_SAMPLE_CLAIMS = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
 

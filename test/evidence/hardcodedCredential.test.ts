@@ -54,8 +54,16 @@ describe('a literal assigned to a credential name', () => {
     ['a short unquoted value', 'password: hunter2'],
     ['a type annotation', '  password: string;'],
     ['a comparison', 'if password == "Xq7!vR2#pL9m":'],
+    ['another word that starts with a credential word', 'tokenizer = "bert-base-multilingual-2"'],
+    ['a camelCase continuation', 'passwordConfirmation = "Rq5tW8zX2vB"'],
   ])('is not reported for %s', async (_name, line) => {
     expect(await scan('src/settings.py', [line])).toEqual([]);
+  });
+
+  it('reads a megabyte-long minified line of dotted names without retrying at every word (a quadratic pattern would time the test out)', async () => {
+    const minified = Array.from({ length: 60_000 }, (_, i) => `a${i}.cfg.secretKeyRing=b${i}`).join(';');
+    expect(await scan('dist/app.min.js', [minified])).toEqual([]);
+    expect(redactSecrets(minified).count).toBe(0);
   });
 
   it('is not reported in tests and fixtures, where such literals are usually made up', async () => {
