@@ -5,7 +5,7 @@ import type { SquawkInput } from '../runSquawk.js';
 import { ONCE_PER_FILE } from '../squawkFindings.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
-import { FRAMEWORK_NAMES, tableKey, type Framework, type Translation } from './Translation.js';
+import { FRAMEWORK_NAMES, tableKey, type Framework, type SqlLine, type Translation } from './Translation.js';
 import { translate } from './translate.js';
 
 export interface FrameworkMigrationOptions {
@@ -37,6 +37,15 @@ const MAX_LINE = 10_000;
  * line: the statement-wide rules squawk reports once per file, and the column types a framework chooses.
  */
 const CONVENTION_RULES: ReadonlySet<string> = new Set([...ONCE_PER_FILE, 'prefer-timestamp-tz', 'ban-char-field']);
+
+/**
+ * Frameworks that run each migration in one transaction on Postgres unless the migration opts out, and
+ * whose translator reads the opt-out (`Translation.transactional`). Their SQL goes to squawk between
+ * `BEGIN`/`COMMIT`, as it runs, so squawk judges what only a transaction makes unsafe (a `NOT VALID`
+ * constraint validated in the same transaction). Alembic (`autocommit_block`, not read) and Sequelize
+ * (no transaction by default) are linted without one.
+ */
+const IN_TRANSACTION: ReadonlySet<Framework> = new Set(['rails', 'django', 'knex', 'typeorm', 'laravel', 'ecto']);
 
 interface Translated {
   path: string;
@@ -93,7 +102,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     byPath.set(t.path, t);
     const { translation: tr, changed, path } = t;
     const ops = tr.operations.filter((o) => o.raw || o.table === undefined || !created.has(tableKey(o.table)));
-    const sql = ops.flatMap((o) => o.sql);
+    const sql = inTransaction(t, ops.flatMap((o) => o.sql));
     if (sql.length > 0) inputs.push({ path, content: sql.map((l) => l.text.replace(/\r/g, '')).join('\n'), lines: sql.map((l) => l.line), changedLines: changed });
     assured.set(path, new Set(ops.filter((o) => o.assured).flatMap((o) => o.sql.map((l) => l.line))));
     for (const h of tr.hazards) {
@@ -132,6 +141,8 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
           continue;
         }
         if (CONVENTION_RULES.has(f.source.id)) continue;
+        // The translator's own hazard says the same at this line, with the framework's opt-out.
+        if (f.source.id === 'ban-concurrent-index-creation-in-transaction' && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
         if (f.line !== null && assured.get(t.path)?.has(f.line)) {
           refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`safety_assured\`: accepted by the author, not reported as a finding.`);
           continue;
@@ -146,6 +157,14 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       return { findings: out, notes: refineNotes };
     },
   };
+}
+
+/** The statements between `BEGIN`/`COMMIT` when the framework runs this migration in a transaction. */
+function inTransaction(t: Translated, sql: SqlLine[]): SqlLine[] {
+  const first = sql[0];
+  const last = sql[sql.length - 1];
+  if (!first || !last || !t.translation.transactional || !IN_TRANSACTION.has(t.framework)) return sql;
+  return [{ text: 'BEGIN;', line: first.line }, ...sql, { text: 'COMMIT;', line: last.line }];
 }
 
 function clip(text: string): string {

@@ -15,7 +15,7 @@ export function mayBeFrameworkMigration(path: string): boolean {
 export function migrationFramework(path: string, content: string): Framework | undefined {
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
   const head = content.slice(0, 20_000);
-  if (ext === 'rb') return /ActiveRecord::Migration|\bdef\s+(change|up)\b/.test(head) ? 'rails' : undefined;
+  if (ext === 'rb') return /ActiveRecord::Migration|\bdef\s+(self\.)?(change|up)\b/.test(head) ? 'rails' : undefined;
   if (ext === 'py') {
     if (/\bfrom\s+alembic\b|\bimport\s+alembic\b|\bop\.(add_column|create_table|create_index|alter_column|execute|drop_column)\b/.test(head)) return 'alembic';
     if (/\bmigrations\.Migration\b|\bfrom\s+django\.db\s+import\b/.test(head)) return 'django';
