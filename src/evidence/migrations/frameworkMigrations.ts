@@ -107,6 +107,10 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     assured.set(path, new Set(ops.filter((o) => o.assured).flatMap((o) => o.sql.map((l) => l.line))));
     for (const h of tr.hazards) {
       if (!changed.has(h.line)) continue;
+      if (h.assured) {
+        notes.push(`${path}:${h.line} ${h.rule} (${h.title}) inside \`${escapeName(tr)}\`: accepted by the author, not reported as a finding.`);
+        continue;
+      }
       findings.push({
         severity: h.severity,
         category: 'migration',
@@ -144,7 +148,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         // The translator's own hazard says the same at this line, with the framework's opt-out.
         if (f.source.id === 'ban-concurrent-index-creation-in-transaction' && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
         if (f.line !== null && assured.get(t.path)?.has(f.line)) {
-          refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`safety_assured\`: accepted by the author, not reported as a finding.`);
+          refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`${escapeName(t.translation)}\`: accepted by the author, not reported as a finding.`);
           continue;
         }
         const fix = frameworkFix(t.framework, f.source.id);
@@ -165,6 +169,11 @@ function inTransaction(t: Translated, sql: SqlLine[]): SqlLine[] {
   const last = sql[sql.length - 1];
   if (!first || !last || !t.translation.transactional || !IN_TRANSACTION.has(t.framework)) return sql;
   return [{ text: 'BEGIN;', line: first.line }, ...sql, { text: 'COMMIT;', line: last.line }];
+}
+
+/** The escape the migration uses, as the author wrote it. */
+function escapeName(tr: Translation): string {
+  return tr.escapes[0]?.what ?? 'safety_assured';
 }
 
 function clip(text: string): string {

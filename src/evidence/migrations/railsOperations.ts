@@ -3,7 +3,7 @@ import { changeRewrites, railsColumnType, type RailsColumnType } from './railsCo
 import { autoIncrement, jsonColumn, wideIndex } from './railsHazards.js';
 import { joinTableName, plural, railsColumnDefault, railsDefault, railsType } from './railsTypes.js';
 import { schemaSql, sqlDefault, statements } from './schemaSql.js';
-import { ident, identList, op, rawSql, singular, type Operation, type Translation } from './Translation.js';
+import { ident, identList, op, rawSql, singular, type Hazard, type Operation, type Translation } from './Translation.js';
 
 /** What a Rails migration's operations add to, as the translator walks it. */
 export interface RailsContext {
@@ -62,6 +62,11 @@ function push(ctx: RailsContext, call: RailsCall, o: Operation): void {
   ctx.tr.operations.push(call.assured ? { ...o, assured: true } : o);
 }
 
+/** A hazard of this call; inside `safety_assured` the author accepted it (a note, not a finding). */
+function hazard(ctx: RailsContext, call: RailsCall, h: Hazard): void {
+  ctx.tr.hazards.push(call.assured ? { ...h, assured: true } : h);
+}
+
 function alter(ctx: RailsContext, call: RailsCall, table: string, sql: string): void {
   push(ctx, call, op(call.line, call.name, table, `ALTER TABLE ${ident(table)} ${sql};`));
 }
@@ -93,8 +98,8 @@ const addColumn: Handler = (ctx, call, table, pos) => {
   const column = textOf(pos[1]);
   const type = textOf(pos[2]) ?? 'string';
   if (!column) return unknown(ctx, call, '`add_column` with a computed column name');
-  if (type === 'json') ctx.tr.hazards.push(jsonColumn(call.line, column, table));
-  if (type === 'serial' || type === 'bigserial') ctx.tr.hazards.push(autoIncrement(call.line, column));
+  if (type === 'json') hazard(ctx, call, jsonColumn(call.line, column, table));
+  if (type === 'serial' || type === 'bigserial') hazard(ctx, call, autoIncrement(call.line, column));
   ctx.columns.set(`${table}.${column}`, railsColumnType(type, call.args));
   alter(ctx, call, table, `ADD COLUMN ${columnDefinition(column, type, call.args)}`);
 };
@@ -103,7 +108,7 @@ const addIndex: Handler = (ctx, call, table, pos) => {
   const columns = namesOf(pos[1]);
   if (!columns) return unknown(ctx, call, '`add_index` with computed columns');
   const isConcurrent = concurrently(ctx, call, call.args);
-  if (!isTrue(option(call.args, 'unique')) && columns.length > 3) ctx.tr.hazards.push(wideIndex(call.line, columns.length));
+  if (!isTrue(option(call.args, 'unique')) && columns.length > 3) hazard(ctx, call, wideIndex(call.line, columns.length));
   push(ctx, call, op(call.line, call.name, table, createIndex(table, columns, call.args, isConcurrent)));
 };
 
@@ -195,10 +200,16 @@ const addCheckConstraint: Handler = (ctx, call, table, pos) => {
   alter(ctx, call, table, `ADD CONSTRAINT ${ident(cname)} CHECK (${expr})${isFalse(option(call.args, 'validate')) ? ' NOT VALID' : ''}`);
 };
 
-/** Squawk reads `VALIDATE CONSTRAINT` then `SET NOT NULL` as the safe sequence; the name only labels it. */
+/**
+ * Squawk reads `VALIDATE CONSTRAINT` then `SET NOT NULL` as the safe sequence, and a constraint added
+ * `NOT VALID` then validated in the same transaction as unsafe: the name ties the two, so
+ * `validate_foreign_key :users, :orders` names the key the way `add_foreign_key :users, :orders` does.
+ */
 const validateConstraint: Handler = (ctx, call, table, pos) => {
-  const cname = textOf(option(call.args, 'name')) ?? textOf(pos[1]) ?? 'constraint';
-  alter(ctx, call, table, `VALIDATE CONSTRAINT ${ident(cname)}`);
+  const named = textOf(option(call.args, 'name'));
+  const to = textOf(pos[1]);
+  const fkName = call.name === 'validate_foreign_key' && to !== undefined ? `fk_rails_${textOf(option(call.args, 'column')) ?? `${singular(to)}_id`}` : undefined;
+  alter(ctx, call, table, `VALIDATE CONSTRAINT ${ident(named ?? fkName ?? to ?? 'constraint')}`);
 };
 
 const addUniqueConstraint: Handler = (ctx, call, table, pos) => {

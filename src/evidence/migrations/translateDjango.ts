@@ -1,4 +1,4 @@
-import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
+import { callArgs, chainNames, isFalse, isNull, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
 import { backfillHazard, schemaSql } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, ident, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
@@ -56,6 +56,7 @@ export function translateDjango(source: string, path: string): Translation {
     if (changesSchema) for (const line of dataOps) tr.hazards.push(backfill(line));
     for (const line of concurrent) tr.hazards.push(concurrentInAtomic(line));
   }
+  if (tr.escapes.length > 0) assureAll(tr);
   return tr;
 
   function operation(v: Value): void {
@@ -200,6 +201,10 @@ export function translateDjango(source: string, path: string): Translation {
         if (db?.kind === 'list') for (const item of db.items) operation(item);
         return;
       }
+      case 'IgnoreMigration':
+        // django-migration-linter's escape: the author vouches for the whole migration.
+        tr.escapes.push({ line: lineOf, what: names.join('.') || name });
+        return;
       default:
         if (NO_SQL.has(name)) return;
         tr.unknown.push({ line: lineOf, what: `\`${names.join('.') || 'operation'}\`` });
@@ -222,8 +227,9 @@ export function translateDjango(source: string, path: string): Translation {
       type,
       column: dbColumn,
       nullable: isTrue(option(fargs, 'null')) || cls === 'NullBooleanField',
-      hasDefault: option(fargs, 'default') !== undefined,
-      dbDefault: option(fargs, 'db_default'),
+      // `default=None` / `db_default=None` are Django's "no default".
+      hasDefault: present(option(fargs, 'default')),
+      dbDefault: present(option(fargs, 'db_default')) ? option(fargs, 'db_default') : undefined,
       unique: isTrue(option(fargs, 'unique')) || cls === 'OneToOneField',
       index: isTrue(option(fargs, 'db_index')) || (isFk && !isFalse(option(fargs, 'db_index'))),
       fk: isFk && !isFalse(option(fargs, 'db_constraint')) ? refTable : undefined,
@@ -257,6 +263,16 @@ export function translateDjango(source: string, path: string): Translation {
     else if (isTrue(option(f.args, 'db_index'))) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
     if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
   }
+}
+
+function present(v: Value | undefined): boolean {
+  return v !== undefined && !isNull(v);
+}
+
+/** Under an escape (`IgnoreMigration`) every finding of the migration is the author's call: notes, not findings. */
+function assureAll(tr: Translation): void {
+  tr.operations = tr.operations.map((o) => ({ ...o, assured: true }));
+  tr.hazards = tr.hazards.map((h) => ({ ...h, assured: true }));
 }
 
 function sqlValue(v: Value | undefined): string {

@@ -162,7 +162,7 @@ export function translateRails(source: string): Translation {
     if (!table) return void tr.unknown.push({ line, what: `\`${name}\` with a computed table name` });
     tr.createdTables.push(table);
     const force = option(args, 'force');
-    if (force && !isFalse(force)) tr.hazards.push(createTableForce(line, table));
+    if (force && !isFalse(force)) tr.hazards.push(scope.assured ? { ...createTableForce(line, table), assured: true } : createTableForce(line, table));
     walk(block?.children ?? [], { ...scope, table: { name: table, param: block?.params[0] ?? 't', created: true } }, 'migration');
   }
 
