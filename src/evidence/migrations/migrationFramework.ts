@@ -22,7 +22,8 @@ export function migrationFramework(path: string, content: string): Framework | u
     return undefined;
   }
   if (ext === 'php') return /\bSchema::|Illuminate\\Database\\Migrations|\bDB::(statement|unprepared)\b/.test(head) ? 'laravel' : undefined;
-  if (ext === 'ex' || ext === 'exs') return /\bEcto\.Migration\b/.test(head) ? 'ecto' : undefined;
+  // `use Ecto.Migration`, or (in a migrations folder) the `def change do`/`def up do` only Ecto migrations define.
+  if (ext === 'ex' || ext === 'exs') return /\bEcto\.Migration\b|\bdef\s+(change|up)\s+do\b/.test(head) ? 'ecto' : undefined;
   if (/\bqueryRunner\b|\bMigrationInterface\b/.test(head)) return 'typeorm';
   if (/\bqueryInterface\b|\bQueryInterface\b/.test(head)) return 'sequelize';
   if (/\bknex\b|\bKnex\b|\.schema\.(createTable|alterTable|table)\b/.test(head)) return 'knex';

@@ -79,3 +79,28 @@ describe('Django migration shapes the translator reads', () => {
     expect(notes).toEqual(['logistics/migrations/0005_drop_legacy.py:7 squawk ban-drop-column (Column dropped) inside `django_migration_linter.IgnoreMigration`: accepted by the author, not reported as a finding.']);
   });
 });
+
+describe('Ecto migration shapes the translator reads', () => {
+  it('reads a migration module without `use Ecto.Migration` by its def change do', async () => {
+    const body = ['defmodule Shop.Repo.Migrations.IndexCarts do', '  def change do', '    create index(:carts, [:session_token])', '  end', 'end'];
+    expect(at((await collectEvidence([newFile('priv/repo/migrations/20240311000000_index_carts.exs', body)])).findings)).toEqual(['3 require-concurrent-index-creation']);
+  });
+
+  it('notes an excellent_migrations escape comment and what it covers, and still reports the line it does not cover', async () => {
+    const body = [
+      'defmodule Shop.Repo.Migrations.TrimCarts do',
+      '  use Ecto.Migration',
+      '  def change do',
+      '    alter table(:carts) do',
+      '      # excellent_migrations:safety-assured-for-next-line column_removed',
+      '      remove :coupon_code',
+      '      remove :gift_note',
+      '    end',
+      '  end',
+      'end',
+    ];
+    const { findings, notes } = await collectEvidence([newFile('priv/repo/migrations/20240312000000_trim_carts.exs', body)]);
+    expect(at(findings)).toEqual(['7 ban-drop-column']);
+    expect(notes).toContain('priv/repo/migrations/20240312000000_trim_carts.exs:6 squawk ban-drop-column (Column dropped) inside `# excellent_migrations:safety-assured-for-next-line column_removed`: accepted by the author, not reported as a finding.');
+  });
+});
