@@ -3,6 +3,7 @@ import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
 import { ONCE_PER_FILE } from '../squawkFindings.js';
+import { djangoPriorFields } from './djangoFields.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
 import { FRAMEWORK_NAMES, tableKey, type Framework, type SqlLine, type Translation } from './Translation.js';
@@ -65,6 +66,8 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     (f) => !f.binary && f.status !== 'removed' && f.added.length > 0 && mayBeFrameworkMigration(f.path) && !isDownMigration(f.path) && !opts.ignored?.(f.path),
   );
   const translated: Translated[] = [];
+  // Django migrations of one app share their history: each earlier migration is read once per review.
+  const readOnce = opts.readFile ? memo(opts.readFile) : undefined;
   for (const file of candidates) {
     const content = await wholeFile(file, opts.readFile, notes);
     const changed = new Set(file.added.map((l) => l.line));
@@ -78,7 +81,9 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       continue;
     }
     try {
-      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path), changed });
+      // A Django AlterField is judged against the field as the app's earlier migrations left it, when they can be read.
+      const prior = framework === 'django' && readOnce ? await djangoPriorFields(file.path, content, readOnce) : undefined;
+      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path, prior), changed });
     } catch (error) {
       // A translator bug costs this file's lint, visibly, not the review.
       notes.push(`Not linted: ${file.path} could not be read as a ${FRAMEWORK_NAMES[framework]} migration (${(error as Error).message.slice(0, 120)}).`);
@@ -174,6 +179,15 @@ function inTransaction(t: Translated, sql: SqlLine[]): SqlLine[] {
 /** The escape the migration uses, as the author wrote it. */
 function escapeName(tr: Translation): string {
   return tr.escapes[0]?.what ?? 'safety_assured';
+}
+
+function memo(read: (path: string) => Promise<string | undefined>): (path: string) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return (path) => {
+    let hit = cache.get(path);
+    if (!hit) cache.set(path, (hit = read(path).catch(() => undefined)));
+    return hit;
+  };
 }
 
 function clip(text: string): string {
