@@ -41,6 +41,8 @@ export interface Hazard {
   severity: Severity;
   title: string;
   body: string;
+  /** Inside an escape the author wrote (`safety_assured`, `IgnoreMigration`): a note, not a finding. */
+  assured?: boolean;
 }
 
 export interface Translation {

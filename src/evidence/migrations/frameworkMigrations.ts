@@ -3,9 +3,10 @@ import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
 import { ONCE_PER_FILE } from '../squawkFindings.js';
+import { djangoPriorFields } from './djangoFields.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
-import { FRAMEWORK_NAMES, tableKey, type Framework, type Translation } from './Translation.js';
+import { FRAMEWORK_NAMES, tableKey, type Framework, type SqlLine, type Translation } from './Translation.js';
 import { translate } from './translate.js';
 
 export interface FrameworkMigrationOptions {
@@ -38,6 +39,15 @@ const MAX_LINE = 10_000;
  */
 const CONVENTION_RULES: ReadonlySet<string> = new Set([...ONCE_PER_FILE, 'prefer-timestamp-tz', 'ban-char-field']);
 
+/**
+ * Frameworks that run each migration in one transaction on Postgres unless the migration opts out, and
+ * whose translator reads the opt-out (`Translation.transactional`). Their SQL goes to squawk between
+ * `BEGIN`/`COMMIT`, as it runs, so squawk judges what only a transaction makes unsafe (a `NOT VALID`
+ * constraint validated in the same transaction). Alembic (`autocommit_block`, not read) and Sequelize
+ * (no transaction by default) are linted without one.
+ */
+const IN_TRANSACTION: ReadonlySet<Framework> = new Set(['rails', 'django', 'knex', 'typeorm', 'laravel', 'ecto']);
+
 interface Translated {
   path: string;
   framework: Framework;
@@ -56,6 +66,8 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     (f) => !f.binary && f.status !== 'removed' && f.added.length > 0 && mayBeFrameworkMigration(f.path) && !isDownMigration(f.path) && !opts.ignored?.(f.path),
   );
   const translated: Translated[] = [];
+  // Django migrations of one app share their history: each earlier migration is read once per review.
+  const readOnce = opts.readFile ? memo(opts.readFile) : undefined;
   for (const file of candidates) {
     const content = await wholeFile(file, opts.readFile, notes);
     const changed = new Set(file.added.map((l) => l.line));
@@ -69,7 +81,9 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       continue;
     }
     try {
-      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path), changed });
+      // A Django AlterField is judged against the field as the app's earlier migrations left it, when they can be read.
+      const prior = framework === 'django' && readOnce ? await djangoPriorFields(file.path, content, readOnce) : undefined;
+      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path, prior), changed });
     } catch (error) {
       // A translator bug costs this file's lint, visibly, not the review.
       notes.push(`Not linted: ${file.path} could not be read as a ${FRAMEWORK_NAMES[framework]} migration (${(error as Error).message.slice(0, 120)}).`);
@@ -93,11 +107,15 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     byPath.set(t.path, t);
     const { translation: tr, changed, path } = t;
     const ops = tr.operations.filter((o) => o.raw || o.table === undefined || !created.has(tableKey(o.table)));
-    const sql = ops.flatMap((o) => o.sql);
+    const sql = inTransaction(t, ops.flatMap((o) => o.sql));
     if (sql.length > 0) inputs.push({ path, content: sql.map((l) => l.text.replace(/\r/g, '')).join('\n'), lines: sql.map((l) => l.line), changedLines: changed });
     assured.set(path, new Set(ops.filter((o) => o.assured).flatMap((o) => o.sql.map((l) => l.line))));
     for (const h of tr.hazards) {
       if (!changed.has(h.line)) continue;
+      if (h.assured) {
+        notes.push(`${path}:${h.line} ${h.rule} (${h.title}) inside \`${escapeName(tr)}\`: accepted by the author, not reported as a finding.`);
+        continue;
+      }
       findings.push({
         severity: h.severity,
         category: 'migration',
@@ -132,8 +150,10 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
           continue;
         }
         if (CONVENTION_RULES.has(f.source.id)) continue;
+        // The translator's own hazard says the same at this line, with the framework's opt-out.
+        if (f.source.id === 'ban-concurrent-index-creation-in-transaction' && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
         if (f.line !== null && assured.get(t.path)?.has(f.line)) {
-          refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`safety_assured\`: accepted by the author, not reported as a finding.`);
+          refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`${escapeName(t.translation)}\`: accepted by the author, not reported as a finding.`);
           continue;
         }
         const fix = frameworkFix(t.framework, f.source.id);
@@ -145,6 +165,28 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       for (const [path, lines] of escapes) if (!refineNotes.some((n) => n.startsWith(`${path}:`))) refineNotes.push(...lines);
       return { findings: out, notes: refineNotes };
     },
+  };
+}
+
+/** The statements between `BEGIN`/`COMMIT` when the framework runs this migration in a transaction. */
+function inTransaction(t: Translated, sql: SqlLine[]): SqlLine[] {
+  const first = sql[0];
+  const last = sql[sql.length - 1];
+  if (!first || !last || !t.translation.transactional || !IN_TRANSACTION.has(t.framework)) return sql;
+  return [{ text: 'BEGIN;', line: first.line }, ...sql, { text: 'COMMIT;', line: last.line }];
+}
+
+/** The escape the migration uses, as the author wrote it. */
+function escapeName(tr: Translation): string {
+  return tr.escapes[0]?.what ?? 'safety_assured';
+}
+
+function memo(read: (path: string) => Promise<string | undefined>): (path: string) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return (path) => {
+    let hit = cache.get(path);
+    if (!hit) cache.set(path, (hit = read(path).catch(() => undefined)));
+    return hit;
   };
 }
 

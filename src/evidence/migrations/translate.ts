@@ -1,3 +1,4 @@
+import type { DjangoFieldStates } from './djangoFields.js';
 import type { Framework, Translation } from './Translation.js';
 import { translateAlembic } from './translateAlembic.js';
 import { translateDjango } from './translateDjango.js';
@@ -8,13 +9,13 @@ import { translateRails } from './translateRails.js';
 import { translateSequelize } from './translateSequelize.js';
 import { translateTypeorm } from './translateTypeorm.js';
 
-/** The translator for a framework. */
-export function translate(framework: Framework, content: string, path: string): Translation {
+/** The translator for a framework; `djangoFields`: the app's field states before a Django migration, when read. */
+export function translate(framework: Framework, content: string, path: string, djangoFields?: DjangoFieldStates): Translation {
   switch (framework) {
     case 'rails':
       return translateRails(content);
     case 'django':
-      return translateDjango(content, path);
+      return translateDjango(content, path, djangoFields);
     case 'alembic':
       return translateAlembic(content);
     case 'knex':

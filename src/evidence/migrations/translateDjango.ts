@@ -1,18 +1,9 @@
+import { djangoField, type DjangoFieldStates } from './djangoFields.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
 import { backfillHazard, schemaSql } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, ident, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
 
-/** Django field classes → the Postgres type Django's backend writes. */
-const FIELD_TYPES: Record<string, string> = {
-  AutoField: 'integer', BigAutoField: 'bigint', SmallAutoField: 'smallint', BooleanField: 'boolean', NullBooleanField: 'boolean',
-  TextField: 'text', IntegerField: 'integer', BigIntegerField: 'bigint', SmallIntegerField: 'smallint', PositiveIntegerField: 'integer',
-  PositiveBigIntegerField: 'bigint', PositiveSmallIntegerField: 'smallint', DateTimeField: 'timestamp with time zone', DateField: 'date',
-  TimeField: 'time', DurationField: 'interval', FloatField: 'double precision', DecimalField: 'numeric', UUIDField: 'uuid', JSONField: 'jsonb',
-  BinaryField: 'bytea', GenericIPAddressField: 'inet', IPAddressField: 'inet', ArrayField: 'text[]', HStoreField: 'hstore',
-  ForeignKey: 'bigint', OneToOneField: 'bigint', FileField: 'varchar', ImageField: 'varchar', FilePathField: 'varchar',
-};
-const VARCHAR_FIELDS = new Set(['CharField', 'EmailField', 'SlugField', 'URLField', 'FileField', 'ImageField', 'FilePathField']);
 /** Operations with no SQL, or none a linter judges. */
 const NO_SQL = new Set([
   'AlterModelOptions', 'AlterModelManagers', 'AlterOrderWithRespectTo', 'CreateExtension', 'HStoreExtension', 'TrigramExtension',
@@ -25,7 +16,7 @@ const NO_SQL = new Set([
  * operation, on the operation's source line. The table name is `<app>_<model>` with the app taken
  * from the path (`<app>/migrations/0002_x.py`), unless `db_table` says otherwise.
  */
-export function translateDjango(source: string, path: string): Translation {
+export function translateDjango(source: string, path: string, prior?: DjangoFieldStates): Translation {
   const tokens = tokenize(source, 'python');
   const tr = emptyTranslation('django');
   const app = /(?:^|\/)([^/]+)\/migrations\/[^/]+$/.exec(path)?.[1] ?? 'app';
@@ -56,6 +47,7 @@ export function translateDjango(source: string, path: string): Translation {
     if (changesSchema) for (const line of dataOps) tr.hazards.push(backfill(line));
     for (const line of concurrent) tr.hazards.push(concurrentInAtomic(line));
   }
+  if (tr.escapes.length > 0) assureAll(tr);
   return tr;
 
   function operation(v: Value): void {
@@ -84,13 +76,14 @@ export function translateDjango(source: string, path: string): Translation {
         const column = textOf(arg('name', 1));
         if (!model || !column || !field) return void tr.unknown.push({ line: lineOf, what: '`AddField` with computed arguments' });
         addField(lineOf, table(model), column, field);
+        prior?.set(`${model.toLowerCase()}.${column}`, djangoField(field, column, tableOf));
         return;
       }
       case 'AlterField': {
         const field = arg('field', 2);
         const column = textOf(arg('name', 1));
         if (!model || !column || !field) return void tr.unknown.push({ line: lineOf, what: '`AlterField` with computed arguments' });
-        alterField(lineOf, table(model), column, field);
+        alterField(lineOf, model, column, field);
         return;
       }
       case 'RemoveField': {
@@ -200,40 +193,18 @@ export function translateDjango(source: string, path: string): Translation {
         if (db?.kind === 'list') for (const item of db.items) operation(item);
         return;
       }
+      case 'IgnoreMigration':
+        // django-migration-linter's escape: the author vouches for the whole migration.
+        tr.escapes.push({ line: lineOf, what: names.join('.') || name });
+        return;
       default:
         if (NO_SQL.has(name)) return;
         tr.unknown.push({ line: lineOf, what: `\`${names.join('.') || 'operation'}\`` });
     }
   }
 
-  function fieldInfo(field: Value, column: string) {
-    const names = chainNames(field);
-    const cls = names[names.length - 1] ?? '';
-    const fargs = callArgs(field);
-    const isFk = cls === 'ForeignKey' || cls === 'OneToOneField';
-    const maxLength = textOf(option(fargs, 'max_length'));
-    const type = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? 'text');
-    const dbColumn = textOf(option(fargs, 'db_column')) ?? (isFk ? `${column}_id` : column);
-    const target = isFk ? (option(fargs, 'to') ?? fargs.positional[0]) : undefined;
-    const targetText = textOf(target) ?? (chainNames(target).includes('AUTH_USER_MODEL') ? 'auth.User' : undefined);
-    const refTable = targetText === undefined ? undefined : targetText === 'self' ? undefined : targetText.includes('.') ? targetText.toLowerCase().replace('.', '_') : tableOf(targetText);
-    return {
-      cls,
-      type,
-      column: dbColumn,
-      nullable: isTrue(option(fargs, 'null')) || cls === 'NullBooleanField',
-      hasDefault: option(fargs, 'default') !== undefined,
-      dbDefault: option(fargs, 'db_default'),
-      unique: isTrue(option(fargs, 'unique')) || cls === 'OneToOneField',
-      index: isTrue(option(fargs, 'db_index')) || (isFk && !isFalse(option(fargs, 'db_index'))),
-      fk: isFk && !isFalse(option(fargs, 'db_constraint')) ? refTable : undefined,
-      m2m: cls === 'ManyToManyField',
-      args: fargs,
-    };
-  }
-
   function addField(line: number, t: string, name: string, field: Value): void {
-    const f = fieldInfo(field, name);
+    const f = djangoField(field, name, tableOf);
     if (f.m2m) return; // A new join table.
     const sql: string[] = [];
     const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : '';
@@ -246,17 +217,34 @@ export function translateDjango(source: string, path: string): Translation {
     if (!f.nullable && f.hasDefault && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
   }
 
-  function alterField(line: number, t: string, name: string, field: Value): void {
-    const f = fieldInfo(field, name);
+  function alterField(line: number, model: string, name: string, field: Value): void {
+    const t = table(model);
+    const f = djangoField(field, name, tableOf);
     if (f.m2m) return;
-    // The previous state is in older migrations we do not read: judge what the new field asks for.
-    // A field made nullable is almost always only that (`DROP NOT NULL`, safe); otherwise assume the type may change.
-    const sql = f.nullable ? [] : [schemaSql.alterType(t, f.column, f.type)];
-    if (!f.nullable) sql.push(schemaSql.setNotNull(t, f.column));
-    if (f.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
-    else if (isTrue(option(f.args, 'db_index'))) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
+    const key = `${model.toLowerCase()}.${name}`;
+    const before = prior?.get(key);
+    prior?.set(key, f);
+    const sql: string[] = [];
+    if (before) {
+      // The field as the app's earlier migrations left it: only what changes is written (Django writes nothing for `help_text`, `choices` …).
+      if (before.type !== f.type) sql.push(schemaSql.alterType(t, f.column, f.type));
+      if (before.nullable && !f.nullable) sql.push(schemaSql.setNotNull(t, f.column));
+    } else {
+      // The previous state is in older migrations we could not read: judge what the new field asks for.
+      // A field made nullable is almost always only that (`DROP NOT NULL`, safe); otherwise assume the type may change.
+      if (!f.nullable) sql.push(schemaSql.alterType(t, f.column, f.type), schemaSql.setNotNull(t, f.column));
+    }
+    if (f.unique && !before?.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
+    else if (isTrue(option(f.args, 'db_index')) && !before?.index) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
     if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
   }
+
+}
+
+/** Under an escape (`IgnoreMigration`) every finding of the migration is the author's call: notes, not findings. */
+function assureAll(tr: Translation): void {
+  tr.operations = tr.operations.map((o) => ({ ...o, assured: true }));
+  tr.hazards = tr.hazards.map((h) => ({ ...h, assured: true }));
 }
 
 function sqlValue(v: Value | undefined): string {

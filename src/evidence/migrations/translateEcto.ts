@@ -1,4 +1,5 @@
 import { blockStatements, type BlockStatement } from './blockStatements.js';
+import { assureByComments, EXCELLENT_MIGRATIONS_ESCAPE } from './escapeComments.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
 import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -20,6 +21,7 @@ export function translateEcto(source: string): Translation {
   let sawChange = false;
   walk(blockStatements(tokens, 'elixir'), undefined, false);
   if (!sawChange) tr.unknown.push({ line: 0, what: 'no `change` or `up` function' });
+  assureByComments(tr, source, EXCELLENT_MIGRATIONS_ESCAPE);
   return tr;
 
   function walk(stmts: readonly BlockStatement[], table: { name: string; created: boolean } | undefined, inMigration: boolean): void {
