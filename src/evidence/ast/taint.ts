@@ -23,6 +23,10 @@ interface LanguageShape {
   concat?: string;
   /** Parameters the framework fills from the request (Spring's `@RequestParam`, ASP.NET's `[FromQuery]` ...). */
   requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp };
+  /** A route declared on the function (Flask `@app.route("/f/<name>")`, FastAPI `"/f/{name}"`): its path parameters are request data. */
+  routeParameters?: { decorated: string; route: RegExp };
+  /** Calls whose result cannot carry the input's text (a number, a bare file name, a shell-quoted word), judged by the call's text. */
+  sanitizer: RegExp;
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -32,34 +36,40 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     request:
       /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|file|url|originalUrl|path|hostname|ip)\b|\bctx\.(?:query|params)\b|\bsearchParams\.get\(|\bevent\.(?:body|queryStringParameters|pathParameters|headers)\b|\b(?:req|request)\.(?:param|get|header)\(|\blocation\.(?:search|hash|href)\b|\bprocess\.argv\b/,
     scopes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']),
-    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'] },
+    // `for (const x of list)`: each x is a value of the list.
+    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'], for_in_statement: ['left', 'right'] },
     identifiers: new Set(['identifier', 'shorthand_property_identifier_pattern']),
     strings: new Set(['string', 'number', 'template_string', 'true', 'false', 'null', 'regex']),
     interpolation: new Set(['template_substitution']),
     formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
     binary: new Set(['binary_expression']),
+    // `x.replace(/\.\./g, '')`: the `..` segments removed.
+    sanitizer: /^(?:parseInt|parseFloat|Number|Math\.\w+|path\.basename|\w*[sS]anitiz\w*)\(|\.replace\(\/.*\\\.\\\./,
   },
   python: {
     request:
       /\brequest\.(?:GET|POST|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
     scopes: new Set(['function_definition', 'lambda']),
-    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'] },
+    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
     interpolation: new Set(['interpolation']),
     formatCall: /\.format\(|^(?:format|str\.format)\(|\.join\(/,
     binary: new Set(['binary_operator']),
+    routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
+    sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*)\(/,
   },
   go: {
     request:
       /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bos\.Args\b|\bc\.(?:Request|Params)\b/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
-    assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'] },
+    assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'], range_clause: ['left', 'right'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil']),
     interpolation: new Set([]),
-    formatCall: /^fmt\.Sprintf\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
+    formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+)|filepath\.Base|path\.Base|uuid\.Parse)\(/,
   },
   ruby: {
     request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies\[|\bARGV\b|\bgets\b/,
@@ -70,6 +80,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
+    sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
   },
   java: {
     request:
@@ -81,6 +92,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set([]),
     formatCall: /^String\.(?:format|join)\(|\.(?:formatted|concat|replace\w*)\(|\.toString\(\)$/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:Integer\.parseInt|Long\.parseLong|Integer\.valueOf|Long\.valueOf|FilenameUtils\.getName|UUID\.fromString)\(/,
     calls: new Set(['method_invocation']),
     requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
   },
@@ -94,6 +106,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolated_identifier', 'interpolated_expression']),
     formatCall: /^String\.format\(|\.(?:format|joinToString|replace)\(/,
     binary: new Set(['additive_expression']),
+    sanitizer: /\.(?:toInt|toLong|toIntOrNull|toLongOrNull)\(\)$|^UUID\.fromString\(/,
     requestParameters: { kinds: new Set(['parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam)\b/ },
   },
   php: {
@@ -106,6 +119,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['variable_name', 'subscript_expression', 'member_access_expression', 'dynamic_variable_name']),
     formatCall: /^(?:sprintf|vsprintf|implode|str_replace|strtr)\(/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:intval|floatval|basename|escapeshellarg|\(int\))\b/,
     calls: new Set(['function_call_expression', 'member_call_expression', 'scoped_call_expression']),
     concat: '.',
   },
@@ -118,6 +132,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:string|String)\.(?:Format|Join|Concat)\(|\.(?:Replace|ToString)\(/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:int\.Parse|long\.Parse|Guid\.Parse|Path\.GetFileName|Convert\.ToInt\d+)\(/,
     calls: new Set(['invocation_expression']),
     requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
   },
@@ -136,6 +151,7 @@ export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, 
   const shape: Shape = { ...SHAPES[lang], cache };
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
+  if (level === 'leading') return leading(node, shape, DEPTH);
   return dynamic(node, shape, DEPTH);
 }
 
@@ -145,9 +161,141 @@ export function requestPattern(lang: RuleLanguage): RegExp {
 }
 
 function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
-  if (shape.request.test(node.text())) return true;
+  if (isSanitizer(node, shape)) return false;
+  if (shape.request.test(unsanitizedText(node, shape))) return true;
   if (depth === 0) return false;
-  return identifiersIn(node, shape).some((id) => requestParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
+  return identifiersIn(node, shape).some(
+    (id) => requestParameter(id, shape) || routeParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)),
+  );
+}
+
+/** A call that turns its input into something that cannot carry the input's text (`parseInt(x)`, `int(x)`, `File.basename(x)`). */
+function isSanitizer(node: SgNode, shape: Shape): boolean {
+  return (shape.calls ?? CALLS).has(String(node.kind())) && shape.sanitizer.test(node.text());
+}
+
+/** The node's text without its sanitizing calls, for the request-data test (`"/f/" + path.basename(req.query.f)`). */
+function unsanitizedText(node: SgNode, shape: Shape): string {
+  const text = node.text();
+  if (!shape.request.test(text)) return text;
+  const start = node.range().start.index;
+  const cuts = descendants(node, (n) => isSanitizer(n, shape));
+  if (cuts.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const cut of cuts) {
+    const { start: from, end: to } = cut.range();
+    out += `${text.slice(at, from.index - start)}0`;
+    at = to.index - start;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Request data at the start of the value, after at most a bare scheme: `req.query.url`, `"https://" + host`,
+ * `` `${target}/x` ``, `fmt.Sprintf("https://%s/api", host)`. A fixed host (`"https://api.example.com/" + id`)
+ * or a base that is not request data (`config.base + path`) decides where the value points: not reported.
+ */
+function leading(node: SgNode, shape: Shape, depth: number): boolean {
+  if (isSanitizer(node, shape)) return false;
+  const kind = String(node.kind());
+  // `(x)`, and Go's `a := x` (its right side is a list of one).
+  if (kind === 'parenthesized_expression' || kind === 'expression_list') {
+    const named = node.children().filter((c) => c.isNamed());
+    if (named.length === 1) return leading(named[0] as SgNode, shape, depth);
+  }
+  if (shape.binary.has(kind)) {
+    const op = operatorOf(node);
+    if (op === (shape.concat ?? '+')) {
+      for (const piece of concatPieces(node, shape, op)) {
+        if (shape.strings.has(String(piece.kind())) && !hasInterpolation(piece, shape) && BARE_SCHEME.test(literalText(piece))) continue;
+        return leading(piece, shape, depth);
+      }
+      return false;
+    }
+    // `"%s/id" % (x,)`: the format string decides.
+    if (op === '%') return formatLeads(node, shape, depth);
+  }
+  if (shape.strings.has(kind)) {
+    const first = node.children().find((c) => shape.interpolation.has(String(c.kind())));
+    if (!first) return false;
+    const before = node.text().slice(0, first.range().start.index - node.range().start.index);
+    return BARE_SCHEME.test(stripQuote(before)) && fromRequest(first, shape, depth);
+  }
+  if ((shape.calls ?? CALLS).has(kind) && shape.formatCall.test(node.text())) return formatLeads(node, shape, depth);
+  if (shape.identifiers.has(kind)) {
+    if (shape.request.test(node.text()) || requestParameter(node, shape) || routeParameter(node, shape)) return true;
+    if (depth === 0) return false;
+    return assignedValues(node, shape).some((value) => leading(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
+  }
+  return fromRequest(node, shape, depth);
+}
+
+/** `fmt.Sprintf("https://%s/x", host)`, `"{}.csv".format(x)`: request data leads when only a scheme comes before the first placeholder. */
+function formatLeads(node: SgNode, shape: Shape, depth: number): boolean {
+  const template = descendants(node, (n) => shape.strings.has(String(n.kind())))[0];
+  if (!template) return false;
+  const body = literalText(template);
+  const placeholder = /%[-+ #0-9.]*[a-zA-Z]|\{[^{}]*\}/.exec(body);
+  if (!placeholder || !BARE_SCHEME.test(body.slice(0, placeholder.index))) return false;
+  return fromRequest(node, shape, depth);
+}
+
+/** The outermost nodes under `node` (in source order) that pass the test; a small walk (an expression, not a file). */
+function descendants(node: SgNode, test: (n: SgNode) => boolean): SgNode[] {
+  const out: SgNode[] = [];
+  const walk = (n: SgNode) => {
+    for (const child of n.children()) {
+      if (test(child)) out.push(child);
+      else walk(child);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** Nothing, or only a scheme and the `//` before a host. */
+const BARE_SCHEME = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?$/i;
+const OPENING_QUOTE = /^[A-Za-z]*(?:"""|'''|["'`])/;
+
+function stripQuote(text: string): string {
+  return text.replace(OPENING_QUOTE, '');
+}
+
+function literalText(node: SgNode): string {
+  return stripQuote(node.text()).replace(/(?:"""|'''|["'`])$/, '');
+}
+
+function hasInterpolation(node: SgNode, shape: Shape): boolean {
+  return node.children().some((c) => shape.interpolation.has(String(c.kind())));
+}
+
+function operatorOf(node: SgNode): string | undefined {
+  return node.field('operator')?.text() ?? node.children()[1]?.text();
+}
+
+/** `a + b + c` as [a, b, c] (the tree nests to the left). */
+function concatPieces(node: SgNode, shape: Shape, op: string): SgNode[] {
+  if (!shape.binary.has(String(node.kind())) || operatorOf(node) !== op) return [node];
+  const named = node.children().filter((c) => c.isNamed());
+  const left = node.field('left') ?? named[0];
+  const right = node.field('right') ?? named.at(-1);
+  if (!left || !right) return [node];
+  return [...concatPieces(left, shape, op), ...concatPieces(right, shape, op)];
+}
+
+/** A path parameter of the route declared on the enclosing function (`@app.route("/files/<name>")`, FastAPI's `"/files/{name}"`). */
+function routeParameter(id: SgNode, shape: LanguageShape): boolean {
+  const route = shape.routeParameters;
+  if (!route) return false;
+  let scope: SgNode | null = id.parent();
+  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
+  const wrapper = scope?.parent();
+  if (!scope || !wrapper || wrapper.kind() !== route.decorated) return false;
+  const decorators = wrapper.text().slice(0, scope.range().start.index - wrapper.range().start.index);
+  if (!route.route.test(decorators)) return false;
+  const name = escapeName(id.text());
+  return new RegExp(`<(?:\\w+:)?${name}>|\\{${name}(?::[^}]*)?\\}`).test(decorators);
 }
 
 /** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
@@ -204,7 +352,8 @@ function isBuilding(node: SgNode, shape: Shape): boolean {
 function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
   const kind = String(node.kind());
   if (shape.strings.has(kind) && !node.children().some((c) => shape.interpolation.has(String(c.kind())))) return false;
-  if (shape.request.test(node.text())) return true;
+  if (isSanitizer(node, shape)) return false;
+  if (shape.request.test(unsanitizedText(node, shape))) return true;
   const ids = identifiersIn(node, shape);
   return ids.some((id) => {
     if (CONSTANT.test(id.text())) return false;
@@ -222,7 +371,7 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
       if (shape.identifiers.has(child.kind() as string)) {
         // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
         if (!isCallee(child)) out.push(child);
-      } else walk(child);
+      } else if (!isSanitizer(child, shape)) walk(child);
     }
   };
   walk(node);
@@ -274,7 +423,10 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
     cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  return assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
+  const values = assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
+  // `x = sanitize(x)` replaces what x held before: only it and later assignments count.
+  const cleaned = values.findLastIndex((value) => isSanitizer(value, shape));
+  return cleaned > 0 ? values.slice(cleaned) : values;
 }
 
 /** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */
