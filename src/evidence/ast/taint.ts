@@ -22,11 +22,13 @@ interface LanguageShape {
   /** The string concatenation operator, when not `+`. */
   concat?: string;
   /** Parameters the framework fills from the request (Spring's `@RequestParam`, ASP.NET's `[FromQuery]` ...). */
-  requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp };
+  requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp; names?: RegExp };
   /** A route declared on the function (Flask `@app.route("/f/<name>")`, FastAPI `"/f/{name}"`): its path parameters are request data. */
   routeParameters?: { decorated: string; route: RegExp };
   /** Calls whose result cannot carry the input's text (a number, a bare file name, a shell-quoted word), judged by the call's text. */
   sanitizer: RegExp;
+  /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
+  lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -43,8 +45,11 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['template_substitution']),
     formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
     binary: new Set(['binary_expression']),
+    // TypeScript handlers that destructure the request: `({ body, query }: Request, res) => ...`.
+    requestParameters: { kinds: new Set(['required_parameter', 'optional_parameter']), pattern: /:\s*(?:express\.)?Request\b/, names: /^(?:body|query|params|headers|cookies|files)$/ },
     // `x.replace(/\.\./g, '')`: the `..` segments removed.
     sanitizer: /^(?:parseInt|parseFloat|Number|Math\.\w+|path\.basename|\w*[sS]anitiz\w*)\(|\.replace\(\/.*\\\.\\\./,
+    lookup: { kinds: new Set(['subscript_expression']), object: 'object', tables: new Set(['object', 'array']) },
   },
   python: {
     request:
@@ -58,6 +63,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['binary_operator']),
     routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
     sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*)\(/,
+    lookup: { kinds: new Set(['subscript']), object: 'value', tables: new Set(['dictionary', 'list', 'set', 'tuple']) },
   },
   go: {
     request:
@@ -70,6 +76,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
     sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+)|filepath\.Base|path\.Base|uuid\.Parse)\(/,
+    lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
   },
   ruby: {
     request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies\[|\bARGV\b|\bgets\b/,
@@ -81,6 +88,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
     sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
+    lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
   },
   java: {
     request:
@@ -171,7 +179,25 @@ function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
 
 /** A call that turns its input into something that cannot carry the input's text (`parseInt(x)`, `int(x)`, `File.basename(x)`). */
 function isSanitizer(node: SgNode, shape: Shape): boolean {
-  return (shape.calls ?? CALLS).has(String(node.kind())) && shape.sanitizer.test(node.text());
+  const kind = String(node.kind());
+  if (shape.lookup?.kinds.has(kind)) return isTableLookup(node, shape, shape.lookup);
+  return (shape.calls ?? CALLS).has(kind) && shape.sanitizer.test(node.text());
+}
+
+/** `ALLOWED[key]`, `modes[key]` with `modes = { ... }` in the function: an allow-list picks the value, not the key. */
+function isTableLookup(node: SgNode, shape: Shape, lookup: NonNullable<LanguageShape['lookup']>): boolean {
+  const table = node.field(lookup.object) ?? node.children().find((c) => c.isNamed());
+  if (!table || !shape.identifiers.has(String(table.kind()))) return false;
+  if (CONSTANT.test(table.text())) return true;
+  const values = assignedValues(table, shape);
+  return values.length > 0 && values.map(single).every((v) => lookup.tables.has(String(v.kind())) && !shape.request.test(v.text()));
+}
+
+/** Go's `a := x` puts x in a list of one: the value itself. */
+function single(node: SgNode): SgNode {
+  if (node.kind() !== 'expression_list') return node;
+  const named = node.children().filter((c) => c.isNamed());
+  return named.length === 1 ? (named[0] as SgNode) : node;
 }
 
 /** The node's text without its sanitizing calls, for the request-data test (`"/f/" + path.basename(req.query.f)`). */
@@ -301,18 +327,22 @@ function routeParameter(id: SgNode, shape: LanguageShape): boolean {
 /** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
 function requestParameter(id: SgNode, shape: LanguageShape): boolean {
   const params = shape.requestParameters;
-  if (!params) return false;
+  if (!params || (params.names && !params.names.test(id.text()))) return false;
   let scope: SgNode | null = id.parent();
   while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
   if (!scope) return false;
   const word = new RegExp(`(?:^|[^\\w$])${escapeName(id.text())}(?![\\w])`);
-  for (const kind of params.kinds) {
-    for (const param of scope.findAll({ rule: { kind } })) {
-      // Kotlin puts a parameter's annotations in the node before it.
-      const before = param.prev();
-      const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
-      if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
-    }
+  // The parameter list when the grammar names it (a walk of a few nodes; TypeScript's parameter kinds are not
+  // JavaScript's, so a search by kind would fail there), else a search of the function.
+  const list = scope.field('parameters') ?? scope.field('parameter');
+  const candidates = list
+    ? descendants(list, (n) => params.kinds.has(String(n.kind())))
+    : [...params.kinds].flatMap((kind) => scope.findAll({ rule: { kind } }));
+  for (const param of candidates) {
+    // Kotlin puts a parameter's annotations in the node before it.
+    const before = param.prev();
+    const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
+    if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
   }
   return false;
 }
