@@ -79,7 +79,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
   },
   ruby: {
-    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies\[|\bARGV\b|\bgets\b/,
+    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies(?:\.permanent)?\[|\bARGV\b|\bgets\b/,
     scopes: new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']),
     assignments: { assignment: ['left', 'right'], operator_assignment: ['left', 'right'] },
     identifiers: new Set(['identifier', 'instance_variable']),
@@ -427,7 +427,20 @@ function isCallee(id: SgNode): boolean {
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
 
 /** The assignments of one function (or of the file outside functions): where each starts, its target and value. */
-type Assignments = { at: number; target: string; value: SgNode }[];
+type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number } }[];
+
+/** Statement lists: an assignment directly in one runs before every later statement of it. */
+const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|when|constructor_body|function_body|statements)$/;
+/** Assignments that add to the old value, or bind a loop's elements, instead of replacing it. */
+const ADDING = /augmented|operator_assignment|for_in_statement|for_statement|range_clause/;
+
+/** The block an assignment's statement sits in (the function itself when the grammar has none). */
+function blockOf(node: SgNode, root: SgNode): { start: number; end: number } {
+  let at: SgNode | null = node.parent();
+  while (at && at.id() !== root.id() && !BLOCKS.test(String(at.kind()))) at = at.parent();
+  const { start, end } = (at ?? root).range();
+  return { start: start.index, end: end.index };
+}
 /** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
 export type TaintCache = Map<number, Assignments>;
 
@@ -448,15 +461,18 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
       const target = targetField ? part(assignment, targetField) : null;
       const value = valueField ? part(assignment, valueField) : null;
-      if (target && value && target.id() !== value.id()) assignments.push({ at: assignment.range().start.index, target: target.text(), value });
+      if (target && value && target.id() !== value.id()) {
+        assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(String(assignment.kind())), block: blockOf(assignment, root) });
+      }
     }
     cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  const values = assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
-  // `x = sanitize(x)` replaces what x held before: only it and later assignments count.
-  const cleaned = values.findLastIndex((value) => isSanitizer(value, shape));
-  return cleaned > 0 ? values.slice(cleaned) : values;
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target));
+  // The last plain assignment in a block around the use runs on every path to it: what the name held
+  // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
+  const last = before.findLastIndex((a) => a.overrides && a.block.start <= useAt && useAt < a.block.end);
+  return before.slice(Math.max(0, last)).map((a) => a.value);
 }
 
 /** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */

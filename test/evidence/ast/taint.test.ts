@@ -49,6 +49,22 @@ describe('the taint step', () => {
     expect(run('path-traversal', 'python', 'app/views.py', source)).toEqual(['8 path-traversal']);
   });
 
+  it('lets a straight-line reassignment replace a value, but not one in a branch that may not run', () => {
+    const source = [
+      'export async function pinned(req) {',
+      '  let target = req.query.url;',
+      "  target = 'https://status.example.com/';",
+      '  return fetch(target);',
+      '}',
+      'export async function mirrored(req) {',
+      "  let target = 'https://status.example.com/';",
+      '  if (req.query.mirror) target = req.query.mirror;',
+      '  return fetch(target);',
+      '}',
+    ];
+    expect(run('ssrf', 'javascript', 'src/routes/status.js', source)).toEqual(['9 ssrf']);
+  });
+
   it('treats a value picked from a fixed table by a request key as the table’s, not the request’s', () => {
     const source = [
       'var handlers = map[string]string{"a": "/usr/bin/a"}',
