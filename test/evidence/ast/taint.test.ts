@@ -6,13 +6,14 @@ import { runAstRules } from '../../../src/evidence/ast/runAstRules.js';
 
 const engine = loadAstGrep();
 if ('error' in engine) throw new Error(engine.error);
+const { sg } = engine;
 const rules = loadAstRules();
 
 /** The rule's findings on a whole handler file, as `line rule`. */
 function run(id: string, lang: ParseLanguage, path: string, lines: string[]): string[] {
   const language = lang === 'typescript' || lang === 'tsx' ? 'javascript' : lang;
   const picked = rules.filter((r) => r.id === id && r.language === language);
-  const { findings, notes } = runAstRules(engine.sg as never, picked, { path, lang, source: lines.join('\n'), whole: true });
+  const { findings, notes } = runAstRules(sg, picked, { path, lang, source: lines.join('\n'), whole: true });
   expect(notes).toEqual([]);
   return findings.map((f) => `${f.line} ${f.source.id}`);
 }
