@@ -5,9 +5,11 @@ import { RULE_LANGUAGES } from './astGrep.js';
  * How far a metavariable's value must come from outside for the rule to report:
  * - `request`: request data within the enclosing function (directly, or through variables assigned from it);
  * - `built`: a string assembled from non-constant values (concatenation, interpolation, formatting), or request data;
- * - `dynamic`: anything but a constant.
+ * - `dynamic`: anything but a constant;
+ * - `leading`: request data that starts the value, after at most a bare scheme (`https://`, `//`): it picks
+ *   a URL's host, which a fixed `https://api.example.com/` prefix or a configured base does not let it do.
  */
-export const TAINT_LEVELS = ['request', 'built', 'dynamic'] as const;
+export const TAINT_LEVELS = ['request', 'built', 'dynamic', 'leading'] as const;
 export type TaintLevel = (typeof TAINT_LEVELS)[number];
 
 const Example = z.string().min(1);

@@ -22,7 +22,13 @@ interface LanguageShape {
   /** The string concatenation operator, when not `+`. */
   concat?: string;
   /** Parameters the framework fills from the request (Spring's `@RequestParam`, ASP.NET's `[FromQuery]` ...). */
-  requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp };
+  requestParameters?: { kinds: ReadonlySet<string>; pattern: RegExp; names?: RegExp };
+  /** A route declared on the function (Flask `@app.route("/f/<name>")`, FastAPI `"/f/{name}"`): its path parameters are request data. */
+  routeParameters?: { decorated: string; route: RegExp };
+  /** Calls whose result cannot carry the input's text (a number, a bare file name, a shell-quoted word), judged by the call's text. */
+  sanitizer: RegExp;
+  /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
+  lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -32,37 +38,48 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     request:
       /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|file|url|originalUrl|path|hostname|ip)\b|\bctx\.(?:query|params)\b|\bsearchParams\.get\(|\bevent\.(?:body|queryStringParameters|pathParameters|headers)\b|\b(?:req|request)\.(?:param|get|header)\(|\blocation\.(?:search|hash|href)\b|\bprocess\.argv\b/,
     scopes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']),
-    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'] },
+    // `for (const x of list)`: each x is a value of the list.
+    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'], for_in_statement: ['left', 'right'] },
     identifiers: new Set(['identifier', 'shorthand_property_identifier_pattern']),
     strings: new Set(['string', 'number', 'template_string', 'true', 'false', 'null', 'regex']),
     interpolation: new Set(['template_substitution']),
     formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
     binary: new Set(['binary_expression']),
+    // TypeScript handlers that destructure the request: `({ body, query }: Request, res) => ...`.
+    requestParameters: { kinds: new Set(['required_parameter', 'optional_parameter']), pattern: /:\s*(?:express\.)?Request\b/, names: /^(?:body|query|params|headers|cookies|files)$/ },
+    // `x.replace(/\.\./g, '')`: the `..` segments removed.
+    sanitizer: /^(?:parseInt|parseFloat|Number|Math\.\w+|path\.basename|\w*[sS]anitiz\w*)\(|\.replace\(\/.*\\\.\\\./,
+    lookup: { kinds: new Set(['subscript_expression']), object: 'object', tables: new Set(['object', 'array']) },
   },
   python: {
     request:
       /\brequest\.(?:GET|POST|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
     scopes: new Set(['function_definition', 'lambda']),
-    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'] },
+    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
     interpolation: new Set(['interpolation']),
     formatCall: /\.format\(|^(?:format|str\.format)\(|\.join\(/,
     binary: new Set(['binary_operator']),
+    routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
+    sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*)\(/,
+    lookup: { kinds: new Set(['subscript']), object: 'value', tables: new Set(['dictionary', 'list', 'set', 'tuple']) },
   },
   go: {
     request:
       /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bos\.Args\b|\bc\.(?:Request|Params)\b/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
-    assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'] },
+    assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'], range_clause: ['left', 'right'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil']),
     interpolation: new Set([]),
-    formatCall: /^fmt\.Sprintf\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
+    formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+)|filepath\.Base|path\.Base|uuid\.Parse)\(/,
+    lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
   },
   ruby: {
-    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies\[|\bARGV\b|\bgets\b/,
+    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies(?:\.permanent)?\[|\bARGV\b|\bgets\b/,
     scopes: new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']),
     assignments: { assignment: ['left', 'right'], operator_assignment: ['left', 'right'] },
     identifiers: new Set(['identifier', 'instance_variable']),
@@ -70,6 +87,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
+    sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
+    lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
   },
   java: {
     request:
@@ -81,6 +100,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set([]),
     formatCall: /^String\.(?:format|join)\(|\.(?:formatted|concat|replace\w*)\(|\.toString\(\)$/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:Integer\.parseInt|Long\.parseLong|Integer\.valueOf|Long\.valueOf|FilenameUtils\.getName|UUID\.fromString)\(/,
     calls: new Set(['method_invocation']),
     requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
   },
@@ -94,6 +114,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolated_identifier', 'interpolated_expression']),
     formatCall: /^String\.format\(|\.(?:format|joinToString|replace)\(/,
     binary: new Set(['additive_expression']),
+    sanitizer: /\.(?:toInt|toLong|toIntOrNull|toLongOrNull)\(\)$|^UUID\.fromString\(/,
     requestParameters: { kinds: new Set(['parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam)\b/ },
   },
   php: {
@@ -106,6 +127,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['variable_name', 'subscript_expression', 'member_access_expression', 'dynamic_variable_name']),
     formatCall: /^(?:sprintf|vsprintf|implode|str_replace|strtr)\(/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:intval|floatval|basename|escapeshellarg|\(int\))\b/,
     calls: new Set(['function_call_expression', 'member_call_expression', 'scoped_call_expression']),
     concat: '.',
   },
@@ -118,6 +140,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:string|String)\.(?:Format|Join|Concat)\(|\.(?:Replace|ToString)\(/,
     binary: new Set(['binary_expression']),
+    sanitizer: /^(?:int\.Parse|long\.Parse|Guid\.Parse|Path\.GetFileName|Convert\.ToInt\d+)\(/,
     calls: new Set(['invocation_expression']),
     requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
   },
@@ -136,6 +159,7 @@ export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, 
   const shape: Shape = { ...SHAPES[lang], cache };
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
+  if (level === 'leading') return leading(node, shape, DEPTH);
   return dynamic(node, shape, DEPTH);
 }
 
@@ -145,26 +169,180 @@ export function requestPattern(lang: RuleLanguage): RegExp {
 }
 
 function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
-  if (shape.request.test(node.text())) return true;
+  if (isSanitizer(node, shape)) return false;
+  if (shape.request.test(unsanitizedText(node, shape))) return true;
   if (depth === 0) return false;
-  return identifiersIn(node, shape).some((id) => requestParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)));
+  return identifiersIn(node, shape).some(
+    (id) => requestParameter(id, shape) || routeParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)),
+  );
+}
+
+/** A call that turns its input into something that cannot carry the input's text (`parseInt(x)`, `int(x)`, `File.basename(x)`). */
+function isSanitizer(node: SgNode, shape: Shape): boolean {
+  const kind = String(node.kind());
+  if (shape.lookup?.kinds.has(kind)) return isTableLookup(node, shape, shape.lookup);
+  return (shape.calls ?? CALLS).has(kind) && shape.sanitizer.test(node.text());
+}
+
+/** `ALLOWED[key]`, `modes[key]` with `modes = { ... }` in the function: an allow-list picks the value, not the key. */
+function isTableLookup(node: SgNode, shape: Shape, lookup: NonNullable<LanguageShape['lookup']>): boolean {
+  const table = node.field(lookup.object) ?? node.children().find((c) => c.isNamed());
+  if (!table || !shape.identifiers.has(String(table.kind()))) return false;
+  if (CONSTANT.test(table.text())) return true;
+  const values = assignedValues(table, shape);
+  return values.length > 0 && values.map(single).every((v) => lookup.tables.has(String(v.kind())) && !shape.request.test(v.text()));
+}
+
+/** Go's `a := x` puts x in a list of one: the value itself. */
+function single(node: SgNode): SgNode {
+  if (node.kind() !== 'expression_list') return node;
+  const named = node.children().filter((c) => c.isNamed());
+  return named.length === 1 ? (named[0] as SgNode) : node;
+}
+
+/** The node's text without its sanitizing calls, for the request-data test (`"/f/" + path.basename(req.query.f)`). */
+function unsanitizedText(node: SgNode, shape: Shape): string {
+  const text = node.text();
+  if (!shape.request.test(text)) return text;
+  const start = node.range().start.index;
+  const cuts = descendants(node, (n) => isSanitizer(n, shape));
+  if (cuts.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const cut of cuts) {
+    const { start: from, end: to } = cut.range();
+    out += `${text.slice(at, from.index - start)}0`;
+    at = to.index - start;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Request data at the start of the value, after at most a bare scheme: `req.query.url`, `"https://" + host`,
+ * `` `${target}/x` ``, `fmt.Sprintf("https://%s/api", host)`. A fixed host (`"https://api.example.com/" + id`)
+ * or a base that is not request data (`config.base + path`) decides where the value points: not reported.
+ */
+function leading(node: SgNode, shape: Shape, depth: number): boolean {
+  if (isSanitizer(node, shape)) return false;
+  const kind = String(node.kind());
+  // `(x)`, and Go's `a := x` (its right side is a list of one).
+  if (kind === 'parenthesized_expression' || kind === 'expression_list') {
+    const named = node.children().filter((c) => c.isNamed());
+    if (named.length === 1) return leading(named[0] as SgNode, shape, depth);
+  }
+  if (shape.binary.has(kind)) {
+    const op = operatorOf(node);
+    if (op === (shape.concat ?? '+')) {
+      for (const piece of concatPieces(node, shape, op)) {
+        if (shape.strings.has(String(piece.kind())) && !hasInterpolation(piece, shape) && BARE_SCHEME.test(literalText(piece))) continue;
+        return leading(piece, shape, depth);
+      }
+      return false;
+    }
+    // `"%s/id" % (x,)`: the format string decides.
+    if (op === '%') return formatLeads(node, shape, depth);
+  }
+  if (shape.strings.has(kind)) {
+    const first = node.children().find((c) => shape.interpolation.has(String(c.kind())));
+    if (!first) return false;
+    const before = node.text().slice(0, first.range().start.index - node.range().start.index);
+    return BARE_SCHEME.test(stripQuote(before)) && fromRequest(first, shape, depth);
+  }
+  if ((shape.calls ?? CALLS).has(kind) && shape.formatCall.test(node.text())) return formatLeads(node, shape, depth);
+  if (shape.identifiers.has(kind)) {
+    if (shape.request.test(node.text()) || requestParameter(node, shape) || routeParameter(node, shape)) return true;
+    if (depth === 0) return false;
+    return assignedValues(node, shape).some((value) => leading(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
+  }
+  return fromRequest(node, shape, depth);
+}
+
+/** `fmt.Sprintf("https://%s/x", host)`, `"{}.csv".format(x)`: request data leads when only a scheme comes before the first placeholder. */
+function formatLeads(node: SgNode, shape: Shape, depth: number): boolean {
+  const template = descendants(node, (n) => shape.strings.has(String(n.kind())))[0];
+  if (!template) return false;
+  const body = literalText(template);
+  const placeholder = /%[-+ #0-9.]*[a-zA-Z]|\{[^{}]*\}/.exec(body);
+  if (!placeholder || !BARE_SCHEME.test(body.slice(0, placeholder.index))) return false;
+  return fromRequest(node, shape, depth);
+}
+
+/** The outermost nodes under `node` (in source order) that pass the test; a small walk (an expression, not a file). */
+function descendants(node: SgNode, test: (n: SgNode) => boolean): SgNode[] {
+  const out: SgNode[] = [];
+  const walk = (n: SgNode) => {
+    for (const child of n.children()) {
+      if (test(child)) out.push(child);
+      else walk(child);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** Nothing, or only a scheme and the `//` before a host. */
+const BARE_SCHEME = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?$/i;
+const OPENING_QUOTE = /^[A-Za-z]*(?:"""|'''|["'`])/;
+
+function stripQuote(text: string): string {
+  return text.replace(OPENING_QUOTE, '');
+}
+
+function literalText(node: SgNode): string {
+  return stripQuote(node.text()).replace(/(?:"""|'''|["'`])$/, '');
+}
+
+function hasInterpolation(node: SgNode, shape: Shape): boolean {
+  return node.children().some((c) => shape.interpolation.has(String(c.kind())));
+}
+
+function operatorOf(node: SgNode): string | undefined {
+  return node.field('operator')?.text() ?? node.children()[1]?.text();
+}
+
+/** `a + b + c` as [a, b, c] (the tree nests to the left). */
+function concatPieces(node: SgNode, shape: Shape, op: string): SgNode[] {
+  if (!shape.binary.has(String(node.kind())) || operatorOf(node) !== op) return [node];
+  const named = node.children().filter((c) => c.isNamed());
+  const left = node.field('left') ?? named[0];
+  const right = node.field('right') ?? named.at(-1);
+  if (!left || !right) return [node];
+  return [...concatPieces(left, shape, op), ...concatPieces(right, shape, op)];
+}
+
+/** A path parameter of the route declared on the enclosing function (`@app.route("/files/<name>")`, FastAPI's `"/files/{name}"`). */
+function routeParameter(id: SgNode, shape: LanguageShape): boolean {
+  const route = shape.routeParameters;
+  if (!route) return false;
+  let scope: SgNode | null = id.parent();
+  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
+  const wrapper = scope?.parent();
+  if (!scope || !wrapper || wrapper.kind() !== route.decorated) return false;
+  const decorators = wrapper.text().slice(0, scope.range().start.index - wrapper.range().start.index);
+  if (!route.route.test(decorators)) return false;
+  const name = escapeName(id.text());
+  return new RegExp(`<(?:\\w+:)?${name}>|\\{${name}(?::[^}]*)?\\}`).test(decorators);
 }
 
 /** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
 function requestParameter(id: SgNode, shape: LanguageShape): boolean {
   const params = shape.requestParameters;
-  if (!params) return false;
+  if (!params || (params.names && !params.names.test(id.text()))) return false;
   let scope: SgNode | null = id.parent();
   while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
   if (!scope) return false;
   const word = new RegExp(`(?:^|[^\\w$])${escapeName(id.text())}(?![\\w])`);
-  for (const kind of params.kinds) {
-    for (const param of scope.findAll({ rule: { kind } })) {
-      // Kotlin puts a parameter's annotations in the node before it.
-      const before = param.prev();
-      const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
-      if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
-    }
+  // The parameter list when the grammar names it (a walk of a few nodes; TypeScript's parameter kinds are not
+  // JavaScript's, so a search by kind would fail there), else a search of the function.
+  const list = scope.field('parameters') ?? scope.field('parameter');
+  const candidates = list
+    ? descendants(list, (n) => params.kinds.has(String(n.kind())))
+    : [...params.kinds].flatMap((kind) => scope.findAll({ rule: { kind } }));
+  for (const param of candidates) {
+    // Kotlin puts a parameter's annotations in the node before it.
+    const before = param.prev();
+    const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
+    if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
   }
   return false;
 }
@@ -204,7 +382,8 @@ function isBuilding(node: SgNode, shape: Shape): boolean {
 function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
   const kind = String(node.kind());
   if (shape.strings.has(kind) && !node.children().some((c) => shape.interpolation.has(String(c.kind())))) return false;
-  if (shape.request.test(node.text())) return true;
+  if (isSanitizer(node, shape)) return false;
+  if (shape.request.test(unsanitizedText(node, shape))) return true;
   const ids = identifiersIn(node, shape);
   return ids.some((id) => {
     if (CONSTANT.test(id.text())) return false;
@@ -222,7 +401,7 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
       if (shape.identifiers.has(child.kind() as string)) {
         // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
         if (!isCallee(child)) out.push(child);
-      } else walk(child);
+      } else if (!isSanitizer(child, shape)) walk(child);
     }
   };
   walk(node);
@@ -248,7 +427,20 @@ function isCallee(id: SgNode): boolean {
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
 
 /** The assignments of one function (or of the file outside functions): where each starts, its target and value. */
-type Assignments = { at: number; target: string; value: SgNode }[];
+type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number } }[];
+
+/** Statement lists: an assignment directly in one runs before every later statement of it. */
+const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|when|constructor_body|function_body|statements)$/;
+/** Assignments that add to the old value, or bind a loop's elements, instead of replacing it. */
+const ADDING = /augmented|operator_assignment|for_in_statement|for_statement|range_clause/;
+
+/** The block an assignment's statement sits in (the function itself when the grammar has none). */
+function blockOf(node: SgNode, root: SgNode): { start: number; end: number } {
+  let at: SgNode | null = node.parent();
+  while (at && at.id() !== root.id() && !BLOCKS.test(String(at.kind()))) at = at.parent();
+  const { start, end } = (at ?? root).range();
+  return { start: start.index, end: end.index };
+}
 /** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
 export type TaintCache = Map<number, Assignments>;
 
@@ -269,12 +461,18 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
       const target = targetField ? part(assignment, targetField) : null;
       const value = valueField ? part(assignment, valueField) : null;
-      if (target && value && target.id() !== value.id()) assignments.push({ at: assignment.range().start.index, target: target.text(), value });
+      if (target && value && target.id() !== value.id()) {
+        assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(String(assignment.kind())), block: blockOf(assignment, root) });
+      }
     }
     cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  return assignments.filter((a) => a.at < useAt && word.test(a.target)).map((a) => a.value);
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target));
+  // The last plain assignment in a block around the use runs on every path to it: what the name held
+  // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
+  const last = before.findLastIndex((a) => a.overrides && a.block.start <= useAt && useAt < a.block.end);
+  return before.slice(Math.max(0, last)).map((a) => a.value);
 }
 
 /** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ParseLanguage } from '../../../src/evidence/ast/astGrep.js';
+import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
+import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
+import { runAstRules } from '../../../src/evidence/ast/runAstRules.js';
+
+const engine = loadAstGrep();
+if ('error' in engine) throw new Error(engine.error);
+const { sg } = engine;
+const rules = loadAstRules();
+
+/** The rule's findings on a whole handler file, as `line rule`. */
+function run(id: string, lang: ParseLanguage, path: string, lines: string[]): string[] {
+  const language = lang === 'typescript' || lang === 'tsx' ? 'javascript' : lang;
+  const picked = rules.filter((r) => r.id === id && r.language === language);
+  const { findings, notes } = runAstRules(sg, picked, { path, lang, source: lines.join('\n'), whole: true });
+  expect(notes).toEqual([]);
+  return findings.map((f) => `${f.line} ${f.source.id}`);
+}
+
+describe('the taint step', () => {
+  it('reads request fields a TypeScript handler destructures from a typed Request, and only those', () => {
+    const source = [
+      "import type { Request, Response } from 'express';",
+      'export const preview = async ({ body, session }: Request, res: Response) => {',
+      '  const target = body.link;',
+      '  await fetch(target);',
+      '  await fetch(session.homepage);',
+      '};',
+    ];
+    expect(run('ssrf', 'typescript', 'src/routes/preview.ts', source)).toEqual(['4 ssrf']);
+  });
+
+  it('does not fail on plain JavaScript handlers, whose parameters have no types', () => {
+    const source = ['export const preview = async ({ body }, res) => {', '  await fetch(body.link);', '};', 'export const list = (q) => fetch(q);'];
+    expect(run('ssrf', 'javascript', 'src/routes/preview.js', source)).toEqual([]);
+  });
+
+  it('lets a later sanitising assignment replace what a variable held', () => {
+    const source = [
+      'def read_doc(request):',
+      '    name = request.GET["doc"]',
+      '    name = os.path.basename(name)',
+      '    return open(os.path.join(DOCS, name)).read()',
+      '',
+      'def read_raw(request):',
+      '    name = request.GET["doc"]',
+      '    return open(os.path.join(DOCS, name)).read()',
+    ];
+    expect(run('path-traversal', 'python', 'app/views.py', source)).toEqual(['8 path-traversal']);
+  });
+
+  it('lets a straight-line reassignment replace a value, but not one in a branch that may not run', () => {
+    const source = [
+      'export async function pinned(req) {',
+      '  let target = req.query.url;',
+      "  target = 'https://status.example.com/';",
+      '  return fetch(target);',
+      '}',
+      'export async function mirrored(req) {',
+      "  let target = 'https://status.example.com/';",
+      '  if (req.query.mirror) target = req.query.mirror;',
+      '  return fetch(target);',
+      '}',
+    ];
+    expect(run('ssrf', 'javascript', 'src/routes/status.js', source)).toEqual(['9 ssrf']);
+  });
+
+  it('treats a value picked from a fixed table by a request key as the table’s, not the request’s', () => {
+    const source = [
+      'var handlers = map[string]string{"a": "/usr/bin/a"}',
+      'func run(w http.ResponseWriter, r *http.Request) {',
+      '	programs := map[string]string{"lint": "golangci-lint", "fmt": "gofmt"}',
+      '	exec.Command(programs[r.FormValue("tool")], "./...").Run()',
+      '	exec.Command(r.FormValue("tool"), "./...").Run()',
+      '}',
+    ];
+    expect(run('command-injection', 'go', 'cmd/server/handlers.go', ['package main', ...source])).toEqual(['6 command-injection']);
+  });
+});
