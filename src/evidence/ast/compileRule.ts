@@ -15,7 +15,8 @@ const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
  * The rule as ast-grep takes it, prepared once per process for speed, with the same matches:
  * - regexes made ASCII (asciiRegex: ast-grep compiles them on every search, Unicode classes are slow);
  * - an `inside` the root kind (a key of the rule or a member of its top-level `all`) is a property of
- *   the file: checked once per file instead of once per candidate, which turns a quadratic rule (each route searching the whole file for a guarded one)
+ *   the file: checked once per file (and only when the rest of the rule found something) instead of once
+ *   per candidate, which turns a quadratic rule (each route searching the whole file for a guarded one)
  *   into a linear one;
  * - `matches` first (matchesFirst).
  */

@@ -80,8 +80,10 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
     let matches: SgNode[];
     try {
       const { config, file } = compileRule(rule);
-      if (file && !top.matches(file)) continue;
       matches = top.findAll(config);
+      // The file condition only when there is something for it to keep: most searches find nothing, and
+      // each native call pays for compiling the rule's regexes again.
+      if (file && matches.length > 0 && !top.matches(file)) continue;
     } catch (error) {
       notes.push(`Rule ${rule.id} (${rule.file}) failed on ${input.path}: ${(error as Error).message.slice(0, 120)}`);
       continue;
