@@ -76,8 +76,63 @@ function toJsRegex(source: string): RegExp | null {
     } else if (c !== '^' && c !== '$') out += c;
   }
   try {
-    return new RegExp(out, insensitive ? 'i' : '');
+    return new RegExp(withoutEdgeDotStars(out), insensitive ? 'i' : '');
   } catch {
     return null;
   }
+}
+
+/**
+ * The same search without a `.*` at either end of a top-level alternative (`(a|.*\bquery\(.*\)\.all)`):
+ * in an unanchored search `.*x` finds a match exactly where `x` does, but makes the engine scan to the
+ * end of the line and back from every position, which turned one rule's text test into most of its cost.
+ */
+export function withoutEdgeDotStars(regex: string): string {
+  return topLevelAlternatives(regex)
+    .map((alt) => {
+      const group = wholeGroup(alt);
+      if (group !== undefined) return `(?:${withoutEdgeDotStars(group)})`;
+      return alt.replace(/^(?:\.\*\??)+/, '').replace(/(?<!\\)(?:\.\*\??)+$/, '') || '[\\s\\S]?';
+    })
+    .join('|');
+}
+
+/** The body of a group spanning the whole regex (`(...)`, `(?:...)`), else undefined. */
+function wholeGroup(regex: string): string | undefined {
+  if (!regex.startsWith('(') || !regex.endsWith(')')) return undefined;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i] as string;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0 && i < regex.length - 1) return undefined;
+  }
+  const body = regex.slice(1, -1);
+  if (body.startsWith('?:')) return body.slice(2);
+  return body.startsWith('?') ? undefined : body;
+}
+
+/** The regex split at its top-level `|` (outside groups and classes). */
+function topLevelAlternatives(regex: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i] as string;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(regex.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(regex.slice(from));
+  return out;
 }

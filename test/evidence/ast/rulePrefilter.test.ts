@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AstRule } from '../../../src/evidence/ast/AstRule.js';
 import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
-import { rulePrefilter } from '../../../src/evidence/ast/rulePrefilter.js';
+import { rulePrefilter, withoutEdgeDotStars } from '../../../src/evidence/ast/rulePrefilter.js';
 
 const rule = (body: Record<string, unknown>, utils?: Record<string, unknown>) => ({ id: 'r', language: 'javascript', rule: body, utils }) as unknown as AstRule;
 
@@ -26,6 +26,23 @@ describe('rulePrefilter', () => {
   it('lets through every invalid example of every shipped rule', () => {
     for (const r of loadAstRules()) {
       for (const example of r.metadata.examples.invalid) expect(rulePrefilter(r)?.test(example) ?? true, r.file).toBe(true);
+    }
+  });
+});
+
+describe('withoutEdgeDotStars', () => {
+  it('drops a `.*` at either end of a top-level alternative, in groups spanning it too, and nothing else', () => {
+    expect(withoutEdgeDotStars('(\\w+\\.objects\\.all|.*\\bquery\\(.*\\)\\.all)')).toBe('(?:\\w+\\.objects\\.all|\\bquery\\(.*\\)\\.all)');
+    expect(withoutEdgeDotStars('(?:a.*)|(?:.*?b)|c')).toBe('(?:a)|(?:b)|c');
+    expect(withoutEdgeDotStars('x(.*y)|[.*|]z')).toBe('x(.*y)|[.*|]z');
+    expect(withoutEdgeDotStars('a\\.*')).toBe('a\\.*');
+    expect(withoutEdgeDotStars('.*')).toBe('[\\s\\S]?');
+  });
+
+  it('finds a match exactly where the original search does', () => {
+    const original = '(\\w+\\.objects\\.all|.*\\bquery\\(.*\\)\\.all|.*\\.scalars\\(.*\\)\\.all)';
+    for (const text of ['User.objects.all()', 'rows = db.query(User).all()', 's.scalars(q).all', 'query(x).first()', 'objects . all']) {
+      expect(new RegExp(withoutEdgeDotStars(original)).test(text), text).toBe(new RegExp(original).test(text));
     }
   });
 });
