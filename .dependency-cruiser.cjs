@@ -7,8 +7,8 @@ const EDGES = [
   '^src/evidence/(runSquawk|findSquawkBinary)\\.ts$',
   '^src/agents/(builtinAgents|loadAgentsDir)\\.ts$',
   '^src/config/writeConfigSchema\\.ts$',
-  // The AST rule engine: rule files shipped with the package, and the native ast-grep module.
-  '^src/evidence/ast/(loadAstRules|astGrep|writeRulesDoc)\\.ts$',
+  // The AST rule engine: rule files shipped with the package (and their build-time index), and the native ast-grep module.
+  '^src/evidence/ast/(loadAstRules|astGrep|writeRulesDoc|rulesIndex|writeRulesIndex)\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build pre-parses the code rules into lib/evidence/ast/rules.json.
+COPY rules ./rules
 RUN npm run build
 
 # --- runtime
@@ -24,6 +26,8 @@ RUN npm pkg delete scripts.prepare \
 COPY --from=build /app/lib ./lib
 # Built-in agents (read from ../../agents relative to lib/agents), the app manifest and the config schema.
 COPY agents ./agents
+# The code rules (read from ../../../rules relative to lib/evidence/ast).
+COPY rules ./rules
 COPY app.yml ./
 COPY schema ./schema
 USER node

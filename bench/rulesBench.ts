@@ -75,11 +75,11 @@ export async function rulesBench(print: (line: string) => void): Promise<void> {
 
   const diff = generateLargeDiff({ files: 200, changedLines: 40_000, migrations: 20 });
   const files = parseUnifiedDiff(diff);
-  astEvidence(files); // warm-up: native module, rule files
+  await astEvidence(files); // warm-up: native module, rule files
   const inProcess: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    astEvidence(files);
+    await astEvidence(files);
     inProcess.push(performance.now() - started);
   }
   print(`code rules on a 200-file / 40,000-line PR, in process: median of 5 ${ms(median(inProcess))}`);

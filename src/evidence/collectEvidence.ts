@@ -36,14 +36,14 @@ export async function collectEvidence(
   const orm = await frameworkMigrations(text, { ...(opts.readFile ? { readFile: opts.readFile } : {}), ignored });
   notes.push(...orm.notes);
 
-  const [squawk, secrets] = await Promise.all([
+  const [squawk, secrets, ruled] = await Promise.all([
     runSquawk([...inputs, ...orm.inputs], opts.squawk),
     detectSecrets(text.map((f) => ({ path: f.path, lines: f.added }))),
+    // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths. Started
+    // after squawk's process, so the rules run while squawk does.
+    astEvidence(text.filter((f) => isCodeFile(f.path) && !isMigration(f.path) && !isTestFile(f.path) && !ignored(f.path))),
   ]);
   notes.push(...squawk.notes);
-
-  // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths.
-  const ruled = astEvidence(text.filter((f) => isCodeFile(f.path) && !isMigration(f.path) && !isTestFile(f.path) && !ignored(f.path)));
   notes.push(...ruled.notes);
   const byPath = new Map(migrations.map((f) => [f.path, f]));
   const refined = orm.refine(squawk.findings);

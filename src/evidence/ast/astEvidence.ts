@@ -3,7 +3,9 @@ import type { DiffFile } from '../DiffFile.js';
 import { LANGUAGES, loadAstGrep, parseLanguage, ruleLanguageOf, type Engine, type RuleLanguage } from './astGrep.js';
 import { openPhp } from './openPhp.js';
 import { loadAstRules } from './loadAstRules.js';
-import { FILE_BUDGET_MS, runAstRules } from './runAstRules.js';
+import type { SgRoot } from '@ast-grep/napi';
+import type { AstRule } from './AstRule.js';
+import { FILE_BUDGET_MS, parseFailure, planAstFile, runOnRoot, type AstInput } from './runAstRules.js';
 import { sourceForRules } from './sourceForRules.js';
 
 /** Past this, the code rules read no further file of the review; the files left are named in a note. */
@@ -20,12 +22,14 @@ export interface AstEvidenceOptions {
  * Without the native engine (the bundled Action with no @ast-grep/napi) it says so in a note. The
  * engine is loaded only when the diff has code it reads. Time is bounded per file (runAstRules) and per
  * review: files not reached within the budget are listed as not analysed, never passed silently.
+ * Both cores work: the next files are parsed on libuv's threadpool (parseAsync) while the rules run on
+ * the current one on this thread.
  */
-export function astEvidence(
+export async function astEvidence(
   files: readonly DiffFile[],
   given?: Engine,
   options: AstEvidenceOptions = {},
-): { findings: Finding[]; notes: string[] } {
+): Promise<{ findings: Finding[]; notes: string[] }> {
   const readable = files.filter((f) => parseLanguage(f.path) !== undefined);
   const notes = unreadNotes(files.filter((f) => parseLanguage(f.path) === undefined));
   if (readable.length === 0) return { findings: [], notes };
@@ -43,23 +47,57 @@ export function astEvidence(
   const started = performance.now();
   const findings: Finding[] = [];
   const unread: string[] = [];
-  for (const file of code) {
-    const lang = parseLanguage(file.path);
-    if (!lang) continue;
+  const jobs = code.map((file) => fileJob(file, rules));
+  // A parse started ahead for the next few files; its failure is the file's note, never an unhandled rejection.
+  const parsing = new Map<number, Promise<SgRoot | Error>>();
+  const parseAhead = (from: number) => {
+    for (let i = from; i < jobs.length && parsing.size < PARSE_AHEAD; i++) {
+      const job = jobs[i] as FileJob;
+      if (parsing.has(i) || job.rules.length === 0) continue;
+      parsing.set(i, engine.sg.parseAsync(job.input.lang, job.input.source).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    }
+  };
+  for (const [i, job] of jobs.entries()) {
     const left = budgetMs - (performance.now() - started);
     if (left <= 0) {
-      unread.push(file.path);
+      unread.push(job.input.path);
       continue;
     }
-    const { source: text, whole } = sourceForRules(file);
-    const source = lang === 'php' && !whole ? openPhp(text) : text;
-    const added = new Set(file.added.map((l) => l.line));
-    const result = runAstRules(engine.sg, rules, { path: file.path, lang, source, added, whole, budgetMs: Math.min(FILE_BUDGET_MS, left) });
+    if (job.note) notes.push(job.note);
+    if (job.rules.length === 0) continue;
+    parseAhead(i);
+    const root = await parsing.get(i);
+    parsing.delete(i);
+    parseAhead(i + 1);
+    const input = { ...job.input, budgetMs: Math.min(FILE_BUDGET_MS, left) };
+    const result = !root || root instanceof Error ? parseFailure(input, root ?? new Error('no parse')) : runOnRoot(root, job.rules, input, performance.now());
     findings.push(...result.findings);
     notes.push(...result.notes);
   }
+  // Parses started for files the budget did not reach: settled before returning (they cannot reject).
+  await Promise.all(parsing.values());
   if (unread.length > 0) notes.push(budgetNote(unread, budgetMs));
   return { findings, notes };
+}
+
+/** Files parsed ahead of the one the rules run on: enough to keep one more core busy. */
+const PARSE_AHEAD = 2;
+
+interface FileJob {
+  input: AstInput;
+  /** The file's skip note, if skipped whole. */
+  note?: string;
+  /** The rules that can match it (none: it is not parsed). */
+  rules: AstRule[];
+}
+
+function fileJob(file: DiffFile, rules: readonly AstRule[]): FileJob {
+  const lang = parseLanguage(file.path) ?? 'javascript';
+  const { source: text, whole } = sourceForRules(file);
+  const source = lang === 'php' && !whole ? openPhp(text) : text;
+  const input: AstInput = { path: file.path, lang, source, added: new Set(file.added.map((l) => l.line)), whole };
+  const plan = planAstFile(rules, input);
+  return 'note' in plan ? { input, note: plan.note, rules: [] } : { input, rules: plan.rules };
 }
 
 /** The files the review's budget did not reach, by name (the first few) and count. */

@@ -14,7 +14,8 @@ const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
 /**
  * The rule as ast-grep takes it, prepared once per process for speed, with the same matches:
  * - regexes made ASCII (asciiRegex: ast-grep compiles them on every search, Unicode classes are slow);
- * - a top-level `inside` the root kind is a property of the file: checked once per file instead of once
+ * - an `inside` the root kind (a key of the rule or a member of its top-level `all`) is a property of
+ *   the file: checked once per file (and only when the rest of the rule found something) instead of once
  *   per candidate, which turns a quadratic rule (each route searching the whole file for a guarded one)
  *   into a linear one;
  * - `matches` first (matchesFirst).
@@ -24,9 +25,9 @@ export function compileRule(rule: AstRule): CompiledRule {
   if (!c) {
     const { rule: body, constraints, utils } = asciiRegexes({ rule: rule.rule, constraints: rule.constraints, utils: rule.utils });
     const free = !bindsMetavariables({ body, utils });
-    const { inside, ...rest } = body as { inside?: Record<string, unknown> };
     const order = (r: Record<string, unknown>) => (free ? matchesFirst(r) : r);
-    if (inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !JSON.stringify(inside).includes('$')) {
+    const { rest, inside } = liftFileCondition(body);
+    if (inside) {
       const { stopBy: _stopBy, ...condition } = inside;
       c = { config: { rule: order(rest), constraints, utils } as NapiConfig, file: { rule: order(condition), utils } as NapiConfig };
     } else {
@@ -35,6 +36,39 @@ export function compileRule(rule: AstRule): CompiledRule {
     compiled.set(rule, c);
   }
   return c;
+}
+
+type RuleObject = Record<string, unknown>;
+
+/**
+ * The rule without its file condition: an `inside` of the root kind that names no metavariable, either a
+ * key of the rule or a member (`stopBy: end`) of its top-level `all` (a conjunct there: taking it out changes neither
+ * what matches nor what binds). Undefined `inside` when there is none.
+ */
+function liftFileCondition(body: RuleObject): { rest: RuleObject; inside?: RuleObject } {
+  const { inside, ...rest } = body as { inside?: RuleObject };
+  if (isFileCondition(inside)) return { rest, inside };
+  const all = body.all;
+  if (!Array.isArray(all)) return { rest: body };
+  const at = all.findIndex((member) => {
+    const keys = member && typeof member === 'object' ? Object.keys(member as object) : [];
+    const inner = (member as { inside?: RuleObject }).inside;
+    // Only `stopBy: end` (any ancestor): without it the root must be the direct parent, which the file test would not check.
+    return keys.length === 1 && keys[0] === 'inside' && isFileCondition(inner) && inner.stopBy === 'end';
+  });
+  if (at < 0) return { rest: body };
+  const members = all.filter((_, i) => i !== at);
+  const lifted = (all[at] as { inside: RuleObject }).inside;
+  return { rest: members.length > 0 ? { ...body, all: members } : omitAll(body), inside: lifted };
+}
+
+function isFileCondition(inside: RuleObject | undefined): inside is RuleObject {
+  return !!inside && typeof inside.kind === 'string' && ROOT_KINDS.has(inside.kind) && !bindsMetavariables(inside);
+}
+
+function omitAll(body: RuleObject): RuleObject {
+  const { all: _all, ...rest } = body;
+  return rest;
 }
 
 /**

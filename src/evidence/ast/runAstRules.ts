@@ -26,24 +26,43 @@ export const FILE_BUDGET_MS = 1500;
 
 /** Our rules on one file: the matches that touch an added line and meet their taint requirements. */
 export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstInput): { findings: Finding[]; notes: string[] } {
-  const skip = skipReason(input.path, input.source);
-  if (skip) return { findings: [], notes: [`Code rules skipped ${input.path}: ${skip}.`] };
-  const language = ruleLanguageOf(input.lang);
-  // Rules whose required text is nowhere in the file cannot match: skip them before parsing anything.
-  const handler = isHandlerSource(input.path, input.source);
-  const applicable = rules.filter(
-    (r) => r.language === language && (!r.metadata.handlersOnly || handler) && (rulePrefilter(r)?.test(input.source) ?? true),
-  );
-  if (applicable.length === 0) return { findings: [], notes: [] };
-
+  const plan = planAstFile(rules, input);
+  if ('note' in plan) return { findings: [], notes: [plan.note] };
+  if (plan.rules.length === 0) return { findings: [], notes: [] };
   const started = performance.now();
-  const budgetMs = input.budgetMs ?? FILE_BUDGET_MS;
   let root: SgRoot;
   try {
     root = sg.parse(input.lang, input.source);
   } catch (error) {
-    return { findings: [], notes: [`Code rules could not parse ${input.path}: ${(error as Error).message.slice(0, 120)}.`] };
+    return parseFailure(input, error);
   }
+  return runOnRoot(root, plan.rules, input, started);
+}
+
+/**
+ * What a file needs before it is parsed: a note when it is skipped whole (minified, generated, too big),
+ * else the rules that can match it (none: nothing to parse). Rules whose required text is nowhere in the
+ * file cannot match: they are left out before anything is parsed.
+ */
+export function planAstFile(rules: readonly AstRule[], input: AstInput): { note: string } | { rules: AstRule[] } {
+  const skip = skipReason(input.path, input.source);
+  if (skip) return { note: `Code rules skipped ${input.path}: ${skip}.` };
+  const language = ruleLanguageOf(input.lang);
+  const handler = isHandlerSource(input.path, input.source);
+  return {
+    rules: rules.filter((r) => r.language === language && (!r.metadata.handlersOnly || handler) && (rulePrefilter(r)?.test(input.source) ?? true)),
+  };
+}
+
+/** The note for a file the parser refused. */
+export function parseFailure(input: AstInput, error: unknown): { findings: Finding[]; notes: string[] } {
+  return { findings: [], notes: [`Code rules could not parse ${input.path}: ${(error as Error).message.slice(0, 120)}.`] };
+}
+
+/** The planned rules on the parsed file, within the file's budget counted from `started`. */
+export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: AstInput, started: number): { findings: Finding[]; notes: string[] } {
+  const language = ruleLanguageOf(input.lang);
+  const budgetMs = input.budgetMs ?? FILE_BUDGET_MS;
   const top = root.root();
   if (input.whole && mostlyErrors(top, input.source.length)) {
     return { findings: [], notes: [`Code rules skipped ${input.path}: it does not parse as ${input.lang}.`] };
@@ -61,8 +80,10 @@ export function runAstRules(sg: AstGrep, rules: readonly AstRule[], input: AstIn
     let matches: SgNode[];
     try {
       const { config, file } = compileRule(rule);
-      if (file && !top.matches(file)) continue;
       matches = top.findAll(config);
+      // The file condition only when there is something for it to keep: most searches find nothing, and
+      // each native call pays for compiling the rule's regexes again.
+      if (file && matches.length > 0 && !top.matches(file)) continue;
     } catch (error) {
       notes.push(`Rule ${rule.id} (${rule.file}) failed on ${input.path}: ${(error as Error).message.slice(0, 120)}`);
       continue;

@@ -73,3 +73,27 @@ describe('loadAstRules for the languages of a diff', () => {
     }
   });
 });
+
+describe('compileRule file conditions', () => {
+  const rule = (body: Record<string, unknown>) => ({ id: 'r', language: 'javascript', rule: body }) as never;
+  const inside = { stopBy: 'end', kind: 'program', has: { stopBy: 'end', kind: 'call_expression', has: { field: 'function', regex: '\\.use$' } } };
+
+  it('checks an `inside: program` of the top-level `all` once per file, like a top-level one', () => {
+    const c = compileRule(rule({ kind: 'call_expression', all: [{ has: { kind: 'arguments' } }, { inside }] }));
+    expect(c.file).toEqual({ rule: { kind: 'program', has: inside.has }, utils: undefined });
+    expect((c.config as { rule: unknown }).rule).toEqual({ kind: 'call_expression', all: [{ has: { kind: 'arguments' } }] });
+    const root = engine.sg.parse('javascript', 'app.use(auth);\nrouter.get(a);\n').root();
+    expect(root.matches(c.file!)).toBe(true);
+    expect(engine.sg.parse('javascript', 'router.get(a);\n').root().matches(c.file!)).toBe(false);
+  });
+
+  it('leaves an `inside` in place when it binds a metavariable or must be the direct parent', () => {
+    expect(compileRule(rule({ kind: 'call_expression', all: [{ inside: { ...inside, has: { pattern: 'use($X)' } } }] })).file).toBeUndefined();
+    expect(compileRule(rule({ kind: 'call_expression', all: [{ inside: { kind: 'program' } }] })).file).toBeUndefined();
+  });
+
+  it('splits the file condition out of route-without-auth (its examples run in ruleExamples.test.ts)', () => {
+    const route = loadAstRules(undefined, ['javascript']).find((r) => r.id === 'route-without-auth');
+    expect(compileRule(route!).file).toBeDefined();
+  });
+});
