@@ -36,14 +36,13 @@ export async function collectEvidence(
   const orm = await frameworkMigrations(text, { ...(opts.readFile ? { readFile: opts.readFile } : {}), ignored });
   notes.push(...orm.notes);
 
-  const [squawk, secrets] = await Promise.all([
-    runSquawk([...inputs, ...orm.inputs], opts.squawk),
-    detectSecrets(text.map((f) => ({ path: f.path, lines: f.added }))),
-  ]);
-  notes.push(...squawk.notes);
-
+  // squawk's process is running when runSquawk returns: secrets and the AST rules (CPU) run meanwhile.
+  const squawkRun = runSquawk([...inputs, ...orm.inputs], opts.squawk);
+  const secrets = await detectSecrets(text.map((f) => ({ path: f.path, lines: f.added })));
   // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths.
   const ruled = astEvidence(text.filter((f) => isCodeFile(f.path) && !isMigration(f.path) && !isTestFile(f.path) && !ignored(f.path)));
+  const squawk = await squawkRun;
+  notes.push(...squawk.notes);
   notes.push(...ruled.notes);
   const byPath = new Map(migrations.map((f) => [f.path, f]));
   const refined = orm.refine(squawk.findings);
