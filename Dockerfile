@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build also bundles the CLI (scripts/build-cli.mjs).
+COPY scripts ./scripts
 RUN npm run build
 
 # --- runtime
