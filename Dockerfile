@@ -12,6 +12,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 # The build pre-parses the code rules into lib/evidence/ast/rules.json.
 COPY rules ./rules
+# The build also bundles the CLI (scripts/build-cli.mjs).
+COPY scripts ./scripts
 RUN npm run build
 
 # --- runtime

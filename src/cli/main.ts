@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { runCli } from './runCli.js';
+import module from 'node:module';
+
+// Node 22.1+ keeps V8's compiled code on disk between starts (a no-op where it is missing, as on Node 20);
+// it must be on before the rest of the program is loaded, hence the dynamic import below.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { runCli } = await import('./runCli.js');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

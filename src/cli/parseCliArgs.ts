@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SEVERITIES, type Severity } from '../domain/findingSchema.js';
+import { SEVERITIES, type Severity } from '../domain/severity.js';
 
 export type CliCommand =
   | { kind: 'plan'; issue: string; context?: string }

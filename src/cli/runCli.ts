@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Config } from '../config/configSchema.js';
-import { severityRank, type Severity } from '../domain/findingSchema.js';
+import { severityRank, type Severity } from '../domain/severity.js';
 import type { Subject } from '../domain/Model.js';
 import type { JobOutcome } from '../jobs/JobContext.js';
 import { issueSubject } from './issueSubject.js';

@@ -15,6 +15,7 @@ const run = promisify(execFile);
 /** Local reads cost no request: the CLI reads more of the tree than the App does. */
 const LOCAL_READS = 60;
 const MAX_WALK = 50_000;
+const STAT_CONCURRENCY = 32;
 
 /** Files of the working tree: git's list (tracked and untracked, not ignored), or a walk outside a repository. */
 async function listFiles(root: string): Promise<string[]> {
@@ -43,11 +44,19 @@ export function workingTreeSource(root: string): MapSource {
   return {
     async tree() {
       const paths = await listFiles(root);
+      // Many stats in flight, not one after another: a checkout of thousands of files otherwise waits on
+      // each in turn. Results keep git's order.
+      const sizes = new Array<number>(paths.length);
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < paths.length; i = next++) sizes[i] = await stat(join(root, paths[i]!)).then((s) => s.size).catch(() => -1);
+      };
+      await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, paths.length) }, worker));
       const files: TreeFile[] = [];
-      for (const path of paths) {
-        const size = await stat(join(root, path)).then((s) => s.size).catch(() => -1);
+      paths.forEach((path, i) => {
+        const size = sizes[i]!;
         if (size >= 0) files.push({ path, sha: `${path}@${size}`, size });
-      }
+      });
       return { files, truncated: false };
     },
     async read(file) {

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-export const SEVERITIES = ['blocker', 'major', 'minor', 'nit'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { SEVERITIES } from './severity.js';
 
-/** Lower rank = more severe. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
-}
+export { SEVERITIES, severityRank, type Severity } from './severity.js';
 
 /** Where a finding came from: a linter, a secret rule, one of our rules, or the model's judgment. */
 export const FindingSourceSchema = z.object({

@@ -39,8 +39,8 @@ export async function collectEvidence(
   const [squawk, secrets, ruled] = await Promise.all([
     runSquawk([...inputs, ...orm.inputs], opts.squawk),
     detectSecrets(text.map((f) => ({ path: f.path, lines: f.added }))),
-    // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths. Started
-    // after squawk's process, so the rules run while squawk does.
+    // Our AST rules (rules/*.yml) on application code: not migrations, tests or ignored paths. squawk's
+    // process is already running when runSquawk returns, so the secrets scan and the rules use the CPU meanwhile.
     astEvidence(text.filter((f) => isCodeFile(f.path) && !isMigration(f.path) && !isTestFile(f.path) && !ignored(f.path))),
   ]);
   notes.push(...squawk.notes);

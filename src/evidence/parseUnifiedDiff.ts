@@ -1,5 +1,5 @@
-import type { DiffFile, DiffFileStatus, Hunk } from './DiffFile.js';
-import { newSideLines, parseHunks, readHunks } from './parseHunks.js';
+import type { AddedLine, DiffFile, DiffFileStatus, Hunk } from './DiffFile.js';
+import { parseHunks, readHunks } from './parseHunks.js';
 
 export type { DiffFile, DiffFileStatus } from './DiffFile.js';
 
@@ -52,8 +52,9 @@ function splitBlocks(lines: string[]): Block[] {
     const read = readHunks(lines, i);
     if (read) {
       if (!current) blocks.push((current = { header: [], hunks: [], patch: [] }));
-      current.hunks.push(...read.hunks);
-      current.patch.push(...lines.slice(i, read.end));
+      // Loops, not `push(...)`: spreading a 200,000-line hunk as arguments overflows the stack.
+      for (const hunk of read.hunks) current.hunks.push(hunk);
+      for (let j = i; j < read.end; j++) current.patch.push(lines[j] as string);
       i = read.end - 1;
       continue;
     }
@@ -119,15 +120,16 @@ function fileFromBlock(block: Block): DiffFile {
 function fromHunks(patch: string, hunks: Hunk[]): Pick<DiffFile, 'patch' | 'hunks' | 'added' | 'additions' | 'deletions'> {
   let additions = 0;
   let deletions = 0;
+  // One pass, one object per added line (a 40,000-line diff made three arrays of them before).
+  const added: AddedLine[] = [];
   for (const hunk of hunks) {
     for (const l of hunk.lines) {
-      if (l.kind === 'add') additions++;
-      else if (l.kind === 'del') deletions++;
+      if (l.kind === 'add') {
+        additions++;
+        if (l.newLine !== null) added.push({ line: l.newLine, text: l.text });
+      } else if (l.kind === 'del') deletions++;
     }
   }
-  const added = newSideLines(hunks)
-    .filter((l) => l.added)
-    .map(({ line, text }) => ({ line, text }));
   return { patch, hunks, added, additions, deletions };
 }
 

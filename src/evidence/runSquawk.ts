@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Finding } from '../domain/findingSchema.js';
@@ -35,17 +36,17 @@ export async function runSquawk(
 
   let dir: string | undefined;
   try {
-    dir = await mkdtemp(join(tmpdir(), 'agency-squawk-'));
+    // Written synchronously (a few small files), so the process is running when this call returns its
+    // promise: the caller's CPU-bound work (secrets, AST rules) then overlaps squawk instead of waiting on it.
+    dir = mkdtempSync(join(tmpdir(), 'agency-squawk-'));
     const names = files.map((f, i) => safeName(i, f.path));
-    await Promise.all(
-      files.map(async (f, i) => {
-        const file = join(dir as string, names[i] as string);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, f.content);
-      }),
-    );
+    files.forEach((f, i) => {
+      const file = join(dir as string, names[i] as string);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, f.content);
+    });
     // An explicit config keeps squawk from picking up a stray .squawk.toml above the temp dir.
-    await writeFile(join(dir, 'squawk.toml'), opts.config ?? '');
+    writeFileSync(join(dir, 'squawk.toml'), opts.config ?? '');
     const args = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern', ...names];
     const run = await exec(binary, args, dir, opts.timeoutMs ?? 30_000);
     if (run.timedOut) return { findings: [], notes: [`squawk timed out after ${opts.timeoutMs ?? 30_000} ms; SQL migrations were not linted.`] };

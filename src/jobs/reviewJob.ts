@@ -98,9 +98,10 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   if (config.review.checkRun) writes.push(checkRunWrite(headSha, checkAnnotations(allFindings, prPaths), checkConclusion(allFindings, config), allFindings.length, safeText(result.review.summary, opts)));
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
+  const lineText = lineTexts(files);
   // Only findings on files of the pull request can be checked again later.
   const open = boundOpenFindings([
-    ...found.filter((f) => f.path !== null && prPaths.has(f.path)).map((f) => toOpenFinding(f, headSha, lineText(files, f))).filter((o): o is OpenFinding => o !== undefined),
+    ...found.filter((f) => f.path !== null && prPaths.has(f.path)).map((f) => toOpenFinding(f, headSha, lineText(f))).filter((o): o is OpenFinding => o !== undefined),
     ...stillOpen,
   ]);
   const marker = { ...extras.marker, shas, posted: [...posted].slice(-MAX_POSTED_FINGERPRINTS), open: writeOpenFindings(open), blocking };
@@ -218,10 +219,25 @@ async function judgePullRequest(
   return { result, diffFiles, found, stillOpen, allFindings };
 }
 
-/** The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. */
-function lineText(files: PullFile[], f: Finding): string | undefined {
-  const patch = files.find((file) => file.path === f.path)?.patch;
-  return patch === undefined || f.line === null ? undefined : newSideLines(parseHunks(patch)).find((l) => l.line === f.line)?.text;
+/**
+ * The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. Each
+ * patch is parsed once, on its first finding: hundreds of findings in one file are hundreds of look-ups.
+ */
+function lineTexts(files: PullFile[]): (f: Finding) => string | undefined {
+  const patches = new Map<string, string | undefined>();
+  for (const file of files) if (!patches.has(file.path)) patches.set(file.path, file.patch);
+  const byPath = new Map<string, Map<number, string> | undefined>();
+  return (f) => {
+    if (f.path === null || f.line === null) return undefined;
+    if (!byPath.has(f.path)) {
+      const patch = patches.get(f.path);
+      const lines = new Map<number, string>();
+      // The first line with a number wins, as a search from the top would find it.
+      if (patch !== undefined) for (const l of newSideLines(parseHunks(patch))) if (!lines.has(l.line)) lines.set(l.line, l.text);
+      byPath.set(f.path, patch === undefined ? undefined : lines);
+    }
+    return byPath.get(f.path)?.get(f.line);
+  };
 }
 
 /** Dismissals of this app's reviews that still request changes; a refusal (403) becomes a note. */

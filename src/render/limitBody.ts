@@ -26,30 +26,56 @@ export function defaultCutNotice({ omitted, shortened, limit }: CutInfo): string
 const MIN_PARTIAL = 2000;
 
 /**
+ * A section, or a function that renders it: a lazy section is rendered only when the join reaches it,
+ * so hundreds of finding details past the size limit cost nothing. It is counted as one section (it
+ * must not render blank; one that does is dropped like a blank string, and not counted once seen).
+ */
+export type Section = string | (() => string);
+
+/**
  * Joins Markdown sections with blank lines, within `limit`. When too long, whole sections are
  * dropped from the end, but the last one (footer and marker) always stays: without the marker the
  * next run could not find and edit this comment. The first section that does not fit is shortened
  * at a line boundary when there is room for a useful part of it. A visible notice says what was cut.
  */
-export function joinSections(sections: string[], limit = GITHUB_BODY_LIMIT, notice: CutNotice = defaultCutNotice): string {
-  const parts = sections.filter((s) => s.trim() !== '');
-  const whole = parts.join(SEPARATOR);
-  if (whole.length <= limit) return whole;
-  if (parts.length === 1) return cutKeepingEnd(whole, limit);
+export function joinSections(sections: readonly Section[], limit = GITHUB_BODY_LIMIT, notice: CutNotice = defaultCutNotice): string {
+  const parts = sections.filter((s) => typeof s === 'function' || s.trim() !== '');
+  let blankLazy = 0;
+  const text = (i: number): string => {
+    const s = parts[i]!;
+    if (typeof s === 'string') return s;
+    const rendered = s();
+    parts[i] = rendered;
+    if (rendered.trim() === '') blankLazy++;
+    return rendered;
+  };
+  // Rendered until it is known not to fit: past the limit, nothing after the first section that does not fit is read.
+  const rendered: string[] = [];
+  let total = 0;
+  for (let i = 0; i < parts.length && total <= limit; i++) {
+    const s = text(i);
+    if (s.trim() === '') continue;
+    total += (rendered.length > 0 ? SEPARATOR.length : 0) + s.length;
+    rendered.push(s);
+  }
+  if (total <= limit) return rendered.join(SEPARATOR);
+  if (parts.length === 1) return cutKeepingEnd(rendered.join(SEPARATOR), limit);
 
-  const footer = parts[parts.length - 1] ?? '';
-  const body = parts.slice(0, -1);
+  const footer = text(parts.length - 1);
+  const count = parts.length - 1;
   const noticeFor = (cut: CutInfo) => (typeof notice === 'string' ? notice : notice(cut));
   const reserve = Math.max(
-    noticeFor({ omitted: body.length, shortened: true, limit }).length,
-    noticeFor({ omitted: body.length, shortened: false, limit }).length,
+    noticeFor({ omitted: count, shortened: true, limit }).length,
+    noticeFor({ omitted: count, shortened: false, limit }).length,
   );
   const budget = limit - reserve - footer.length - 2 * SEPARATOR.length;
 
   const kept: string[] = [];
   let used = 0;
   let shortened = false;
-  for (const section of body) {
+  for (let i = 0; i < count; i++) {
+    const section = text(i);
+    if (section.trim() === '') continue;
     const sep = kept.length > 0 ? SEPARATOR.length : 0;
     if (used + sep + section.length <= budget) {
       kept.push(section);
@@ -68,7 +94,7 @@ export function joinSections(sections: string[], limit = GITHUB_BODY_LIMIT, noti
   }
 
   for (;;) {
-    const omitted = body.length - kept.length;
+    const omitted = count - blankLazy - kept.length;
     const note = noticeFor({ omitted, shortened, limit });
     const result = [...kept, note, footer].join(SEPARATOR);
     if (result.length <= limit) return result;

@@ -59,7 +59,8 @@ export function renderReview(review: Review, meta: ReviewMeta): string {
   // the least severe rows go (counted), never the checklist. Details fill what is left, most severe first.
   const fixed = [...before, ...after, footer].filter((s) => s.trim() !== '').join('\n\n').length;
   const table = findingsTable(findings, meta.repoUrl, head, opts, GITHUB_BODY_LIMIT - fixed - TABLE_SLACK);
-  const details = findings.map((f) => findingDetails(f, opts));
+  // Rendered only as far as the comment has room: with hundreds of findings most details are cut anyway.
+  const details = findings.map((f) => () => findingDetails(f, opts));
   return joinSections([...before, table, ...after, ...details, footer], GITHUB_BODY_LIMIT, (cut) => detailsCutNotice(cut, details.length));
 }
 
@@ -128,13 +129,13 @@ function notReviewed(packed: ReviewMeta['notReviewed'], modelNotes: string[], op
 
 function findingsTable(findings: Finding[], repoUrl: string | undefined, head: string | undefined, opts: SafeTextOptions, room = Infinity): string {
   if (findings.length === 0) return '';
-  const all = findings.map((f) => {
+  const row = (f: Finding) => {
     const where = findingLocation(f);
     const link = findingPermalink(f, repoUrl, head);
     const whereCell = where ? (link ? `[${codeSpan(where)}](${link})` : codeSpan(where)) : 'whole PR';
     const what = `**${safeInline(f.title, opts)}**${f.category ? ` · ${safeInline(f.category, opts)}` : ''}`;
     return `| ${severityLabel(f.severity)} | ${escapePipes(whereCell)} | ${what} | ${escapePipes(sourceLabel(f.source))} |`;
-  });
+  };
   const header = ['### Findings', '', '| Severity | Where | Finding | Source |', '| --- | --- | --- | --- |'];
   // Findings are sorted most severe first, so the rows that do not fit are the least severe.
   const leftOut = (n: number) => {
@@ -143,16 +144,18 @@ function findingsTable(findings: Finding[], repoUrl: string | undefined, head: s
     return `_${more} more finding${more === 1 ? '' : 's'} not listed (${counts.map(([s, c]) => `${c} ${s}`).join(', ')}), the least severe, to fit GitHub's comment size limit._`;
   };
   let used = header.join('\n').length;
-  let shown = 0;
+  const rows: string[] = [];
   // The note is at most ~150 characters (four severities); room for it is kept unless the last row is next.
-  for (const row of all) {
-    const last = shown + 1 === all.length;
-    if (used + row.length + 1 + (last ? 0 : 200) > room) break;
-    used += row.length + 1;
-    shown++;
+  // Rows are rendered one at a time: those past the room are counted, never rendered.
+  for (const f of findings) {
+    const next = row(f);
+    const last = rows.length + 1 === findings.length;
+    if (used + next.length + 1 + (last ? 0 : 200) > room) break;
+    used += next.length + 1;
+    rows.push(next);
   }
-  const rows = all.slice(0, shown);
-  return shown === all.length ? [...header, ...rows].join('\n') : [...header, ...rows, '', leftOut(shown)].join('\n');
+  const shown = rows.length;
+  return shown === findings.length ? [...header, ...rows].join('\n') : [...header, ...rows, '', leftOut(shown)].join('\n');
 }
 
 function checklist(items: ChecklistItem[], opts: SafeTextOptions): string {

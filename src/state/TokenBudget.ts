@@ -14,10 +14,15 @@ export function billedTokens(usage: Usage): number {
  */
 export class TokenBudget implements TokenLedger {
   private day = '';
-  /** Bounded: past 100 000 installations in one day the least recently charged one is forgotten. */
-  private readonly spent = new LRUCache<string, number>({ max: 100_000 });
+  /** Bounded: past 100 000 installations (or `max`) in one day the least recently charged one is forgotten. */
+  private readonly spent: LRUCache<string, number>;
 
-  constructor(private readonly now: () => Date = () => new Date(systemClock())) {}
+  constructor(
+    private readonly now: () => Date = () => new Date(systemClock()),
+    max = 100_000,
+  ) {
+    this.spent = new LRUCache<string, number>({ max });
+  }
 
   private roll(): void {
     const day = this.now().toISOString().slice(0, 10);

@@ -24,8 +24,13 @@ export class MemoryDeliveryLog implements DeliveryLog {
 }
 
 export class MemoryIntakeGuard implements IntakeGuard {
-  private readonly held = bounded<{ holder: string; until: number }>();
-  constructor(private readonly now: Clock = systemClock) {}
+  private readonly held: LRUCache<string, { holder: string; until: number }>;
+  constructor(
+    private readonly now: Clock = systemClock,
+    maxKeys = MAX_KEYS,
+  ) {
+    this.held = bounded(maxKeys);
+  }
 
   async claim(keys: readonly string[], holder: string, ttlMs: number) {
     const at = this.now();
@@ -46,11 +51,17 @@ export class MemoryIntakeGuard implements IntakeGuard {
 }
 
 export class MemoryCommandAllowance implements CommandAllowance {
-  private readonly taken = bounded<{ at: number; token: string }[]>();
+  private readonly taken: LRUCache<string, { at: number; token: string }[]>;
   /** Keys told about the limit since their last accepted command: a burst gets one note, not many. */
-  private readonly told = bounded<true>();
+  private readonly told: LRUCache<string, true>;
   private seq = 0;
-  constructor(private readonly now: Clock = systemClock) {}
+  constructor(
+    private readonly now: Clock = systemClock,
+    maxKeys = MAX_KEYS,
+  ) {
+    this.taken = bounded(maxKeys);
+    this.told = bounded(maxKeys);
+  }
 
   async take(key: string, limit: number, windowMs: number): Promise<AllowanceAnswer> {
     if (limit <= 0) return { ok: true, token: '' };
@@ -86,13 +97,17 @@ export class MemoryAnswerStore implements AnswerStore {
   }
 }
 
-/** One process: what the app and the Action used before Redis. */
-export function createMemoryState(now: Clock = systemClock): SharedState {
+/**
+ * One process: what the app and the Action used before Redis. `maxKeys` bounds the per-key maps; the
+ * cache allocates its slots up front (≈0.1 s for the defaults), so a process that handles one event
+ * (the CLI) asks for a few.
+ */
+export function createMemoryState(now: Clock = systemClock, maxKeys?: number): SharedState {
   return {
     deliveries: new MemoryDeliveryLog(),
     answers: new MemoryAnswerStore(),
-    intake: new MemoryIntakeGuard(now),
-    allowance: new MemoryCommandAllowance(now),
-    tokens: new TokenBudget(() => new Date(now())),
+    intake: new MemoryIntakeGuard(now, maxKeys),
+    allowance: new MemoryCommandAllowance(now, maxKeys),
+    tokens: new TokenBudget(() => new Date(now()), maxKeys),
   };
 }

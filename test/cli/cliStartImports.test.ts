@@ -25,12 +25,17 @@ function staticClosure(entry: string): { files: Set<string>; packages: Set<strin
 
 describe('the CLI start', () => {
   it('loads the pipeline, the evidence engines and the Claude client only when a command needs them', () => {
-    const { files, packages } = staticClosure('src/cli/main.ts');
-    expect(files.has('src/cli/runCli.ts')).toBe(true);
+    // main.ts turns on Node's compile cache first, then loads runCli: both are the start.
+    expect(readFileSync(join(root, 'src/cli/main.ts'), 'utf8')).toContain("await import('./runCli.js')");
+    const main = staticClosure('src/cli/main.ts');
+    const cli = staticClosure('src/cli/runCli.ts');
+    const files = new Set([...main.files, ...cli.files]);
+    const packages = new Set([...main.packages, ...cli.packages]);
+    expect(files.has('src/cli/parseCliArgs.ts')).toBe(true);
     for (const heavy of ['src/cli/runLocalEvent.ts', 'src/jobs/runEvent.ts', 'src/evidence/collectEvidence.ts', 'src/model/createModel.ts', 'src/config/parseConfig.ts']) {
       expect(files.has(heavy), heavy).toBe(false);
     }
-    for (const pkg of ['@anthropic-ai/sdk', '@secretlint/core', 'yaml', 'mdast-util-from-markdown', 'probot']) expect(packages.has(pkg), pkg).toBe(false);
+    for (const pkg of ['@anthropic-ai/sdk', '@secretlint/core', 'yaml', 'mdast-util-from-markdown', 'probot', 'zod']) expect(packages.has(pkg), pkg).toBe(false);
   });
 
   it('loads the Claude client for a local run only when a key is set', () => {

@@ -124,6 +124,16 @@ describe('parseUnifiedDiff', () => {
   it('returns nothing for an empty diff', () => {
     expect(parseUnifiedDiff('')).toEqual([]);
   });
+
+  it('reads a file of 300,000 added lines (a generated dump) without overflowing the stack', () => {
+    const n = 300_000;
+    const body = Array.from({ length: n }, (_, i) => `+INSERT INTO t VALUES (${i});`);
+    const diff = ['diff --git a/db/seed.sql b/db/seed.sql', 'new file mode 100644', '--- /dev/null', '+++ b/db/seed.sql', `@@ -0,0 +1,${n} @@`, ...body, ''].join('\n');
+    const [file] = parseUnifiedDiff(diff);
+    expect(file).toMatchObject({ path: 'db/seed.sql', status: 'added', additions: n, deletions: 0 });
+    expect(file!.added).toHaveLength(n);
+    expect(file!.added[n - 1]).toEqual({ line: n, text: `INSERT INTO t VALUES (${n - 1});` });
+  });
 });
 
 describe('diffFileFromPatch', () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,5 +136,20 @@ describe('runSquawk failures become notes', () => {
     const result = await runSquawk(files, { binaryPath: join(dir, 'crash') });
     expect(result.findings).toEqual([]);
     expect(result.notes[0]).toMatch(/squawk failed \(thread main panicked\)/);
+  });
+
+  it('is already running when the call returns, so the CPU work of the caller overlaps it', async () => {
+    // A fake squawk that leaves a mark as soon as it runs. The test then blocks the event loop, as the
+    // AST rules do: the mark can only appear if the process was started before the call returned.
+    const mark = join(dir, 'started');
+    await writeFile(join(dir, 'marking'), `#!/bin/sh\ntouch '${mark}'\necho '[]'\n`);
+    await chmod(join(dir, 'marking'), 0o755);
+    const run = runSquawk(files, { binaryPath: join(dir, 'marking') });
+    const until = Date.now() + 5000;
+    while (!existsSync(mark) && Date.now() < until) {
+      // busy: no event-loop turn
+    }
+    expect(existsSync(mark)).toBe(true);
+    expect(await run).toEqual({ findings: [], notes: [] });
   });
 });

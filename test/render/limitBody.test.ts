@@ -64,6 +64,31 @@ describe('joinSections', () => {
     expect(body.length).toBeLessThanOrEqual(2000);
   });
 
+  it('renders a lazy section only when the join reaches it, and gives the same body as eager sections', () => {
+    const texts = Array.from({ length: 500 }, (_, i) => `<details>\n<summary>finding ${i}</summary>\n\n${'z'.repeat(300)}\n\n</details>`);
+    const rendered: number[] = [];
+    const lazy = texts.map((t, i) => () => {
+      rendered.push(i);
+      return t;
+    });
+    const body = joinSections(['head', ...lazy, footer], 5000);
+    expect(body).toBe(joinSections(['head', ...texts, footer], 5000));
+    expect(body).toContain('finding 0');
+    expect(body).toMatch(/\d+ sections omitted/);
+    // About 5,000 characters of a 170,000-character list: the rest is never rendered.
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(30);
+    // All of them when they fit.
+    rendered.length = 0;
+    expect(joinSections(['head', ...lazy.slice(0, 3), footer])).toBe(['head', ...texts.slice(0, 3), footer].join('\n\n'));
+    expect(rendered).toEqual([0, 1, 2]);
+  });
+
+  it('drops a lazy section that renders blank without counting it as omitted', () => {
+    const body = joinSections(['a'.repeat(50), () => '  ', 'b'.repeat(50), 'end'], 80, ({ omitted }) => `(${omitted} cut)`);
+    expect(body).toBe(`${'a'.repeat(50)}\n\n(1 cut)\n\nend`);
+  });
+
   it('accepts a custom notice', () => {
     const body = joinSections(['a'.repeat(50), 'b'.repeat(50), 'end'], 80, ({ omitted }) => `(${omitted} cut)`);
     expect(body).toBe(`${'a'.repeat(50)}\n\n(1 cut)\n\nend`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenBudget } from '../../src/state/TokenBudget.js';
-import { MemoryDeliveryLog, MemoryIntakeGuard } from '../../src/state/memoryState.js';
+import { createMemoryState, MemoryDeliveryLog, MemoryIntakeGuard } from '../../src/state/memoryState.js';
 
 describe('bounded in-memory state', () => {
   it('forgets the oldest delivery id past 10 000, keeps the newest', async () => {
@@ -29,5 +29,24 @@ describe('bounded in-memory state', () => {
     for (let i = 0; i < 100_000; i++) await budget.add(`i${i}`, 1);
     expect(await budget.used('first')).toBe(0);
     expect(await budget.used('i99999')).toBe(1);
+  });
+
+  it('a one-event state (the CLI) is bounded by the keys it asks for, not the defaults', async () => {
+    const state = createMemoryState(() => 0, 2);
+    expect((await state.allowance.take('u1', 1, 60_000)).ok).toBe(true);
+    expect((await state.allowance.take('u1', 1, 60_000)).ok).toBe(false);
+    await state.allowance.take('u2', 1, 60_000);
+    await state.allowance.take('u3', 1, 60_000);
+    // Two keys kept: u1's window was forgotten, so it may act again.
+    expect((await state.allowance.take('u1', 1, 60_000)).ok).toBe(true);
+    await state.tokens.add('a', 5);
+    await state.tokens.add('b', 5);
+    await state.tokens.add('c', 5);
+    expect(await state.tokens.used('a')).toBe(0);
+    expect(await state.tokens.used('c')).toBe(5);
+    expect(await state.intake.claim(['x'], 'h1', 1000)).toBe(true);
+    await state.intake.claim(['y'], 'h1', 1000);
+    await state.intake.claim(['z'], 'h1', 1000);
+    expect(await state.intake.claim(['x'], 'other', 1000)).toBe(true);
   });
 });

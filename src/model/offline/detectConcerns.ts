@@ -21,9 +21,11 @@ function compile(terms: string[] | undefined, weight: number): { term: string; w
 
 /**
  * Longest terms first: a phrase ("authorization header", "integration tests") claims its words before
- * a shorter term inside it can count them again.
+ * a shorter term inside it can count them again. Compiled on first use, not at import: a few hundred
+ * Unicode-aware regexes take tens of milliseconds, and a review never asks for them.
  */
-const COMPILED: Record<Concern, CompiledTerm[]> = Object.fromEntries(
+let compiled: Record<Concern, CompiledTerm[]> | undefined;
+const COMPILE = (): Record<Concern, CompiledTerm[]> => Object.fromEntries(
   CONCERNS.map((concern) => {
     const rule = CONCERN_RULES[concern];
     const terms = [...compile(rule.strong, 2), ...compile(rule.weak, 1), ...compile(rule.ignore, 0)]
@@ -68,7 +70,8 @@ export function detectConcerns(text: string): DetectedConcern[] {
   const scanned = text.slice(0, MAX_SCAN_CHARS).normalize('NFKC');
   const found: DetectedConcern[] = [];
   for (const concern of CONCERNS) {
-    const { score, matched } = scoreConcern(scanned, COMPILED[concern]);
+    compiled ??= COMPILE();
+    const { score, matched } = scoreConcern(scanned, compiled[concern]);
     if (score >= DETECTION_THRESHOLD) found.push({ concern, matched });
   }
   return found;

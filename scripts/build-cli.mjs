@@ -1,0 +1,69 @@
+// Bundles the CLI (`agency`, src/cli/main.ts) into lib/cli/bundle/: one ESM entry plus the chunks its
+// lazy imports load, instead of ~600 separate modules that Node resolves, reads and compiles one by one on
+// every start. Built by `npm run build` after tsc; package.json's `bin` points at lib/cli/bundle/agency.js.
+//
+// Each source file keeps the location it has in lib/: its `import.meta.url` is rewritten to the URL of
+// lib/<same path>.js, so what the code finds relative to itself (agents/, rules/, package.json, the
+// native @ast-grep and squawk packages through createRequire) resolves exactly as in the unbundled lib/.
+//
+//   node scripts/build-cli.mjs            → lib/cli/bundle/
+//   node scripts/build-cli.mjs --outdir X → X/ (tests)
+import { readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** `import.meta.url` of each src/ file as the URL its lib/ counterpart would have, relative to the bundle. */
+function keepLibLocation(outdir) {
+  const src = join(root, 'src') + sep;
+  return {
+    name: 'keep-lib-location',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!args.path.startsWith(src) || !text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
+        const lib = join(root, 'lib', relative(src, args.path)).replace(/\.ts$/, '.js');
+        const rel = relative(outdir, lib).split(sep).join('/');
+        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+      });
+    },
+  };
+}
+
+export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
+  await rm(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [{ out: 'agency', in: 'src/cli/main.ts' }],
+    outdir,
+    bundle: true,
+    // The lazy imports (the pipeline, the Claude client, the rules list) stay lazy: separate chunks, loaded
+    // when a command needs them, so `--help` does not parse the review's code. All in one folder, so each
+    // chunk's own URL is the same distance from lib/ as the entry's.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // CommonJS dependencies (gray-matter, secretlint ...) call require('fs'): give the ESM bundle one.
+    banner: { js: "import { createRequire as __agencyCreateRequire } from 'node:module';\nconst require = __agencyCreateRequire(import.meta.url);" },
+    legalComments: 'linked',
+    charset: 'utf8',
+    // Whitespace and syntax only: names stay readable in a stack someone pastes into an issue.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    plugins: [keepLibLocation(outdir)],
+  });
+  return outdir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--outdir');
+  const outdir = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : undefined;
+  await buildCli(outdir);
+}

@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/runCli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+let out: string;
+let cwd: string;
+
+/** The bundled `agency` in a fresh process, in an empty folder, with no key. */
+async function bundled(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(out, 'agency.js'), ...argv], { cwd, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** The same command in this process, from the sources. */
+async function inProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {}, readStdin: async () => '' });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'agency-cli-bundle-'));
+  cwd = await mkdtemp(join(tmpdir(), 'agency-cli-cwd-'));
+  await run(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', out], { cwd: root });
+  // A diff with a SQL migration (squawk), a hard-coded key (secrets) and code (the AST rules).
+  await writeFile(join(cwd, 'pr.diff'), await readFile(join(root, 'examples', 'pr.diff'), 'utf8'));
+}, 120_000);
+
+afterAll(async () => {
+  for (const dir of [out, cwd]) if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the bundled CLI (scripts/build-cli.mjs, what `agency` runs)', () => {
+  it('prints the version from package.json, found relative to where lib/cli would be', async () => {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string; bin: { agency: string } };
+    expect(pkg.bin.agency).toBe('lib/cli/bundle/agency.js');
+    expect(await bundled(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('reviews a diff exactly as the unbundled program does: agents, rules, squawk and the secret rules all found', async () => {
+    const [got, want] = [await bundled(['review', '--diff', 'pr.diff', '--fail-on', 'blocker']), await inProcess(['review', '--diff', 'pr.diff', '--fail-on', 'blocker'])];
+    expect(got).toEqual(want);
+    expect(got.stdout).toContain('squawk');
+    expect(got.stdout).toMatch(/Source: .*(secret|hardcoded)/i);
+  }, 60_000);
+
+  it('lists the rules and plans an issue as the unbundled program does', async () => {
+    expect(await bundled(['rules'])).toEqual(await inProcess(['rules']));
+    await writeFile(join(cwd, 'issue.md'), '# Rate limits\n\nPer-user rate limits on POST /orders, backed by Redis.\n');
+    const plan = await bundled(['plan', '--issue', 'issue.md']);
+    expect(plan.code).toBe(0);
+    expect(plan).toEqual(await inProcess(['plan', '--issue', 'issue.md']));
+  }, 60_000);
+});
