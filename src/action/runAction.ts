@@ -9,6 +9,8 @@ import { describeFailure, runEvent, type RunEventDeps } from '../jobs/runEvent.j
 import { createModel } from '../model/createModel.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
+import { createMemoryState, ONE_EVENT_KEYS } from '../state/memoryState.js';
+import { systemClock } from '../domain/Clock.js';
 import { createWriteLedger } from '../security/writeLedger.js';
 import { describePublished } from '../jobs/describePublished.js';
 import { ActionEnvError, readActionEnv, type ActionEnv } from './actionEnv.js';
@@ -96,7 +98,8 @@ export async function runAction(io: ActionIO): Promise<number> {
       log,
       repoContext: (gh) => loadRepoContext(gh, builtin, log, new Map(), inputs.configPath),
       modelFor,
-      security: createSecurityDeps(secrets),
+      // One event per run: small caches (the defaults allocate ≈0.1 s of slots up front).
+      security: createSecurityDeps(secrets, createMemoryState(systemClock, ONE_EVENT_KEYS)),
       serverUrl: env.serverUrl,
       ...live,
       // Two runs for an issue or PR created with the label (opened, labeled) share nothing: one answers.

@@ -5,7 +5,7 @@ import { loadRepoContext } from '../jobs/loadRepoContext.js';
 import { runEvent } from '../jobs/runEvent.js';
 import { OfflineModel } from '../model/offline/OfflineModel.js';
 import { createSecurityDeps } from '../security/SecurityDeps.js';
-import { createMemoryState } from '../state/memoryState.js';
+import { createMemoryState, ONE_EVENT_KEYS } from '../state/memoryState.js';
 import { systemClock } from '../domain/Clock.js';
 import { workingTreeMap } from './workingTreeMap.js';
 import type { Published } from '../domain/Write.js';
@@ -75,7 +75,7 @@ export async function runLocalEvent(input: LocalEventInput): Promise<LocalRun> {
     modelFor: (config) =>
       createModel({ apiKey: input.env.ANTHROPIC_API_KEY, baseURL: input.env.ANTHROPIC_BASE_URL }, config, (message) => input.say(message)),
     // One event per process: a few keys, not the app's 50,000 slots per map (allocated up front, ≈0.1 s).
-    security: createSecurityDeps([input.env.ANTHROPIC_API_KEY], createMemoryState(systemClock, 64)),
+    security: createSecurityDeps([input.env.ANTHROPIC_API_KEY], createMemoryState(systemClock, ONE_EVENT_KEYS)),
     // The working tree is the repository: the same map the App builds from GitHub.
     repoAccess: (config) => workingTreeMap(input.cwd, config, input.env),
     publisher: (gh) => previewPublisher(gh),

@@ -100,8 +100,10 @@ export class MemoryAnswerStore implements AnswerStore {
 /**
  * One process: what the app and the Action used before Redis. `maxKeys` bounds the per-key maps; the
  * cache allocates its slots up front (≈0.1 s for the defaults), so a process that handles one event
- * (the CLI) asks for a few.
+ * (the CLI, the Action) asks for a few: ONE_EVENT_KEYS.
  */
+export const ONE_EVENT_KEYS = 64;
+
 export function createMemoryState(now: Clock = systemClock, maxKeys?: number): SharedState {
   return {
     deliveries: new MemoryDeliveryLog(),
