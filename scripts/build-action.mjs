@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,21 +22,9 @@ export async function buildAction(outdir = join(root, 'dist')) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: Object.entries(ENTRIES).map(([out, in_]) => ({ out, in: in_ })),
+    ...NODE_BUNDLE_OPTIONS,
     outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // CommonJS dependencies (gray-matter, secretlint ...) call require('fs'): give the ESM bundle one.
-    banner: { js: "import { createRequire as __agencyCreateRequire } from 'node:module';\nconst require = __agencyCreateRequire(import.meta.url);" },
-    legalComments: 'linked',
-    charset: 'utf8',
-    // Whitespace and syntax only: names stay readable in a stack someone pastes into an issue.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: false,
     metafile: false,
-    logLevel: 'warning',
   });
   // loadActionAgents reads `agents/` next to the entry file.
   const agentsOut = join(outdir, 'agents');

@@ -13,6 +13,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './nodeBundleOptions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,25 +39,13 @@ export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [{ out: 'agency', in: 'src/cli/main.ts' }],
+    ...NODE_BUNDLE_OPTIONS,
     outdir,
-    bundle: true,
     // The lazy imports (the pipeline, the Claude client, the rules list) stay lazy: separate chunks, loaded
     // when a command needs them, so `--help` does not parse the review's code. All in one folder, so each
     // chunk's own URL is the same distance from lib/ as the entry's.
     splitting: true,
     chunkNames: '[name]-[hash]',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // CommonJS dependencies (gray-matter, secretlint ...) call require('fs'): give the ESM bundle one.
-    banner: { js: "import { createRequire as __agencyCreateRequire } from 'node:module';\nconst require = __agencyCreateRequire(import.meta.url);" },
-    legalComments: 'linked',
-    charset: 'utf8',
-    // Whitespace and syntax only: names stay readable in a stack someone pastes into an issue.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: false,
-    logLevel: 'warning',
     plugins: [keepLibLocation(outdir)],
   });
   return outdir;

@@ -60,21 +60,11 @@ function toJsRegex(source: string): RegExp | null {
   const insensitive = source.includes('(?i)');
   const body = source.replace(/\(\?i\)/g, '');
   if (/\(\?[a-z]/.test(body)) return null;
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] as string;
-    if (c === '\\') {
-      out += c + (body[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c !== '^' && c !== '$') out += c;
-  }
+  const anchors = new Set([...syntaxIndexes(body)].filter((i) => body[i] === '^' || body[i] === '$'));
+  const out = body
+    .split('')
+    .filter((_, i) => !anchors.has(i))
+    .join('');
   try {
     return new RegExp(withoutEdgeDotStars(out), insensitive ? 'i' : '');
   } catch {
@@ -101,13 +91,9 @@ export function withoutEdgeDotStars(regex: string): string {
 function wholeGroup(regex: string): string | undefined {
   if (!regex.startsWith('(') || !regex.endsWith(')')) return undefined;
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < regex.length; i++) {
-    const c = regex[i] as string;
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+  for (const i of syntaxIndexes(regex)) {
+    const c = regex[i];
+    if (c === '(') depth++;
     else if (c === ')' && --depth === 0 && i < regex.length - 1) return undefined;
   }
   const body = regex.slice(1, -1);
@@ -119,14 +105,10 @@ function wholeGroup(regex: string): string | undefined {
 function topLevelAlternatives(regex: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < regex.length; i++) {
-    const c = regex[i] as string;
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+  for (const i of syntaxIndexes(regex)) {
+    const c = regex[i];
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
       out.push(regex.slice(from, i));
@@ -135,4 +117,16 @@ function topLevelAlternatives(regex: string): string[] {
   }
   out.push(regex.slice(from));
   return out;
+}
+
+/** Where the regex's own syntax is: every character that is not escaped and not inside a `[...]` class. */
+function* syntaxIndexes(regex: string): Generator<number> {
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else yield i;
+  }
 }
