@@ -7,6 +7,7 @@ import { WritePacer } from '../../src/github/WritePacer.js';
 import type { GitHubResponseEvent } from '../../src/github/pacingPlugin.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { createTestProbot } from '../support/fakeGitHubProbot.js';
+import { steppedClock, type SteppedClock } from '../support/steppedClock.js';
 
 let gh: FakeGitHub | undefined;
 afterEach(async () => {
@@ -16,24 +17,8 @@ afterEach(async () => {
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 
-/**
- * A clock shared by the strict fake and the pacer: the pacer's sleeps move it forward at once, so a
- * minute of pacing takes no wall time and the fake judges the requests by the paced times. For
- * requests made one after another.
- */
-function fakeClock() {
-  const clock = { now: Date.UTC(2026, 0, 1), slept: 0 };
-  return {
-    clock,
-    now: () => clock.now,
-    sleep: async (ms: number) => {
-      clock.now += ms;
-      clock.slept += ms;
-    },
-  };
-}
 
-async function setup(options: { clock?: ReturnType<typeof fakeClock>; pacer?: WritePacer } = {}) {
+async function setup(options: { clock?: SteppedClock; pacer?: WritePacer } = {}) {
   gh = await startFakeGitHub(options.clock ? { rateLimits: { now: options.clock.now } } : {});
   gh.addRepo({ owner: 'acme', name: 'api', installationId: 1 });
   gh.addRepo({ owner: 'other', name: 'web', installationId: 2 });
@@ -48,7 +33,7 @@ async function setup(options: { clock?: ReturnType<typeof fakeClock>; pacer?: Wr
 
 describe("the app's Octokit (appOctokit): writes paced per installation", () => {
   it('posts 100 comments on one installation without one rate-limit refusal from the strict fake, at the documented rate', async () => {
-    const clock = fakeClock();
+    const clock = steppedClock();
     const { one, pacer } = await setup({ clock });
     const start = clock.clock.now;
     // One after another: the fake clock moves only by the pacer's sleeps (concurrent sleeps would add up).
@@ -117,7 +102,7 @@ describe("the Action's client (actionOctokit): the same pacing", () => {
     gh = await startFakeGitHub();
     gh.addRepo({ owner: 'acme', name: 'api' });
     gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
-    const clock = fakeClock();
+    const clock = steppedClock();
     const pacer = new WritePacer({ now: clock.now, sleep: clock.sleep });
     const octokit: Octokit = actionOctokit('ghs_actiontoken', gh.url, () => undefined, pacer);
     gh.failNext('POST', COMMENTS, 429, { message: 'Too many requests' }, { headers: { 'retry-after': '3' } });

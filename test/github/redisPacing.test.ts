@@ -9,6 +9,7 @@ import { MINUTE_MS } from '../../src/github/writeLimits.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { createTestProbot } from '../support/fakeGitHubProbot.js';
 import { startRedisServer, type RedisServer } from '../support/redisServer.js';
+import { steppedClock, type SteppedClock } from '../support/steppedClock.js';
 
 let redis: RedisServer;
 const clients: Redis[] = [];
@@ -33,23 +34,11 @@ function connection(): Redis {
   return client;
 }
 
-/** One clock for the pacers and the strict fake; sleeping moves it (for requests made one after another). */
-function fakeClock() {
-  const clock = { now: Date.UTC(2026, 0, 1), slept: 0 };
-  return {
-    clock,
-    now: () => clock.now,
-    sleep: async (ms: number) => {
-      clock.now += ms;
-      clock.slept += ms;
-    },
-  };
-}
 
 const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 
 /** Two app processes' clients of installation 1, each with its own pacer, writing in turn; the strict fake counts for both. */
-async function twoProcesses(pacers: [Pacer, Pacer], clock: ReturnType<typeof fakeClock>, writes: number) {
+async function twoProcesses(pacers: [Pacer, Pacer], clock: SteppedClock, writes: number) {
   gh = await startFakeGitHub({ rateLimits: { now: clock.now } });
   gh.addRepo({ owner: 'acme', name: 'api', installationId: 1 });
   gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
@@ -61,7 +50,7 @@ async function twoProcesses(pacers: [Pacer, Pacer], clock: ReturnType<typeof fak
 
 describe('RedisWritePacer: one write budget per installation for every process', () => {
   it('two processes writing on one installation together stay within the strict fake\'s 80 a minute: no refusal', async () => {
-    const clock = fakeClock();
+    const clock = steppedClock();
     const prefix = `p${++prefixes}`;
     const a = new RedisWritePacer(connection(), { prefix, now: clock.now, sleep: clock.sleep });
     const b = new RedisWritePacer(connection(), { prefix, now: clock.now, sleep: clock.sleep });
@@ -78,7 +67,7 @@ describe('RedisWritePacer: one write budget per installation for every process',
   });
 
   it('whereas a pacer per process lets two processes overrun the limit together (the case this pacer exists for)', async () => {
-    const clock = fakeClock();
+    const clock = steppedClock();
     const a = new WritePacer({ now: clock.now, sleep: clock.sleep });
     const b = new WritePacer({ now: clock.now, sleep: clock.sleep });
     const { refused, created } = await twoProcesses([a, b], clock, 120);
@@ -105,8 +94,8 @@ describe('RedisWritePacer: one write budget per installation for every process',
   });
 
   it('reserves the same slots as the in-process WritePacer for the same history', async () => {
-    const memoryClock = fakeClock();
-    const redisClock = fakeClock();
+    const memoryClock = steppedClock();
+    const redisClock = steppedClock();
     const memory = new WritePacer({ now: memoryClock.now, sleep: memoryClock.sleep });
     const shared = new RedisWritePacer(connection(), { prefix: `p${++prefixes}`, now: redisClock.now, sleep: redisClock.sleep });
     for (let i = 0; i < 130; i++) {
@@ -147,7 +136,7 @@ describe('RedisWritePacer: one write budget per installation for every process',
   });
 
   it("shares GitHub's answers: a secondary limit seen by one process pauses the other; a spent primary limit stops it before any work", async () => {
-    const clock = fakeClock();
+    const clock = steppedClock();
     const prefix = `p${++prefixes}`;
     const a = new RedisWritePacer(connection(), { prefix, now: clock.now, sleep: clock.sleep });
     const b = new RedisWritePacer(connection(), { prefix, now: clock.now, sleep: clock.sleep });
