@@ -32,6 +32,8 @@ export interface Operation {
   assured?: boolean;
   /** SQL written by the author (`execute`, `RunSQL`): linted as is, even on a new table. */
   raw?: boolean;
+  /** Runs outside the migration's transaction (Alembic's `autocommit_block()`), in a transactional migration. */
+  autocommit?: boolean;
 }
 
 /** A framework-only hazard: no SQL statement shows it, so squawk cannot. */

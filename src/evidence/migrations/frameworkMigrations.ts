@@ -6,7 +6,7 @@ import { ONCE_PER_FILE } from '../squawkFindings.js';
 import { djangoPriorFields } from './djangoFields.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
-import { FRAMEWORK_NAMES, tableKey, type Framework, type SqlLine, type Translation } from './Translation.js';
+import { FRAMEWORK_NAMES, tableKey, type Framework, type Operation, type SqlLine, type Translation } from './Translation.js';
 import { translate } from './translate.js';
 
 export interface FrameworkMigrationOptions {
@@ -43,10 +43,10 @@ const CONVENTION_RULES: ReadonlySet<string> = new Set([...ONCE_PER_FILE, 'prefer
  * Frameworks that run each migration in one transaction on Postgres unless the migration opts out, and
  * whose translator reads the opt-out (`Translation.transactional`). Their SQL goes to squawk between
  * `BEGIN`/`COMMIT`, as it runs, so squawk judges what only a transaction makes unsafe (a `NOT VALID`
- * constraint validated in the same transaction). Alembic (`autocommit_block`, not read) and Sequelize
- * (no transaction by default) are linted without one.
+ * constraint validated in the same transaction, a concurrent index build). Alembic's `autocommit_block()`
+ * runs outside it; Sequelize runs in one only when the migration opens it (`sequelize.transaction(...)`).
  */
-const IN_TRANSACTION: ReadonlySet<Framework> = new Set(['rails', 'django', 'knex', 'typeorm', 'laravel', 'ecto']);
+const IN_TRANSACTION: ReadonlySet<Framework> = new Set(['rails', 'django', 'alembic', 'knex', 'typeorm', 'laravel', 'ecto', 'sequelize']);
 
 interface Translated {
   path: string;
@@ -107,7 +107,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     byPath.set(t.path, t);
     const { translation: tr, changed, path } = t;
     const ops = tr.operations.filter((o) => o.raw || o.table === undefined || !created.has(tableKey(o.table)));
-    const sql = inTransaction(t, ops.flatMap((o) => o.sql));
+    const sql = inTransaction(t, ops);
     if (sql.length > 0) inputs.push({ path, content: sql.map((l) => l.text.replace(/\r/g, '')).join('\n'), lines: sql.map((l) => l.line), changedLines: changed });
     assured.set(path, new Set(ops.filter((o) => o.assured).flatMap((o) => o.sql.map((l) => l.line))));
     for (const h of tr.hazards) {
@@ -168,12 +168,27 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
   };
 }
 
-/** The statements between `BEGIN`/`COMMIT` when the framework runs this migration in a transaction. */
-function inTransaction(t: Translated, sql: SqlLine[]): SqlLine[] {
-  const first = sql[0];
-  const last = sql[sql.length - 1];
-  if (!first || !last || !t.translation.transactional || !IN_TRANSACTION.has(t.framework)) return sql;
-  return [{ text: 'BEGIN;', line: first.line }, ...sql, { text: 'COMMIT;', line: last.line }];
+/**
+ * The statements, between `BEGIN`/`COMMIT` when the framework runs this migration in a transaction; an
+ * operation that runs outside it (`autocommit_block()`) closes the transaction before it and reopens it after.
+ */
+function inTransaction(t: Translated, ops: readonly Operation[]): SqlLine[] {
+  const sql = ops.flatMap((o) => o.sql);
+  if (!t.translation.transactional || !IN_TRANSACTION.has(t.framework)) return sql;
+  const out: SqlLine[] = [];
+  let open = false;
+  for (const o of ops) {
+    const first = o.sql[0];
+    const last = o.sql[o.sql.length - 1];
+    if (!first || !last) continue;
+    if (!o.autocommit && !open) out.push({ text: 'BEGIN;', line: first.line });
+    if (o.autocommit && open) out.push({ text: 'COMMIT;', line: first.line });
+    open = !o.autocommit;
+    out.push(...o.sql);
+  }
+  const end = out[out.length - 1];
+  if (open && end) out.push({ text: 'COMMIT;', line: end.line });
+  return out;
 }
 
 /** The escape the migration uses, as the author wrote it. */

@@ -27,6 +27,8 @@ export type Value =
   | { kind: 'sqlexpr'; value: string; line: number }
   | { kind: 'opaque'; line: number };
 
+/** String methods that change only whitespace or mutability: the SQL they return reads the same. */
+const WHITESPACE_ONLY: ReadonlySet<string> = new Set(['squish', 'strip', 'strip_heredoc', 'chomp', 'lstrip', 'rstrip', 'freeze', 'dup', 'trim', 'trimStart', 'trimEnd', 'dedent']);
 const BINARY = new Set(['+', '-', '*', '/', '%', '||', '&&', '==', '!=', '<', '>', '<=', '>=', '?', '|', '&', '..', '...', 'or', 'and', 'in', 'if', 'else', 'is', '**', '<<', '??', '===', '!==']);
 const PREFIX = new Set(['new', 'await', 'return', 'async', 'not', '!', '-', '...', '*', '&', '**', 'yield']);
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -159,7 +161,7 @@ export class Parser {
       if (t.text === '(') {
         const close = this.matching(this.i);
         if (this.lang === 'js' && this.tokens[close + 1]?.text === '=>') {
-          const params = this.tokens.slice(this.i + 1, close).filter((x) => x.kind === 'id').map((x) => x.text);
+          const params = this.paramNames(this.i + 1, close);
           this.i = close + 2;
           return this.arrowBody(params, t.line);
         }
@@ -197,6 +199,11 @@ export class Parser {
         const name = this.peek(k + 1) as Token;
         this.i += k + 2;
         const segment: Segment = { name: name.text, line: name.line };
+        // `<<~SQL.squish`, `"...".strip`: the same SQL, whitespace aside; `()` after it changes nothing.
+        if (value.kind === 'str' && WHITESPACE_ONLY.has(name.text)) {
+          if (this.is('(') && this.is(')', 1)) this.i += 2;
+          continue;
+        }
         value = value.kind === 'chain' ? { ...value, segments: [...value.segments, segment] } : { kind: 'chain', segments: [{ name: '(expr)', line: value.line }, segment], line: value.line };
         continue;
       }
@@ -327,7 +334,7 @@ export class Parser {
     let params: string[] = [];
     if (this.is('(')) {
       const close = this.matching(this.i);
-      params = this.tokens.slice(this.i + 1, close).filter((x) => x.kind === 'id').map((x) => x.text);
+      params = this.paramNames(this.i + 1, close);
       this.i = close + 1;
     }
     // PHP `use ($x)`, TS return types: skip to the body.
@@ -336,6 +343,30 @@ export class Parser {
     const value: Value = { kind: 'fn', params, start: this.i + 1, end: close, line: t.line };
     this.i = close + 1;
     return value;
+  }
+
+  /**
+   * The parameter names between `from` and `to`. TypeScript annotations (`(table: Knex.CreateTableBuilder)`,
+   * lexed as a key and a type) name one parameter each: the first name of each comma-separated entry. Other
+   * languages list every identifier (PHP's `Blueprint $table`: the builder picks the last).
+   */
+  private paramNames(from: number, to: number): string[] {
+    const names = (x: Token) => (x.kind === 'key' ? (x.value ?? '') : x.kind === 'id' ? x.text : '');
+    if (this.lang !== 'js') return this.tokens.slice(from, to).filter((x) => x.kind === 'id').map((x) => x.text);
+    const out: string[] = [];
+    let fresh = true;
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      const x = this.tokens[k] as Token;
+      if (x.kind === 'p' && (x.text === '(' || x.text === '[' || x.text === '{' || x.text === '<')) depth++;
+      else if (x.kind === 'p' && (x.text === ')' || x.text === ']' || x.text === '}' || x.text === '>')) depth--;
+      else if (x.kind === 'p' && x.text === ',' && depth === 0) fresh = true;
+      else if (fresh && depth === 0 && names(x)) {
+        out.push(names(x));
+        fresh = false;
+      }
+    }
+    return out;
   }
 
   private arrowBody(params: string[], line: number): Value {

@@ -4,6 +4,7 @@ import { changeColumn, rawOrUnknown, schemaSql, statements, WRITES_ROWS } from '
 import { tokenize } from './tokenize.js';
 import { emptyTranslation, op, type Framework, type Translation } from './Translation.js';
 import { upRegion } from './upRegion.js';
+import { skipOtherDialects } from './otherDialects.js';
 
 /** A column as an imperative schema API adds it. */
 export interface ApiColumn {
@@ -53,6 +54,8 @@ export interface SchemaApi {
   read: (seg: Segment & { args: NonNullable<Segment['args']> }) => ReadCall;
   /** Calls that write rows besides raw SQL (Sequelize's `bulkInsert` ...). */
   writesRows?: RegExp;
+  /** Tables the framework keeps its own bookkeeping in (TypeORM's `typeorm_metadata`): writing them is no backfill. */
+  bookkeeping?: RegExp;
 }
 
 /**
@@ -61,7 +64,7 @@ export interface SchemaApi {
  */
 export function translateApiCalls(api: SchemaApi, source: string): { tr: Translation; rowWrites: number[] } {
   const tokens = tokenize(source, 'js');
-  const up = upRegion(tokens, 'js');
+  const up = skipOtherDialects(tokens, upRegion(tokens, 'js'));
   const tr = emptyTranslation(api.framework);
   if (api.noTransaction?.test(source)) tr.transactional = false;
   const rowWrites: number[] = [];
@@ -73,7 +76,7 @@ export function translateApiCalls(api: SchemaApi, source: string): { tr: Transla
     if (!seg) continue;
     if (seg.name === api.raw.method) {
       const sql = rawOrUnknown(tr, seg.line, api.raw.name, seg.args.positional[0]);
-      if (sql !== undefined && WRITES_ROWS.test(sql)) rowWrites.push(seg.line);
+      if (sql !== undefined && WRITES_ROWS.test(sql) && !api.bookkeeping?.test(sql)) rowWrites.push(seg.line);
       continue;
     }
     if (api.writesRows?.test(seg.name)) rowWrites.push(seg.line);

@@ -49,6 +49,13 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
       i++;
       continue;
     }
+    // A line continuation (`execute "CREATE INDEX i " \` then `"ON t (c)"`) joins the lines: no end of line.
+    if (c === '\\' && source[i + 1] === '\n' && (lang === 'ruby' || lang === 'python') && pendingHeredocs.length === 0) {
+      i += 2;
+      line++;
+      lineStart = i;
+      continue;
+    }
     // Comments.
     if ((c === '#' && lang !== 'js') || (c === '/' && source[i + 1] === '/' && (lang === 'js' || lang === 'php'))) {
       if (lang === 'ruby' && c === '#' && source[i + 1] === '{') {
@@ -208,9 +215,13 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
     const lines = [line];
     let at = line;
     let dynamic = false;
+    // Ruby's bracketed literals nest: `%Q(CREATE INDEX i ON t (c))` ends at the matching `)`.
+    let nested = 0;
     while (j < n) {
       const ch = source[j] as string;
-      if (triple ? source.startsWith(quote.repeat(3), j) : ch === close) {
+      if (quote !== close && ch === quote) nested++;
+      else if (!triple && ch === close && nested > 0) nested--;
+      else if (triple ? source.startsWith(quote.repeat(3), j) : ch === close) {
         j += open;
         break;
       }

@@ -45,6 +45,10 @@ export function translateAlembic(source: string): Translation {
     k = p.i - 1;
   }
   if (!seenUpgrade) tr.unknown.push({ line: 0, what: 'no `upgrade()` function' });
+  // Alembic runs each revision in the migration transaction on Postgres; `with op.get_context().autocommit_block():`
+  // commits it and runs its body outside (https://alembic.sqlalchemy.org/en/latest/api/runtime.html#alembic.runtime.migration.MigrationContext.autocommit_block).
+  const autocommit = autocommitLines(tokens);
+  for (const o of tr.operations) if (autocommit.has(o.line)) o.autocommit = true;
   return tr;
 
   function operation(name: string, args: Args, line: number): void {
@@ -159,6 +163,27 @@ export function translateAlembic(source: string): Translation {
         tr.unknown.push({ line, what: `\`op.${name}\`` });
     }
   }
+}
+
+/** Source lines inside `with ...autocommit_block():` blocks: the lines after it indented deeper than the `with`. */
+function autocommitLines(tokens: readonly Token[]): Set<number> {
+  const lines = new Set<number>();
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]?.text !== 'autocommit_block') continue;
+    let w = k;
+    while (w > 0 && tokens[w]?.text !== 'with' && tokens[w - 1]?.kind !== 'nl') w--;
+    const withTok = tokens[w] as Token;
+    if (withTok.text !== 'with') continue;
+    let j = k;
+    while (j < tokens.length && tokens[j]?.kind !== 'nl') j++;
+    for (; j < tokens.length; j++) {
+      const t = tokens[j] as Token;
+      if (t.kind === 'nl') continue;
+      if (tokens[j - 1]?.kind === 'nl' && t.col <= withTok.col) break;
+      lines.add(t.line);
+    }
+  }
+  return lines;
 }
 
 function str(value: string, line: number): Value {

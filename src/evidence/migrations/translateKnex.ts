@@ -3,8 +3,9 @@ import { scanChains } from './scanChains.js';
 import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
 import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
 import { tokenize } from './tokenize.js';
-import { emptyTranslation, op, type Translation } from './Translation.js';
+import { emptyTranslation, ident, literal, op, type Translation } from './Translation.js';
 import { upRegion } from './upRegion.js';
+import { skipOtherDialects } from './otherDialects.js';
 
 const KNEX_TYPES: Record<string, string> = {
   increments: 'serial PRIMARY KEY', bigIncrements: 'bigserial PRIMARY KEY', integer: 'integer', bigInteger: 'bigint', bigint: 'bigint',
@@ -50,7 +51,7 @@ function knexDialect(tr: Translation): BuilderDialect {
 /** Knex migrations (`exports.up`, `knex.schema.*` with table builders, `knex.raw`) → Postgres. */
 export function translateKnex(source: string): Translation {
   const tokens = tokenize(source, 'js');
-  const up = upRegion(tokens, 'js');
+  const up = skipOtherDialects(tokens, upRegion(tokens, 'js'));
   const tr = emptyTranslation('knex');
   const dialect = knexDialect(tr);
   const scopes: BuilderScope[] = [];
@@ -76,7 +77,7 @@ export function translateKnex(source: string): Translation {
       } else if (viaSchema && seg.name === 'renameTable') {
         tableOperation(tr, call, seg.name, 'rename');
       } else if (seg.name === 'raw' && (i > 0 || head === 'knex')) {
-        const sql = rawOrUnknown(tr, seg.line, 'knex.raw', seg.args.positional[0]);
+        const sql = rawOrUnknown(tr, seg.line, 'knex.raw', withBindings(seg.args.positional[0], seg.args.positional[1]));
         if (sql !== undefined && WRITES_ROWS.test(sql)) dataOps.push(seg.line);
       } else if (i === 0 && /^(knex|trx|db)$/.test(head) && chain.segments.some((s) => /^(update|insert|del|delete|increment|decrement)$/.test(s.name))) {
         dataOps.push(seg.line);
@@ -86,6 +87,29 @@ export function translateKnex(source: string): Translation {
   }
   backfillHazards(tr, dataOps, 'Move the backfill to its own migration (`exports.config = { transaction: false }`) and update in batches.');
   return tr;
+}
+
+/**
+ * `knex.raw('ALTER TABLE ?? ADD ?', ['t', value])`: the SQL Knex sends, with `??` (an identifier) and `?` (a
+ * value) replaced by the literal bindings; a computed binding (`[knex.raw(type)]`) makes the SQL computed.
+ * https://knexjs.org/guide/raw.html#raw-parameter-binding
+ */
+export function withBindings(sql: Value | undefined, bindings: Value | undefined): Value | undefined {
+  if (sql?.kind !== 'str' || bindings === undefined) return sql;
+  const values = bindings.kind === 'list' ? bindings.items : bindings.kind === 'map' ? undefined : [bindings];
+  let k = 0;
+  let computed = values === undefined;
+  const value = sql.value.replace(/\\\?|\?\??/g, (mark) => {
+    if (mark === '\\?') return '?';
+    const v = values?.[k++];
+    const text = v?.kind === 'str' && !v.dynamic ? v.value : v?.kind === 'num' ? v.value : undefined;
+    if (text === undefined) {
+      computed = true;
+      return mark;
+    }
+    return mark === '??' ? ident(text) : v?.kind === 'num' ? text : literal(text);
+  });
+  return { ...sql, value, dynamic: sql.dynamic || computed };
 }
 
 /** `.references('users.id')`, `.references('id').inTable('users')`. */

@@ -1,10 +1,11 @@
 import { isFalse, textOf, type Segment, type Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
-import { rawOrUnknown, sqlDefault } from './schemaSql.js';
+import { backfillHazards, rawOrUnknown, sqlDefault, WRITES_ROWS } from './schemaSql.js';
 import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
 import { tokenize } from './tokenize.js';
 import { emptyTranslation, type Translation } from './Translation.js';
 import { upRegion } from './upRegion.js';
+import { skipOtherDialects } from './otherDialects.js';
 
 const LARAVEL_TYPES: Record<string, string> = {
   string: 'varchar', char: 'char', text: 'text', mediumText: 'text', longText: 'text', tinyText: 'text', integer: 'integer', bigInteger: 'bigint',
@@ -51,10 +52,11 @@ function laravelDefault(v: Value): string | undefined {
 /** Laravel migrations (`Schema::table`/`create` with Blueprint callbacks, `DB::statement`) → Postgres. */
 export function translateLaravel(source: string): Translation {
   const tokens = tokenize(source, 'php');
-  const up = upRegion(tokens, 'php');
+  const up = skipOtherDialects(tokens, upRegion(tokens, 'php'));
   const tr = emptyTranslation('laravel');
   if (/\$withinTransaction\s*=\s*false/.test(source)) tr.transactional = false;
   const scopes: BuilderScope[] = [];
+  const rowWrites: number[] = [];
   for (const { at, chain } of scanChains(tokens, 'php', up)) {
     if (chain.kind !== 'chain') continue;
     const [head, seg] = chain.segments as [Segment, Segment | undefined];
@@ -72,8 +74,17 @@ export function translateLaravel(source: string): Translation {
     } else if (head.name === 'Schema' && seg.name === 'rename') {
       tableOperation(tr, call, 'Schema::rename', 'rename');
     } else if (head.name === 'DB' && (seg.name === 'statement' || seg.name === 'unprepared')) {
-      rawOrUnknown(tr, seg.line, `DB::${seg.name}`, seg.args.positional[0]);
+      const sql = rawOrUnknown(tr, seg.line, `DB::${seg.name}`, seg.args.positional[0]);
+      if (sql !== undefined && WRITES_ROWS.test(sql)) rowWrites.push(seg.line);
+    } else if (head.name !== 'Schema' && /^[A-Z]/.test(head.name)) {
+      // `DB::table('t')->update(...)`, `DB::update(...)`, `Post::query()->chunk(100, ...)`: rows written by PHP.
+      const write = chain.segments.slice(1).find((s) => ROW_WRITES.has(s.name) && s.args);
+      if (write && (head.name !== 'DB' || seg.name === 'table' || seg === write)) rowWrites.push(write.line);
     }
   }
+  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`public $withinTransaction = false;`) and update in batches (`chunkById`).');
   return tr;
 }
+
+/** Query-builder and Eloquent calls that write rows (or walk them to write each one). */
+const ROW_WRITES: ReadonlySet<string> = new Set(['update', 'insert', 'delete', 'upsert', 'updateOrInsert', 'increment', 'decrement', 'forceDelete', 'chunk', 'chunkById', 'each', 'eachById', 'lazy', 'lazyById', 'cursor']);

@@ -23,6 +23,8 @@ const BLOCK_OPERATIONS: Readonly<Record<string, string>> = {
 };
 
 /** Block calls that only run their block (as far as the schema goes). */
+/** The connection's raw-SQL methods (`connection.execute`), read like the migration's own `execute`. */
+const RAW_SQL_CALLS: ReadonlySet<string> = new Set(['execute', 'exec_query', 'exec_update', 'exec_delete', 'exec_insert']);
 const PASS_THROUGH = new Set(['reversible', 'up_only', 'say_with_time', 'transaction']);
 /** `change_table` and strong_migrations' `safe_change_table`, which changes the same table the same way. */
 const CHANGE_TABLE = new Set(['change_table', 'safe_change_table']);
@@ -175,6 +177,8 @@ export function translateRails(source: string): Translation {
       return;
     }
     if (names.length === 1) return railsOperation(ctx, { name, args, line, assured: scope.assured });
+    // `connection.execute(...)`, `ActiveRecord::Base.connection.execute(...)`: the same raw SQL as `execute`.
+    if (RAW_SQL_CALLS.has(name) && names.includes('connection')) return railsOperation(ctx, { name: 'execute', args, line, assured: scope.assured });
     // `User.update_all(...)`, `User.where(...).find_each { … }`: a data migration.
     if (/^[A-Z]/.test(names[0] ?? '') && names.some((n) => DATA_WRITES.has(n))) return void ctx.dataWrites.push({ line, what: names.join('.') });
     if (names.some((n) => RAILS_HARMLESS.has(n)) || names[0] === 'connection' || /^[A-Z]/.test(names[0] ?? '')) return;

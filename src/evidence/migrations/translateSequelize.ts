@@ -79,6 +79,9 @@ const SEQUELIZE: SchemaApi = {
 /** Sequelize migrations (`queryInterface.*`, `sequelize.query`) → Postgres. */
 export function translateSequelize(source: string): Translation {
   const { tr, rowWrites } = translateApiCalls(SEQUELIZE, source);
+  // sequelize-cli runs a migration outside any transaction unless it opens one (`sequelize.transaction(...)`):
+  // without one, each statement commits on its own and a backfill holds no schema lock.
+  tr.transactional = /\.transaction\s*\(/.test(source);
   backfillHazards(tr, rowWrites, 'Move the backfill to its own migration and update in batches.');
   return tr;
 }

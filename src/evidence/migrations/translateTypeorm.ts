@@ -1,5 +1,6 @@
 import { callArgs, isTrue, namesOf, textOf, type Value } from './parseValue.js';
 import { translateApiCalls, type ReadCall, type SchemaApi } from './schemaApi.js';
+import { backfillHazards } from './schemaSql.js';
 import { sqlTypeOf } from './sqlTypeOf.js';
 import { literal, type Translation } from './Translation.js';
 
@@ -18,6 +19,7 @@ const TYPEORM: SchemaApi = {
   heads: ['queryRunner'],
   harmless: HARMLESS,
   noTransaction: /\btransaction\s*=\s*false\b/,
+  bookkeeping: /^\s*(INSERT\s+INTO|DELETE\s+FROM|UPDATE)\s+"?typeorm_metadata\b/i,
   raw: { method: 'query', name: 'queryRunner.query' },
   read: (seg): ReadCall => {
     const pos = seg.args.positional;
@@ -92,7 +94,10 @@ const TYPEORM: SchemaApi = {
 
 /** TypeORM migrations (`queryRunner.query(...)`, `queryRunner.addColumn(...)` …) → Postgres. */
 export function translateTypeorm(source: string): Translation {
-  return translateApiCalls(TYPEORM, source).tr;
+  const { tr, rowWrites } = translateApiCalls(TYPEORM, source);
+  // TypeORM runs migrations in one transaction unless the migration sets `transaction = false`.
+  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`transaction = false`) and update in batches.');
+  return tr;
 }
 
 function sqlDefault(v: Value): string {

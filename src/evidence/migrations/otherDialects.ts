@@ -1,0 +1,48 @@
+import type { Token } from './tokenize.js';
+
+const POSTGRES = /^(pg|pgsql|postgres|postgresql|Client_PG|PostgresDriver)$/i;
+const OTHER = /^(sqlite|sqlite3|better-sqlite3|mysql|mysql2|mariadb|mssql|sqlsrv|oracle|oracledb|Client_Oracledb|cockroachdb|redshift)$/i;
+
+/**
+ * Migrations of apps that support several databases branch on the driver (`if (client.includes('pg'))
+ * { ... } else { ... }`, `if (DB::getDriverName() === 'pgsql')`). Only Postgres is linted, so the
+ * branches that cannot run on Postgres are cleared from `up` (same shape as `upRegion`): the `if` block of
+ * a test for another database, the `else` block of a test for Postgres. A test that names both, or
+ * neither, is left alone.
+ */
+export function skipOtherDialects(tokens: readonly Token[], up: boolean[]): boolean[] {
+  const out = [...up];
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]?.text !== 'if' || tokens[k + 1]?.text !== '(') continue;
+    const close = matching(tokens, k + 1, '(', ')');
+    const cond = tokens.slice(k + 2, close);
+    const names = cond.flatMap((t) => (t.kind === 'str' || t.kind === 'id' ? [t.value ?? t.text, ...(t.value ?? t.text).split(/[^\w-]+/)] : []));
+    const pg = names.some((n) => POSTGRES.test(n));
+    const other = names.some((n) => OTHER.test(n));
+    if (pg === other) continue;
+    // `!client.includes('sqlite3')`, `getDriverName() !== 'pgsql'`: the test is negated.
+    const negated = (cond[0]?.text === '!') !== cond.some((t) => t.text === '!=' || t.text === '!==');
+    const runsOnPostgres = pg !== negated;
+    const thenOpen = close + 1;
+    if (tokens[thenOpen]?.text !== '{') continue;
+    const thenClose = matching(tokens, thenOpen, '{', '}');
+    if (!runsOnPostgres) clear(out, thenOpen, thenClose);
+    else if (tokens[thenClose + 1]?.text === 'else' && tokens[thenClose + 2]?.text === '{') clear(out, thenClose + 2, matching(tokens, thenClose + 2, '{', '}'));
+  }
+  return out;
+}
+
+function matching(tokens: readonly Token[], open: number, o: string, c: string): number {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'p') continue;
+    if (t.text === o) depth++;
+    else if (t.text === c && --depth === 0) return k;
+  }
+  return tokens.length - 1;
+}
+
+function clear(mask: boolean[], from: number, to: number): void {
+  for (let k = from; k <= to && k < mask.length; k++) mask[k] = false;
+}
