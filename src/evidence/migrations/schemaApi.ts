@@ -1,7 +1,7 @@
-import type { Segment } from './parseValue.js';
+import type { Segment, Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
 import { changeColumn, rawOrUnknown, schemaSql, statements, WRITES_ROWS } from './schemaSql.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, type Framework, type Translation } from './Translation.js';
 import { upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
@@ -68,11 +68,9 @@ export function translateApiCalls(api: SchemaApi, source: string): { tr: Transla
   const tr = emptyTranslation(api.framework);
   if (api.noTransaction?.test(source)) tr.transactional = false;
   const rowWrites: number[] = [];
+  const priorTypes = downTypes(api, tokens);
   for (const { chain } of scanChains(tokens, 'js', up)) {
-    if (chain.kind !== 'chain') continue;
-    const at = chain.segments.findIndex((s) => api.heads.includes(s.name));
-    if (at < 0) continue;
-    const seg = chain.segments.slice(at + 1).find((s) => s.args) as (Segment & { args: NonNullable<Segment['args']> }) | undefined;
+    const seg = apiCall(api, chain);
     if (!seg) continue;
     if (seg.name === api.raw.method) {
       const sql = rawOrUnknown(tr, seg.line, api.raw.name, seg.args.positional[0]);
@@ -84,9 +82,36 @@ export function translateApiCalls(api: SchemaApi, source: string): { tr: Transla
     if (call === undefined || (call === 'other' && api.harmless.has(seg.name))) continue;
     if (call === 'other') tr.unknown.push({ line: seg.line, what: `\`${api.heads[0]}.${seg.name}\`` });
     else if ('unknown' in call) tr.unknown.push({ line: seg.line, what: call.unknown });
-    else applySchemaCall(tr, seg.line, seg.name, call);
+    else if (call.kind === 'changeColumn' && priorTypes.get(`${call.table}.${call.column}`) === call.type) {
+      // The down migration restores the same type: only the nullability changes, no `ALTER ... TYPE` rewrite.
+      if (call.notNull) tr.operations.push(op(seg.line, seg.name, call.table, schemaSql.setNotNull(call.table, call.column)));
+    } else applySchemaCall(tr, seg.line, seg.name, call);
   }
   return { tr, rowWrites };
+}
+
+/** The call on the API's object in a chain (`queryInterface.addColumn(...)`), if any. */
+function apiCall(api: SchemaApi, chain: Value): (Segment & { args: NonNullable<Segment['args']> }) | undefined {
+  if (chain.kind !== 'chain') return undefined;
+  const at = chain.segments.findIndex((s) => api.heads.includes(s.name));
+  if (at < 0) return undefined;
+  return chain.segments.slice(at + 1).find((s) => s.args) as (Segment & { args: NonNullable<Segment['args']> }) | undefined;
+}
+
+/**
+ * The column types the down migration's `changeColumn` calls restore (`table.column` → type). Sequelize and
+ * TypeORM restate a column's type on every change, so an up change to the type the down restores changes
+ * only the other attributes (`allowNull: true`).
+ */
+function downTypes(api: SchemaApi, tokens: readonly Token[]): Map<string, string> {
+  const types = new Map<string, string>();
+  const down = upRegion(tokens, 'js').map((u) => !u);
+  for (const { chain } of scanChains(tokens, 'js', down)) {
+    const seg = apiCall(api, chain);
+    const call = seg ? api.read(seg) : undefined;
+    if (call && call !== 'other' && !('unknown' in call) && call.kind === 'changeColumn') types.set(`${call.table}.${call.column}`, call.type);
+  }
+  return types;
 }
 
 export function applySchemaCall(tr: Translation, line: number, name: string, call: SchemaCall): void {

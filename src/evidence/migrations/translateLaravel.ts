@@ -59,7 +59,9 @@ export function translateLaravel(source: string): Translation {
   const rowWrites: number[] = [];
   for (const { at, chain } of scanChains(tokens, 'php', up)) {
     if (chain.kind !== 'chain') continue;
-    const [head, seg] = chain.segments as [Segment, Segment | undefined];
+    const head = chain.segments[0] as Segment;
+    // `Schema::connection('pgsql')->table(...)`, `DB::connection('pgsql')->statement(...)`: the same call on a named connection.
+    const seg = chain.segments.slice(1).find((s, k) => !(k === 0 && s.name === 'connection' && chain.segments.length > 2));
     const scope = scopeAt(scopes, head.name, at);
     if (scope) {
       builderCall(tr, LARAVEL, scope, chain.segments.slice(1), chain.segments[1]?.line ?? chain.line);

@@ -76,6 +76,21 @@ describe('Sequelize and TypeORM backfills', () => {
     expect(at((await collectEvidence([newFile('migrations/20240404-vouchers.js', sequelize(true))])).findings)).toEqual(['5 backfill-in-schema-migration']);
   });
 
+  it('takes a Sequelize changeColumn to the type its down migration restores as a nullability change, not a type change', async () => {
+    const body = (upType: string) => [
+      'module.exports = {',
+      '  up: async (queryInterface, Sequelize) => {',
+      `    await queryInterface.changeColumn('couriers', 'phone', { type: ${upType}, allowNull: true });`,
+      '  },',
+      '  down: async (queryInterface, Sequelize) => {',
+      "    await queryInterface.changeColumn('couriers', 'phone', { type: Sequelize.STRING(32), allowNull: false });",
+      '  },',
+      '};',
+    ];
+    expect(at((await collectEvidence([newFile('migrations/20240409-courier-phone.js', body('Sequelize.STRING(32)'))])).findings)).toEqual([]);
+    expect(at((await collectEvidence([newFile('migrations/20240409-courier-phone.js', body('Sequelize.BIGINT'))])).findings)).toEqual(['3 changing-column-type']);
+  });
+
   it("reports a TypeORM backfill (one transaction by default), but not TypeORM's own typeorm_metadata rows", async () => {
     const body = [
       "import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';",
@@ -119,6 +134,14 @@ describe('Laravel shapes', () => {
       '11 backfill-in-schema-migration',
       '12 backfill-in-schema-migration',
     ]);
+  });
+
+  it('reads Schema::connection(...)->table and DB::connection(...)->statement like the default connection (they were passed over)', async () => {
+    const up = [
+      "Schema::connection('pgsql')->table('tickets', function (Blueprint $table) { $table->index('sla_due'); });",
+      "DB::connection('pgsql')->statement('ALTER TABLE tickets DROP COLUMN legacy_ref');",
+    ];
+    expect(at((await collectEvidence([newFile('database/migrations/2024_04_10_000000_ticket_sla.php', laravel(up))])).findings)).toEqual(['10 ban-drop-column', '9 require-concurrent-index-creation']);
   });
 
   it('lints a Postgres-only branch and skips a branch for another driver', async () => {
