@@ -130,8 +130,10 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     }
     const unknown = tr.unknown.filter((u) => u.line === 0 || changed.has(u.line));
     if (unknown.length > 0) {
-      const listed = unknown.slice(0, 5).map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)).join('; ');
-      notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${unknown.length > 5 ? `; and ${unknown.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
+      // One entry per construct and line (`knex.raw('... ?', [knex.raw(type)])` is two calls on one line).
+      const distinct = [...new Set(unknown.map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)))];
+      const listed = distinct.slice(0, 5).join('; ');
+      notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${distinct.length > 5 ? `; and ${distinct.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
     }
     escapes.set(path, tr.escapes.filter((e) => changed.has(e.line)).map((e) => `${path}:${e.line} uses \`${e.what}\`: squawk found nothing to report in what it wraps.`));
   }
