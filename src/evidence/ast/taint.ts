@@ -441,12 +441,8 @@ function blockOf(node: SgNode, root: SgNode): { start: number; end: number } {
   const { start, end } = (at ?? root).range();
   return { start: start.index, end: end.index };
 }
-/**
- * Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups
- * in it, and those whose target names a given variable, kept per name (a function is asked about the same
- * few names many times).
- */
-export type TaintCache = Map<number, { all: Assignments; byName: Map<string, Assignments> }>;
+/** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
+export type TaintCache = Map<number, Assignments>;
 
 /** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
@@ -456,9 +452,10 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   let scope: SgNode | null = id.parent();
   while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
   const root = scope ?? id.getRoot().root();
-  let entry = cache.get(root.id());
-  if (!entry) {
-    const assignments: Assignments = [];
+  const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
+  let assignments = cache.get(root.id());
+  if (!assignments) {
+    assignments = [];
     // One search for every assignment kind (each search is a walk of the function).
     for (const assignment of root.findAll({ rule: { any: Object.keys(shape.assignments).map((kind) => ({ kind })) } })) {
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
@@ -468,17 +465,10 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
         assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(String(assignment.kind())), block: blockOf(assignment, root) });
       }
     }
-    entry = { all: assignments, byName: new Map() };
-    cache.set(root.id(), entry);
-  }
-  let named = entry.byName.get(name);
-  if (!named) {
-    const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
-    named = entry.all.filter((a) => word.test(a.target));
-    entry.byName.set(name, named);
+    cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  const before = named.filter((a) => a.at < useAt);
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target));
   // The last plain assignment in a block around the use runs on every path to it: what the name held
   // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
   const last = before.findLastIndex((a) => a.overrides && a.block.start <= useAt && useAt < a.block.end);
