@@ -20,11 +20,19 @@ const cache = new WeakMap<AstRule, TextTest | null>();
 export function rulePrefilter(rule: AstRule): TextTest | undefined {
   let cached = cache.get(rule);
   if (cached === undefined) {
-    const regexes = [...new Set(required(rule.rule, rule.utils ?? {}, 0))].map(toJsRegex).filter((r): r is RegExp => r !== null);
+    const regexes = ruleTextRegexes(rule);
     cached = regexes.length > 0 ? { test: (source) => regexes.every((r) => r.test(source)) } : null;
     cache.set(rule, cached);
   }
   return cached ?? undefined;
+}
+
+/**
+ * The JavaScript regexes of the text test, one per regex the rule requires. `trimEdges: false` gives the
+ * plain translations, without withoutOptionalEdges: the oracle the tests hold the trimmed ones to.
+ */
+export function ruleTextRegexes(rule: AstRule, trimEdges = true): RegExp[] {
+  return [...new Set(required(rule.rule, rule.utils ?? {}, 0))].map((r) => toJsRegex(r, trimEdges)).filter((r): r is RegExp => r !== null);
 }
 
 /** Every regex the rule requires (ast-grep syntax); an `any` counts as one, the first of each branch joined. */
@@ -55,7 +63,7 @@ function stripFlags(regex: string): string | undefined {
 }
 
 /** ast-grep's (Rust) regex as a JavaScript one over the whole source: anchors dropped, case folded when any part asks. */
-function toJsRegex(source: string): RegExp | null {
+function toJsRegex(source: string, trimEdges: boolean): RegExp | null {
   // Case-insensitive for the whole test when any part is: still a necessary condition.
   const insensitive = source.includes('(?i)');
   const body = source.replace(/\(\?i\)/g, '');
@@ -66,39 +74,129 @@ function toJsRegex(source: string): RegExp | null {
     .filter((_, i) => !anchors.has(i))
     .join('');
   try {
-    return new RegExp(withoutEdgeDotStars(out), insensitive ? 'i' : '');
+    return new RegExp(trimEdges ? withoutOptionalEdges(out) : out, insensitive ? 'i' : '');
   } catch {
     return null;
   }
 }
 
 /**
- * The same search without a `.*` at either end of a top-level alternative (`(a|.*\bquery\(.*\)\.all)`):
- * in an unanchored search `.*x` finds a match exactly where `x` does, but makes the engine scan to the
- * end of the line and back from every position, which turned one rule's text test into most of its cost.
+ * The same search without the parts at either end of a top-level alternative that may match nothing
+ * (`.*`, `\w*`, `(this\.)?`), and with a `+` there taken once: in an unanchored search `X*Y` finds a match
+ * exactly where `Y` does and `X+Y` exactly where `XY` does, but a leading `\w*` or `.*` makes the engine
+ * scan and backtrack from every position (one rule's text test cost ~20 ms a review that way). Groups at
+ * an end are trimmed on that side too. Rule regexes have no backreferences, so dropping a group changes
+ * no numbering that matters.
  */
-export function withoutEdgeDotStars(regex: string): string {
+export function withoutOptionalEdges(regex: string): string {
+  const trimmed = trimAlternatives(regex, true, true);
+  return trimmed === '' ? '[\\s\\S]?' : trimmed;
+}
+
+function trimAlternatives(regex: string, lead: boolean, trail: boolean): string {
   return topLevelAlternatives(regex)
-    .map((alt) => {
-      const group = wholeGroup(alt);
-      if (group !== undefined) return `(?:${withoutEdgeDotStars(group)})`;
-      return alt.replace(/^(?:\.\*\??)+/, '').replace(/(?<!\\)(?:\.\*\??)+$/, '') || '[\\s\\S]?';
-    })
+    .map((alt) => trimSequence(alt, lead, trail))
     .join('|');
 }
 
-/** The body of a group spanning the whole regex (`(...)`, `(?:...)`), else undefined. */
-function wholeGroup(regex: string): string | undefined {
-  if (!regex.startsWith('(') || !regex.endsWith(')')) return undefined;
-  let depth = 0;
-  for (const i of syntaxIndexes(regex)) {
-    const c = regex[i];
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0 && i < regex.length - 1) return undefined;
+interface Atom {
+  /** The atom's text without its quantifier. */
+  text: string;
+  /** `*`, `+`, `?`, `{n,m}` (with a lazy `?`), or ''. */
+  quantifier: string;
+  /** A group's body when it is a plain or `(?:` group; undefined for anything else. */
+  body?: string;
+}
+
+function trimSequence(alt: string, lead: boolean, trail: boolean): string {
+  const atoms = atomsOf(alt);
+  if (!atoms) return alt;
+  let changed = false;
+  if (lead) {
+    while (atoms.length > 0 && optional(atoms[0] as Atom)) {
+      atoms.shift();
+      changed = true;
+    }
   }
-  const body = regex.slice(1, -1);
-  if (body.startsWith('?:')) return body.slice(2);
-  return body.startsWith('?') ? undefined : body;
+  if (trail) {
+    while (atoms.length > 0 && optional(atoms.at(-1) as Atom)) {
+      atoms.pop();
+      changed = true;
+    }
+  }
+  const edges = new Set<number>();
+  if (lead && atoms.length > 0) edges.add(0);
+  if (trail && atoms.length > 0) edges.add(atoms.length - 1);
+  for (const i of edges) {
+    const atom = atoms[i] as Atom;
+    if (atom.quantifier.startsWith('+')) {
+      atom.quantifier = '';
+      changed = true;
+    }
+    if (atom.body === undefined || atom.quantifier !== '') continue;
+    const inner = trimAlternatives(atom.body, lead && i === 0, trail && i === atoms.length - 1);
+    if (inner !== atom.body) {
+      atom.text = `(?:${inner})`;
+      changed = true;
+    }
+  }
+  return changed ? atoms.map((a) => a.text + a.quantifier).join('') : alt;
+}
+
+/** Zero repetitions allowed: the atom can be left out of an unanchored search at an end. */
+function optional(atom: Atom): boolean {
+  return /^(?:\*|\?|\{0(?:,\d*)?\})/.test(atom.quantifier);
+}
+
+/** The alternative as atoms with their quantifiers; undefined when it does not read as one (left as is). */
+function atomsOf(alt: string): Atom[] | undefined {
+  const atoms: Atom[] = [];
+  let i = 0;
+  while (i < alt.length) {
+    const c = alt[i] as string;
+    let end: number;
+    let body: string | undefined;
+    if (c === '\\') {
+      // `\p{L}`, `\x{41}`: the braces belong to the escape.
+      const braced = /^\\[pPxu]\{[^}]*\}/.exec(alt.slice(i));
+      end = i + (braced ? braced[0].length : 2);
+    } else if (c === '[') {
+      end = classEnd(alt, i);
+    } else if (c === '(') {
+      end = groupEnd(alt, i);
+      const inner = alt.slice(i + 1, end - 1);
+      body = inner.startsWith('?:') ? inner.slice(2) : inner.startsWith('?') ? undefined : inner;
+    } else if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?' || c === '{') {
+      return undefined;
+    } else {
+      end = i + 1;
+    }
+    if (end < 0 || end > alt.length) return undefined;
+    const quantifier = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(alt.slice(end))?.[0] ?? '';
+    atoms.push({ text: alt.slice(i, end), quantifier, body });
+    i = end + quantifier.length;
+  }
+  return atoms;
+}
+
+/** The index after the `]` closing the class opened at `from` (the same reading as syntaxIndexes), or -1. */
+function classEnd(regex: string, from: number): number {
+  for (let i = from + 1; i < regex.length; i++) {
+    if (regex[i] === '\\') i++;
+    else if (regex[i] === ']') return i + 1;
+  }
+  return -1;
+}
+
+/** The index after the `)` closing the group opened at `from`, or -1. */
+function groupEnd(regex: string, from: number): number {
+  let depth = 0;
+  for (const i of syntaxIndexes(regex.slice(from))) {
+    const c = regex[from + i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return from + i + 1;
+  }
+  return -1;
 }
 
 /** The regex split at its top-level `|` (outside groups and classes). */

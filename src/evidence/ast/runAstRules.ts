@@ -59,7 +59,12 @@ export function parseFailure(input: AstInput, error: unknown): { findings: Findi
   return { findings: [], notes: [`Code rules could not parse ${input.path}: ${(error as Error).message.slice(0, 120)}.`] };
 }
 
-/** The planned rules on the parsed file, within the file's budget counted from `started`. */
+/**
+ * The planned rules on the parsed file, within the file's budget counted from `started`. One search per
+ * rule: most of a search's cost is ast-grep compiling the rule (its regexes) and matching candidates, not
+ * the walk, so one `any` search over all of a file's rules measured only ~10% less native time on a
+ * 200-file PR before its matches were even told apart by rule.
+ */
 export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: AstInput, started: number): { findings: Finding[]; notes: string[] } {
   const language = ruleLanguageOf(input.lang);
   const budgetMs = input.budgetMs ?? FILE_BUDGET_MS;

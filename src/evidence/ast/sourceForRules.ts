@@ -68,21 +68,30 @@ const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** Push openers and pop closers of one line (outside simple strings); false when a closer had no opener. */
 function scan(text: string, stack: string[]): boolean {
+  // Most lines have no bracket or quote: one native search instead of a loop over their characters.
+  if (!BRACKET_OR_QUOTE.test(text)) return true;
   let ok = true;
-  let quote = '';
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
+      if (c === BACKSLASH) i++;
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') stack.push(c);
-    else if (c === ')' || c === ']' || c === '}') {
+    if (c === DOUBLE || c === SINGLE || c === BACKTICK) quote = c;
+    // ( [ { and ) ] }
+    else if (c === 40 || c === 91 || c === 123) stack.push(text[i] as string);
+    else if (c === 41 || c === 93 || c === 125) {
       if (stack.length === 0) ok = false;
       else stack.pop();
     }
   }
   return ok;
 }
+
+const BRACKET_OR_QUOTE = /[()[\]{}"'`]/;
+const BACKSLASH = 92;
+const DOUBLE = 34;
+const SINGLE = 39;
+const BACKTICK = 96;
