@@ -38,11 +38,54 @@ const OUTSIDE: Record<string, string> = {
 /** Inside a class only the positive forms have a plain ASCII spelling; negated ones stay as written. */
 const IN_CLASS: Record<string, string> = { w: '0-9A-Za-z_', d: '0-9', s: '\\t\\n\\v\\f\\r ' };
 
+/**
+ * A leading `(?i)` made ASCII-only, `(?i-u)`. Unicode case folding (k also matches the Kelvin sign, s the
+ * long s) makes a case-insensitive regex cost several times more to compile (select-star's: about 600 µs
+ * per search against 90), and ast-grep compiles on every search. Without Unicode, `.` and a negated class
+ * could match a byte that is not UTF-8, which the engine refuses to compile: those keep Unicode in a
+ * `(?u:…)` group. A regex with any other Unicode-only syntax (`\p`, `\x`, nested classes, non-ASCII text)
+ * keeps its `(?i)`.
+ */
+export function asciiCaseless(regex: string): string {
+  if (!regex.startsWith('(?i)') || /\\[pPxuU]|\[\[/.test(regex) || /[^ -~\t\n\r]/.test(regex)) return regex;
+  let out = '(?i-u)';
+  for (let i = 4; i < regex.length; i++) {
+    const c = regex[i] as string;
+    if (c === '\\') {
+      out += c + (regex[i + 1] ?? '');
+      i++;
+    } else if (c === '.') {
+      out += '(?u:.)';
+    } else if (c === '[') {
+      const end = classEnd(regex, i);
+      if (end < 0) return regex;
+      const cls = regex.slice(i, end + 1);
+      out += cls.startsWith('[^') ? `(?u:${cls})` : cls;
+      i = end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** The index of the `]` closing the class opened at `start` (a `]` first in the class is literal), or -1. */
+function classEnd(regex: string, start: number): number {
+  let i = start + 1;
+  if (regex[i] === '^') i++;
+  if (regex[i] === ']') i++;
+  for (; i < regex.length; i++) {
+    if (regex[i] === '\\') i++;
+    else if (regex[i] === ']') return i;
+  }
+  return -1;
+}
+
 /** Every `regex` of a rule (its body, utils and constraints), made ASCII; everything else as is. */
 export function asciiRegexes<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => asciiRegexes(v)) as T;
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = key === 'regex' && typeof v === 'string' ? asciiRegex(v) : asciiRegexes(v);
+  for (const [key, v] of Object.entries(value)) out[key] = key === 'regex' && typeof v === 'string' ? asciiCaseless(asciiRegex(v)) : asciiRegexes(v);
   return out as T;
 }

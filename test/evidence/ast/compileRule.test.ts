@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asciiRegex, asciiRegexes } from '../../../src/evidence/ast/asciiRegex.js';
+import { asciiCaseless, asciiRegex, asciiRegexes } from '../../../src/evidence/ast/asciiRegex.js';
 import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
 import { builtinRulesDir, loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
 import { compileRule, matchesFirst } from '../../../src/evidence/ast/compileRule.js';
@@ -38,6 +38,27 @@ describe('asciiRegex', () => {
     for (const rule of loadAstRules()) {
       const inLanguage = engine.sg.parse(rule.language, 'x\n').root();
       expect(() => inLanguage.findAll(compileRule(rule).config), rule.file).not.toThrow();
+    }
+  });
+});
+
+describe('asciiCaseless', () => {
+  it('makes a leading (?i) ASCII-only and keeps Unicode where bytes could otherwise split a character', () => {
+    expect(asciiCaseless('(?i)select [0-9A-Za-z_]+ from')).toBe('(?i-u)select [0-9A-Za-z_]+ from');
+    expect(asciiCaseless('(?i)update\\([^)]*(passw|pwd).x')).toBe('(?i-u)update\\((?u:[^)])*(passw|pwd)(?u:.)x');
+    expect(asciiCaseless('(?i)a[]x]b[^]y]')).toBe('(?i-u)a[]x]b(?u:[^]y])');
+  });
+
+  it('leaves alone what is not case-insensitive or needs Unicode', () => {
+    for (const regex of ['select', '(?i)\\p{L}+', '(?i)caf\u00e9', '(?i)[[a-z]&&[^x]]', '(?i)a\\x{e9}', '(?i)[unclosed']) expect(asciiCaseless(regex)).toBe(regex);
+  });
+
+  it('matches what (?i) matches on ASCII code, and ast-grep compiles it', () => {
+    const root = engine.sg.parse('javascript', "q('SELECT * FROM t'); q('Update users SET pwd = 1'); q('select a.* from t'); q('Selectx * from'); q('ÜPDATE (pwd)');").root();
+    for (const regex of ['(?i)(?-u:\\b)select[\\t ]+([0-9A-Za-z_]+\\.)?\\*[\\t ]+from(?-u:\\b)', '(?i)update[^(]*(passw|pwd)', '(?i)^.u.*pwd', '(?i)[^a-z]pdate']) {
+      const texts = (r: string) => root.findAll({ rule: { kind: 'string', regex: r } }).map((n) => n.text());
+      expect(texts(asciiCaseless(regex)), regex).toEqual(texts(regex));
+      expect(texts(regex).length, regex).toBeGreaterThan(0);
     }
   });
 });
