@@ -7,7 +7,7 @@ interface LanguageShape {
   request: RegExp;
   /** Function-like nodes: a variable is looked up in the innermost one around the use. */
   scopes: ReadonlySet<string>;
-  /** Assignment-like nodes with a target and a value: a field name, `kind:<kind>` (the first child of that kind) or `last` (the last named child). */
+  /** Assignment-like nodes with a target and a value: a field name, `kind:<kind>` (the first child of that kind), `first` or `last` (named child). */
   assignments: Readonly<Record<string, readonly [target: string, value: string]>>;
   identifiers: ReadonlySet<string>;
   /** String literals that cannot carry a value (no interpolation child). */
@@ -53,9 +53,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   python: {
     request:
-      /\brequest\.(?:GET|POST|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
+      /\brequest\.(?:GET|POST|FILES|COOKIES|META|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
     scopes: new Set(['function_definition', 'lambda']),
-    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'] },
+    // `with open(path) as f`: f reads what path names.
+    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'], as_pattern: ['alias', 'first'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
     interpolation: new Set(['interpolation']),
@@ -352,7 +353,9 @@ function escapeName(name: string): string {
 }
 
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
-function built(node: SgNode, shape: Shape, depth: number): boolean {
+function built(value: SgNode, shape: Shape, depth: number): boolean {
+  // Go's `q := fmt.Sprintf(...)` assigns a list of one: judge the value itself.
+  const node = single(value);
   if (isBuilding(node, shape) && dynamic(node, shape, depth)) return true;
   if (depth === 0 || !shape.identifiers.has(node.kind() as string)) return false;
   return assignedValues(node, shape).some((value) => built(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
@@ -475,9 +478,10 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   return before.slice(Math.max(0, last)).map((a) => a.value);
 }
 
-/** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */
+/** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`), the first or the last named child. */
 function part(node: SgNode, spec: string): SgNode | null {
   if (spec === 'last') return node.children().filter((c) => c.isNamed()).at(-1) ?? null;
+  if (spec === 'first') return node.children().find((c) => c.isNamed()) ?? null;
   if (spec.startsWith('kind:')) return node.children().find((c) => c.kind() === spec.slice(5)) ?? null;
   return node.field(spec);
 }
