@@ -29,6 +29,8 @@ interface LanguageShape {
   sanitizer: RegExp;
   /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
   lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
+  /** In-place appends, judged by the node's text (group 1: the receiver): it then also holds the argument (`q << x`, `q.concat(x)`). */
+  appends?: { kinds: ReadonlySet<string>; pattern: RegExp };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -90,6 +92,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['binary']),
     sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
     lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
+    appends: { kinds: new Set(['binary', 'call']), pattern: /^(@?\w+)\s*(?:<<|\.(?:concat|prepend)\b)/ },
   },
   java: {
     request:
@@ -460,7 +463,13 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   if (!assignments) {
     assignments = [];
     // One search for every assignment kind (each search is a walk of the function).
-    for (const assignment of root.findAll({ rule: { any: Object.keys(shape.assignments).map((kind) => ({ kind })) } })) {
+    const kinds = [...new Set([...Object.keys(shape.assignments), ...(shape.appends?.kinds ?? [])])];
+    for (const assignment of root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } })) {
+      const appended = appendOf(assignment, shape);
+      if (appended) {
+        assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root) });
+        continue;
+      }
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
       const target = targetField ? part(assignment, targetField) : null;
       const value = valueField ? part(assignment, valueField) : null;
@@ -476,6 +485,16 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
   const last = before.findLastIndex((a) => a.overrides && a.block.start <= useAt && useAt < a.block.end);
   return before.slice(Math.max(0, last)).map((a) => a.value);
+}
+
+/** `q << x`, `q.concat(x)`: the receiver's name and the value appended to it; null for anything else. */
+function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode } | null {
+  if (!shape.appends?.kinds.has(String(node.kind()))) return null;
+  const receiver = shape.appends.pattern.exec(node.text().slice(0, 200))?.[1];
+  if (!receiver) return null;
+  const args = node.field('arguments');
+  const value = node.field('right') ?? args?.children().find((c) => c.isNamed()) ?? null;
+  return value ? { target: receiver, value } : null;
 }
 
 /** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`), the first or the last named child. */
