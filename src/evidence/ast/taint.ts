@@ -29,8 +29,8 @@ interface LanguageShape {
   sanitizer: RegExp;
   /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
   lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
-  /** In-place appends, judged by the node's text (group 1: the receiver): it then also holds the argument (`q << x`, `q.concat(x)`). */
-  appends?: { kinds: ReadonlySet<string>; pattern: RegExp };
+  /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
+  appends?: { rule: Record<string, unknown>; pattern: RegExp };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -92,7 +92,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['binary']),
     sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
     lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
-    appends: { kinds: new Set(['binary', 'call']), pattern: /^(@?\w+)\s*(?:<<|\.(?:concat|prepend)\b)/ },
+    appends: {
+      rule: { any: [{ kind: 'binary', has: { field: 'operator', regex: '^<<$' } }, { kind: 'call', has: { field: 'method', regex: '^(concat|prepend)$' } }] },
+      pattern: /^(@?\w+)\s*(?:<<|\.(?:concat|prepend)\b)/,
+    },
   },
   java: {
     request:
@@ -463,8 +466,8 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   if (!assignments) {
     assignments = [];
     // One search for every assignment kind (each search is a walk of the function).
-    const kinds = [...new Set([...Object.keys(shape.assignments), ...(shape.appends?.kinds ?? [])])];
-    for (const assignment of root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } })) {
+    const kinds: Record<string, unknown>[] = Object.keys(shape.assignments).map((kind) => ({ kind }));
+    for (const assignment of root.findAll({ rule: { any: shape.appends ? [...kinds, shape.appends.rule] : kinds } })) {
       const appended = appendOf(assignment, shape);
       if (appended) {
         assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root) });
@@ -489,7 +492,7 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
 
 /** `q << x`, `q.concat(x)`: the receiver's name and the value appended to it; null for anything else. */
 function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode } | null {
-  if (!shape.appends?.kinds.has(String(node.kind()))) return null;
+  if (!shape.appends || String(node.kind()) in shape.assignments) return null;
   const receiver = shape.appends.pattern.exec(node.text().slice(0, 200))?.[1];
   if (!receiver) return null;
   const args = node.field('arguments');
