@@ -139,7 +139,7 @@ describe('backend PR reviews through signed webhooks', () => {
     const reviewWrites = a.gh.requests.filter((r) => r.template === '/repos/{owner}/{repo}/pulls/{pull_number}/reviews' && r.method === 'POST');
     expect(reviewWrites.map((r) => r.status)).toEqual([200]);
     const lines = inline(a).map((c) => `${c.path}:${c.line}`);
-    expect(lines).toEqual(expect.arrayContaining([`${MIGRATION.filename}:2`, `${REPOSITORY.filename}:4`, `${AWS.filename}:3`]));
+    expect(lines).toEqual(expect.arrayContaining([`${MIGRATION.filename}:2`, `${REPOSITORY.filename}:5`, `${AWS.filename}:3`]));
     expect(lines.every((l) => !l.startsWith('package-lock.json'))).toBe(true);
 
     // A new migration's patch is the whole file: squawk lints it without fetching it again.

@@ -7,7 +7,7 @@ interface LanguageShape {
   request: RegExp;
   /** Function-like nodes: a variable is looked up in the innermost one around the use. */
   scopes: ReadonlySet<string>;
-  /** Assignment-like nodes with a target and a value: a field name, `kind:<kind>` (the first child of that kind) or `last` (the last named child). */
+  /** Assignment-like nodes with a target and a value: a field name, `kind:<kind>` (the first child of that kind), `first` or `last` (named child). */
   assignments: Readonly<Record<string, readonly [target: string, value: string]>>;
   identifiers: ReadonlySet<string>;
   /** String literals that cannot carry a value (no interpolation child). */
@@ -29,6 +29,8 @@ interface LanguageShape {
   sanitizer: RegExp;
   /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
   lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
+  /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
+  appends?: { rule: Record<string, unknown>; pattern: RegExp };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -53,9 +55,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   python: {
     request:
-      /\brequest\.(?:GET|POST|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
+      /\brequest\.(?:GET|POST|FILES|COOKIES|META|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
     scopes: new Set(['function_definition', 'lambda']),
-    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'] },
+    // `with open(path) as f`: f reads what path names.
+    assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'], as_pattern: ['alias', 'first'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
     interpolation: new Set(['interpolation']),
@@ -89,6 +92,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['binary']),
     sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
     lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
+    appends: {
+      rule: { any: [{ kind: 'binary', has: { field: 'operator', regex: '^<<$' } }, { kind: 'call', has: { field: 'method', regex: '^(concat|prepend)$' } }] },
+      pattern: /^(@?\w+)\s*(?:<<|\.(?:concat|prepend)\b)/,
+    },
   },
   java: {
     request:
@@ -352,7 +359,9 @@ function escapeName(name: string): string {
 }
 
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
-function built(node: SgNode, shape: Shape, depth: number): boolean {
+function built(value: SgNode, shape: Shape, depth: number): boolean {
+  // Go's `q := fmt.Sprintf(...)` assigns a list of one: judge the value itself.
+  const node = single(value);
   if (isBuilding(node, shape) && dynamic(node, shape, depth)) return true;
   if (depth === 0 || !shape.identifiers.has(node.kind() as string)) return false;
   return assignedValues(node, shape).some((value) => built(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
@@ -457,7 +466,13 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   if (!assignments) {
     assignments = [];
     // One search for every assignment kind (each search is a walk of the function).
-    for (const assignment of root.findAll({ rule: { any: Object.keys(shape.assignments).map((kind) => ({ kind })) } })) {
+    const kinds: Record<string, unknown>[] = Object.keys(shape.assignments).map((kind) => ({ kind }));
+    for (const assignment of root.findAll({ rule: { any: shape.appends ? [...kinds, shape.appends.rule] : kinds } })) {
+      const appended = appendOf(assignment, shape);
+      if (appended) {
+        assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root) });
+        continue;
+      }
       const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
       const target = targetField ? part(assignment, targetField) : null;
       const value = valueField ? part(assignment, valueField) : null;
@@ -475,9 +490,20 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   return before.slice(Math.max(0, last)).map((a) => a.value);
 }
 
-/** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`) or the last named child. */
+/** `q << x`, `q.concat(x)`: the receiver's name and the value appended to it; null for anything else. */
+function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode } | null {
+  if (!shape.appends || String(node.kind()) in shape.assignments) return null;
+  const receiver = shape.appends.pattern.exec(node.text().slice(0, 200))?.[1];
+  if (!receiver) return null;
+  const args = node.field('arguments');
+  const value = node.field('right') ?? args?.children().find((c) => c.isNamed()) ?? null;
+  return value ? { target: receiver, value } : null;
+}
+
+/** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`), the first or the last named child. */
 function part(node: SgNode, spec: string): SgNode | null {
   if (spec === 'last') return node.children().filter((c) => c.isNamed()).at(-1) ?? null;
+  if (spec === 'first') return node.children().find((c) => c.isNamed()) ?? null;
   if (spec.startsWith('kind:')) return node.children().find((c) => c.kind() === spec.slice(5)) ?? null;
   return node.field(spec);
 }

@@ -77,4 +77,48 @@ describe('the taint step', () => {
     ];
     expect(run('command-injection', 'go', 'cmd/server/handlers.go', ['package main', ...source])).toEqual(['6 command-injection']);
   });
+
+  it('follows a value appended in place (Ruby `<<`, `concat`) into the variable, and only into that one', () => {
+    const source = [
+      'def by_owner(conn)',
+      '  sql = +"SELECT id FROM notes WHERE owner = "',
+      '  sql << params[:owner]',
+      '  other = +"SELECT id FROM notes WHERE owner = 1"',
+      '  conn.exec(sql)',
+      '  conn.exec(other)',
+      'end',
+      'def by_tag(conn)',
+      '  tag = +"tag = "',
+      '  tag.concat(cookies[:tag])',
+      '  conn.query(tag)',
+      'end',
+    ];
+    expect(run('sql-injection', 'ruby', 'app/models/note.rb', source)).toEqual(['5 sql-injection', '11 sql-injection']);
+  });
+
+  it('judges a Go variable by the value it was given, also when that value is a built string', () => {
+    const source = [
+      'package main',
+      'func archive(db *sql.DB, slug string) {',
+      '	stmt := fmt.Sprintf("DELETE FROM tenants WHERE slug = \'%s\'", slug)',
+      '	db.Exec(stmt)',
+      '	fixed := fmt.Sprintf("DELETE FROM tenants WHERE slug = \'%s\'", "demo")',
+      '	db.Exec(fixed)',
+      '}',
+    ];
+    expect(run('sql-injection', 'go', 'internal/tenants/archive.go', source)).toEqual(['4 sql-injection']);
+  });
+
+  it('reads `with open(path) as f` as f holding what path names', () => {
+    const source = [
+      'def restore(request):',
+      '    target = os.path.join(SNAPSHOTS, request.GET["name"])',
+      '    with open(target, "rb") as fh:',
+      '        state = pickle.load(fh)',
+      '    with open(DEFAULTS, "rb") as fh2:',
+      '        base = pickle.load(fh2)',
+      '    return state, base',
+    ];
+    expect(run('insecure-deserialization', 'python', 'app/views.py', source)).toEqual(['4 insecure-deserialization']);
+  });
 });
