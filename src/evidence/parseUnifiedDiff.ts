@@ -22,12 +22,13 @@ export function parseUnifiedDiff(diff: string): DiffFile[] {
 /**
  * Builds a file from GitHub's per-file `patch` (hunks only, no headers). GitHub omits `patch` for binary
  * files and for diffs too large to show: pass `binary: true` when the caller knows the file is binary.
+ * `hunks`, when given, are the patch's hunks already parsed (by `parseUnifiedDiff`): used, not parsed again.
  */
 export function diffFileFromPatch(
   path: string,
   status: DiffFileStatus | 'copied' | 'changed' | 'unchanged',
   patch: string | undefined,
-  opts: { oldPath?: string; binary?: boolean } = {},
+  opts: { oldPath?: string; binary?: boolean; hunks?: Hunk[] } = {},
 ): DiffFile {
   const text = (patch ?? '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
   const normalised: DiffFileStatus = status === 'copied' ? 'added' : status === 'changed' || status === 'unchanged' ? 'modified' : status;
@@ -36,7 +37,7 @@ export function diffFileFromPatch(
     ...(opts.oldPath !== undefined && opts.oldPath !== path ? { oldPath: opts.oldPath } : {}),
     status: normalised,
     binary: opts.binary ?? false,
-    ...fromHunks(text, parseHunks(text)),
+    ...fromHunks(text, opts.hunks ?? parseHunks(text)),
   };
 }
 
