@@ -34,6 +34,23 @@ function keepLibLocation(outdir) {
   };
 }
 
+/**
+ * js-yaml 3 (gray-matter's YAML engine) requires esprima on load, for a `!!js/function` tag that only its
+ * unsafe schema reads; gray-matter reads front matter with the safe one. Left in, the CLI resolves and
+ * compiles esprima from node_modules on every start (≈20 ms); without it, the tag is simply not resolved.
+ */
+function withoutEsprima() {
+  return {
+    name: 'without-esprima',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        return { contents: text.replace("esprima = _require('esprima');", 'esprima = undefined;'), loader: 'js' };
+      });
+    },
+  };
+}
+
 export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
   await rm(outdir, { recursive: true, force: true });
   await esbuild.build({
@@ -46,7 +63,7 @@ export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
     // chunk's own URL is the same distance from lib/ as the entry's.
     splitting: true,
     chunkNames: '[name]-[hash]',
-    plugins: [keepLibLocation(outdir)],
+    plugins: [keepLibLocation(outdir), withoutEsprima()],
   });
   return outdir;
 }

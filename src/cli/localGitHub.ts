@@ -35,7 +35,8 @@ function toPullFile(f: DiffFile): PullFile {
     path: f.path,
     ...(f.oldPath ? { previousPath: f.oldPath } : {}),
     status: f.status,
-    ...(f.binary || f.patch === '' ? {} : { patch: f.patch }),
+    // The parsed hunks travel with the patch: the review does not parse the diff a second time.
+    ...(f.binary || f.patch === '' ? {} : { patch: f.patch, hunks: f.hunks }),
     additions: f.additions,
     deletions: f.deletions,
   };

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { Config } from '../config/configSchema.js';
 import { buildRepoMap, DEFAULT_MAP_LIMITS } from '../repomap/buildRepoMap.js';
@@ -17,9 +17,22 @@ const LOCAL_READS = 60;
 const MAX_WALK = 50_000;
 const STAT_CONCURRENCY = 32;
 
+/**
+ * Whether git could know this folder: a `.git` in it or above it, or a repository named by the environment.
+ * Outside one, `git ls-files` would only fail, after a process start the walk does not need.
+ */
+async function inGitRepository(root: string): Promise<boolean> {
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE) return true;
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (await stat(join(dir, '.git')).then(() => true, () => false)) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
 /** Files of the working tree: git's list (tracked and untracked, not ignored), or a walk outside a repository. */
 async function listFiles(root: string): Promise<string[]> {
   try {
+    if (!(await inGitRepository(root))) throw new Error('not in a git repository');
     const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     return stdout.split('\0').filter((p) => p.length > 0);
   } catch {

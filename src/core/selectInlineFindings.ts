@@ -1,5 +1,6 @@
 import { commentableLines } from '../evidence/commentableLines.js';
 import { severityRank, type Finding } from '../domain/findingSchema.js';
+import type { Hunk } from '../evidence/DiffFile.js';
 
 export interface InlinePlan {
   /** Findings posted as inline comments: their line (and range) is on the right side of the diff. */
@@ -14,7 +15,8 @@ export interface InlinePlan {
  */
 export function selectInlineFindings(
   findings: Finding[],
-  patches: Map<string, string>,
+  /** Each file's patch, with its hunks when they are parsed already. */
+  patches: ReadonlyMap<string, string | { patch: string; hunks?: readonly Hunk[] }>,
   opts: { enabled: boolean; max: number },
 ): InlinePlan {
   const inline: Finding[] = [];

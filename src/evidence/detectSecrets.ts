@@ -52,46 +52,126 @@ export async function detectSecrets(files: readonly SecretScanFile[]): Promise<F
     seen.add(key);
     findings.push(finding);
   };
-  for (const file of files) {
-    if (file.lines.length === 0) continue;
-    // One source per file (the lines joined) keeps secretlint to one pass per file instead of per line.
-    const content = file.lines.map((l) => l.text).join('\n');
+  const scanned = files.filter((file) => file.lines.length > 0);
+  const fromSecretlint = await secretlintAll(scanned);
+  scanned.forEach((file, index) => {
     // One finding per line, the most specific first: our provider shapes name the token, secretlint's
     // rules come next, our generic shapes (passwords, URL credentials) last.
     const ours = patternFindings(file);
     const generic = (f: Finding) => GENERIC_IDS.has(f.source.id);
     const before = findings.length;
     for (const finding of ours.filter((f) => !generic(f))) add(finding);
-    for (const finding of await secretlintFindings(file, content)) add(finding);
+    for (const finding of fromSecretlint[index] ?? []) add(finding);
     for (const finding of ours.filter(generic)) add(finding);
     findings.splice(before, findings.length - before, ...findings.slice(before).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-  }
+  });
   return findings;
 }
 
-async function secretlintFindings(file: SecretScanFile, content: string): Promise<Finding[]> {
+/**
+ * Between two files of one secretlint source: a line no rule's pattern reads across (each stops at a
+ * newline or at a NUL), so a match never joins the end of one file to the start of the next.
+ */
+const FILE_SEPARATOR = '\n\u0000\n';
+
+/** The name the shared source goes by: no rule treats it specially (not package.json, .npmrc, .json or .p12). */
+const SHARED_SOURCE_NAME = 'added-lines.txt';
+
+/**
+ * Whether secretlint must read this file on its own: its rules look at some names (package.json,
+ * package-lock.json and .npmrc for npm tokens, .json and .p12 for GCP keys, whose JSON rule parses the whole
+ * file), and `secretlint-disable` comments reach to the end of their source.
+ */
+function readAlone(file: SecretScanFile): boolean {
+  const path = file.path.toLowerCase();
+  return (
+    /(?:package\.json|package-lock\.json|\.npmrc|\.json|\.p12)$/.test(path) ||
+    file.lines.some((l) => l.text.includes('secretlint-') || l.text.includes('\u0000'))
+  );
+}
+
+/**
+ * secretlint's findings for each file. The files its rules treat alike are read as ONE source (joined with
+ * a separator line), because each `lintSource` call sets up every rule again: on a 200-file diff that set-up
+ * cost more than the matching. The others are read one by one, as secretlint would read them.
+ */
+async function secretlintAll(files: readonly SecretScanFile[]): Promise<Finding[][]> {
+  const out: Finding[][] = files.map(() => []);
+  const shared: number[] = [];
+  for (const [index, file] of files.entries()) {
+    if (readAlone(file)) out[index] = (await secretlintFindings([file], file.path))[0] ?? [];
+    else shared.push(index);
+  }
+  if (shared.length === 0) return out;
+  const together = await secretlintFindings(
+    shared.map((i) => files[i]!),
+    SHARED_SOURCE_NAME,
+  );
+  shared.forEach((i, k) => (out[i] = together[k] ?? []));
+  return out;
+}
+
+/**
+ * secretlint on the files' lines as one source; each message is mapped back to its file and line. A rule
+ * crash on a shared source is retried file by file; on one file it yields nothing, so our own patterns'
+ * findings are not hidden.
+ */
+async function secretlintFindings(files: readonly SecretScanFile[], filePath: string): Promise<Finding[][]> {
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let line = 1;
+  for (const file of files) {
+    starts.push(line);
+    parts.push(file.lines.map((l) => l.text).join('\n'));
+    // The file's lines, then the separator's own line.
+    line += file.lines.length + 1;
+  }
+  const content = parts.join(FILE_SEPARATOR);
   let result;
   try {
     result = await lintSource({
-      source: { content, filePath: file.path, contentType: 'text' },
+      source: { content, filePath, contentType: 'text' },
       options: { config: SECRETLINT_CONFIG, maskSecrets: true },
     });
   } catch {
-    return []; // A rule crash must not hide our own patterns' findings.
+    if (files.length === 1) return [[]]; // A rule crash must not hide our own patterns' findings.
+    const alone: Finding[][] = [];
+    for (const file of files) alone.push((await secretlintFindings([file], file.path))[0] ?? []);
+    return alone;
   }
   // secretlint knows no documentation examples or placeholders: those are dropped here, as for our patterns.
   const real = result.messages.filter((message) => !isExampleOrPlaceholder(matchedText(content, message.range)));
-  return real.map((message) => {
-    const line = file.lines[message.loc.start.line - 1]?.line ?? null;
+  const out: Finding[][] = files.map(() => []);
+  for (const message of real) {
+    const at = message.loc.start.line;
+    const index = lastAtOrBefore(starts, at);
+    const file = files[index];
+    if (!file) continue;
+    const lineNumber = file.lines[at - (starts[index] ?? 1)]?.line ?? null;
     const shortId = message.ruleId.replace(/^@secretlint\/secretlint-rule-/, '');
     const name = SECRETLINT_NAMES[shortId] ?? `secret (${shortId})`;
     const masked = maskSecret(matchedText(content, message.range));
-    return secretFinding(file.path, line, name, masked, {
-      kind: 'secretlint',
-      id: message.ruleId,
-      url: message.docsUrl ?? null,
-    });
-  });
+    out[index]!.push(
+      secretFinding(file.path, lineNumber, name, masked, {
+        kind: 'secretlint',
+        id: message.ruleId,
+        url: message.docsUrl ?? null,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The index of the last value ≤ `n` in ascending `values` (0 when none is). */
+function lastAtOrBefore(values: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((values[mid] ?? 0) <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**

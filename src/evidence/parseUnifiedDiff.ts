@@ -3,7 +3,7 @@ import { parseHunks, readHunks } from './parseHunks.js';
 
 export type { DiffFile, DiffFileStatus } from './DiffFile.js';
 
-/** The header lines, hunks and hunk lines (as written) of one file in a multi-file diff. */
+/** The header lines, hunks and hunk text (as written: one slice of the diff per run of hunks) of one file in a multi-file diff. */
 interface Block {
   header: string[];
   hunks: Hunk[];
@@ -16,18 +16,20 @@ interface Block {
  * empty patch.
  */
 export function parseUnifiedDiff(diff: string): DiffFile[] {
-  return splitBlocks(diff.replace(/\r\n?/g, '\n').split('\n')).map(fileFromBlock);
+  const text = diff.includes('\r') ? diff.replace(/\r\n?/g, '\n') : diff;
+  return splitBlocks(text, text.split('\n')).map(fileFromBlock);
 }
 
 /**
  * Builds a file from GitHub's per-file `patch` (hunks only, no headers). GitHub omits `patch` for binary
  * files and for diffs too large to show: pass `binary: true` when the caller knows the file is binary.
+ * `hunks`, when given, are the patch's hunks already parsed (by `parseUnifiedDiff`): used, not parsed again.
  */
 export function diffFileFromPatch(
   path: string,
   status: DiffFileStatus | 'copied' | 'changed' | 'unchanged',
   patch: string | undefined,
-  opts: { oldPath?: string; binary?: boolean } = {},
+  opts: { oldPath?: string; binary?: boolean; hunks?: Hunk[] } = {},
 ): DiffFile {
   const text = (patch ?? '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
   const normalised: DiffFileStatus = status === 'copied' ? 'added' : status === 'changed' || status === 'unchanged' ? 'modified' : status;
@@ -36,7 +38,7 @@ export function diffFileFromPatch(
     ...(opts.oldPath !== undefined && opts.oldPath !== path ? { oldPath: opts.oldPath } : {}),
     status: normalised,
     binary: opts.binary ?? false,
-    ...fromHunks(text, parseHunks(text)),
+    ...fromHunks(text, opts.hunks ?? parseHunks(text)),
   };
 }
 
@@ -44,17 +46,22 @@ export function diffFileFromPatch(
  * Splits the lines into one block per file. Hunks are read by `readHunks`, which consumes each body by
  * its line counts, so a content line that happens to look like a header (`--- x`) never starts a new file.
  */
-function splitBlocks(lines: string[]): Block[] {
+function splitBlocks(text: string, lines: string[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  // Where lines[i] starts in the text: a file's hunks are one slice of the diff, not its lines joined again.
+  let offset = 0;
+  for (let i = 0; i < lines.length; offset += (lines[i] as string).length + 1, i++) {
     const line = lines[i] as string;
     const read = readHunks(lines, i);
     if (read) {
       if (!current) blocks.push((current = { header: [], hunks: [], patch: [] }));
       // Loops, not `push(...)`: spreading a 200,000-line hunk as arguments overflows the stack.
       for (const hunk of read.hunks) current.hunks.push(hunk);
-      for (let j = i; j < read.end; j++) current.patch.push(lines[j] as string);
+      let end = offset;
+      for (let j = i; j < read.end; j++) end += (lines[j] as string).length + 1;
+      current.patch.push(text.slice(offset, end - 1));
+      offset = end - ((lines[read.end - 1] as string).length + 1);
       i = read.end - 1;
       continue;
     }

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Finding } from '../domain/findingSchema.js';
 import { findSquawkBinary } from './findSquawkBinary.js';
 import { squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
@@ -40,11 +40,7 @@ export async function runSquawk(
     // promise: the caller's CPU-bound work (secrets, AST rules) then overlaps squawk instead of waiting on it.
     dir = mkdtempSync(join(tmpdir(), 'agency-squawk-'));
     const names = files.map((f, i) => safeName(i, f.path));
-    files.forEach((f, i) => {
-      const file = join(dir as string, names[i] as string);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, f.content);
-    });
+    files.forEach((f, i) => writeFileSync(join(dir as string, names[i] as string), f.content));
     // An explicit config keeps squawk from picking up a stray .squawk.toml above the temp dir.
     writeFileSync(join(dir, 'squawk.toml'), opts.config ?? '');
     const args = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern', ...names];
@@ -65,15 +61,15 @@ export async function runSquawk(
 }
 
 /**
- * `f<i>/<path>` with every character outside [A-Za-z0-9._-] replaced and `.`/`..` segments dropped: squawk
- * reads its arguments as glob patterns, and a path from a pull request must never leave the temp dir.
+ * `f<i>-<file name>` with every character outside [A-Za-z0-9._-] replaced: squawk reads its arguments as
+ * glob patterns, and a path from a pull request must never leave the temp dir. One flat folder: no
+ * directories to make and remove per migration (findings are mapped back by this name, not by path).
  */
 function safeName(index: number, path: string): string {
-  const segments = path
-    .split(/[\\/]+/)
-    .filter((s) => s !== '' && s !== '.' && s !== '..')
-    .map((s) => s.replace(/[^A-Za-z0-9._-]/g, '_'));
-  return ['f' + index, ...(segments.length > 0 ? segments : ['migration.sql'])].join('/');
+  const segments = path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.' && s !== '..');
+  // The end of a long name, which keeps its extension, within any file system's limit on a name.
+  const name = (segments.at(-1) ?? 'migration.sql').replace(/[^A-Za-z0-9._-]/g, '_').slice(-200);
+  return `f${index}-${name}`;
 }
 
 interface ExecResult {

@@ -1,5 +1,6 @@
 import type { Permission } from '../config/configSchema.js';
 import type { CheckRunInput, InlineComment } from '../domain/Write.js';
+import type { Hunk } from '../evidence/DiffFile.js';
 
 export type { CheckAnnotation, CheckRunInput, InlineComment } from '../domain/Write.js';
 
@@ -47,6 +48,11 @@ export interface PullFile {
   status: 'added' | 'modified' | 'removed' | 'renamed';
   /** Hunks without headers, as GitHub serves them; absent for binary or too-large files. */
   patch?: string;
+  /**
+   * The hunks of `patch`, when the port parsed them already (the CLI reads a whole diff): the review reads
+   * these instead of parsing the patch a second time. Absent from GitHub's answers.
+   */
+  hunks?: Hunk[];
   additions: number;
   deletions: number;
 }

@@ -32,7 +32,7 @@ import { trojanSourceFinding } from '../security/trojanSourceFinding.js';
 const MAX_POSTED_FINGERPRINTS = 300;
 
 function toDiffFile(f: PullFile): DiffFile {
-  const file = diffFileFromPatch(f.path, f.status, f.patch, { oldPath: f.previousPath });
+  const file = diffFileFromPatch(f.path, f.status, f.patch, { oldPath: f.previousPath, hunks: f.hunks });
   // GitHub omits `patch` for binary files and for diffs too large to show: keep its counts for coverage.
   return f.patch === undefined ? { ...file, additions: f.additions, deletions: f.deletions } : file;
 }
@@ -61,7 +61,8 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (!files.some((f) => isBackend(f.path) && !isIgnored(f.path))) return { outcome: { status: 'ignored', reason: 'no backend paths changed' }, writes: [] };
   }
 
-  const { result, diffFiles, found, stillOpen, allFindings } = await judgePullRequest(ctx, extras, { github, count: counted.count, pr, headSha, files, carry });
+  const judged = await judgePullRequest(ctx, extras, { github, count: counted.count, pr, headSha, files, carry });
+  const { result, diffFiles, found, stillOpen, allFindings } = judged;
   const notReviewed = [...result.packed.notReviewed];
   if (truncated) notReviewed.push({ path: `(files after the first ${GITHUB_MAX_FILES})`, reason: 'GitHub lists at most 3,000 files of a pull request' });
 
@@ -74,7 +75,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
     if (fp) posted.add(fp);
   }
   const fresh = found.filter((f) => !posted.has(findingFingerprint(f)));
-  const patches = pullPatches ?? new Map(diffFiles.map((f) => [f.path, f.patch]));
+  const patches = pullPatches ?? new Map(diffFiles.map((f) => [f.path, f]));
   const { inline } = selectInlineFindings(fresh, patches, { enabled: config.review.inlineComments, max: config.review.maxInlineComments });
 
   const event = reviewEvent(found, config);
@@ -98,7 +99,7 @@ export async function reviewJob(ctx: JobContext, extras: DispatchExtras): Promis
   if (config.review.checkRun) writes.push(checkRunWrite(headSha, checkAnnotations(allFindings, prPaths), checkConclusion(allFindings, config), allFindings.length, safeText(result.review.summary, opts)));
 
   const shas = [...previousShas.filter((s) => s !== headSha), headSha].slice(-20);
-  const lineText = lineTexts(files);
+  const lineText = lineTexts(judged.files);
   // Only findings on files of the pull request can be checked again later.
   const open = boundOpenFindings([
     ...found.filter((f) => f.path !== null && prPaths.has(f.path)).map((f) => toOpenFinding(f, headSha, lineText(f))).filter((o): o is OpenFinding => o !== undefined),
@@ -182,11 +183,23 @@ async function judgePullRequest(
   // Code stays byte for byte, except invisible and bidirectional characters, shown as `[U+202E]` tokens
   // (to the model and in findings) so a trojan-source trick is seen instead of obeyed.
   const hiddenChars: Finding[] = [];
+  // Each patch is parsed once, here (or by the port that read it: the CLI's diff), and the raw files keep
+  // their hunks for the steps after the judgment; a patch with revealed characters is parsed as revealed.
+  const parsed: PullFile[] = [];
   const diffFiles = files.map((f) => {
-    if (f.patch === undefined) return toDiffFile(f);
+    if (f.patch === undefined) {
+      parsed.push(f);
+      return toDiffFile(f);
+    }
     const revealed = revealInvisible(f.patch);
-    if (revealed.found.length > 0) hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
-    return toDiffFile({ ...f, patch: revealed.text });
+    if (revealed.found.length === 0) {
+      const file = toDiffFile(f);
+      parsed.push({ ...f, hunks: file.hunks });
+      return file;
+    }
+    hiddenChars.push(trojanSourceFinding(f.path, revealed.found));
+    parsed.push({ ...f, hunks: undefined });
+    return toDiffFile({ ...f, patch: revealed.text, hunks: undefined });
   });
   const repo = await ctx.repoMap?.();
   const linkedPlan = await findLinkedPlan(github, pr, ctx.botLogin).catch(() => undefined);
@@ -216,24 +229,26 @@ async function judgePullRequest(
   const foundKeys = new Set(found.map(findingFingerprint));
   const stillOpen = carried.filter((o) => !foundKeys.has(findingFingerprint(openToFinding(o))));
   const allFindings = [...found, ...stillOpen.map(openToFinding)];
-  return { result, diffFiles, found, stillOpen, allFindings };
+  return { result, diffFiles, files: parsed, found, stillOpen, allFindings };
 }
 
 /**
  * The text of a finding's line as the reviewed patch shows it (raw, as the file has it), if it does. Each
- * patch is parsed once, on its first finding: hundreds of findings in one file are hundreds of look-ups.
+ * patch's lines are indexed once, on its first finding: hundreds of findings in one file are hundreds of
+ * look-ups; its hunks are read as parsed, or parsed from the patch when they are not.
  */
 function lineTexts(files: PullFile[]): (f: Finding) => string | undefined {
-  const patches = new Map<string, string | undefined>();
-  for (const file of files) if (!patches.has(file.path)) patches.set(file.path, file.patch);
+  const patches = new Map<string, PullFile>();
+  for (const file of files) if (!patches.has(file.path)) patches.set(file.path, file);
   const byPath = new Map<string, Map<number, string> | undefined>();
   return (f) => {
     if (f.path === null || f.line === null) return undefined;
     if (!byPath.has(f.path)) {
-      const patch = patches.get(f.path);
+      const file = patches.get(f.path);
+      const patch = file?.patch;
       const lines = new Map<number, string>();
       // The first line with a number wins, as a search from the top would find it.
-      if (patch !== undefined) for (const l of newSideLines(parseHunks(patch))) if (!lines.has(l.line)) lines.set(l.line, l.text);
+      if (patch !== undefined) for (const l of newSideLines(file?.hunks ?? parseHunks(patch))) if (!lines.has(l.line)) lines.set(l.line, l.text);
       byPath.set(f.path, patch === undefined ? undefined : lines);
     }
     return byPath.get(f.path)?.get(f.line);

@@ -1,4 +1,5 @@
 import type { Code, Definition, InlineCode } from 'mdast';
+import { LRUCache } from 'lru-cache';
 import { parseMarkdown } from '../markdown/parseMarkdown.js';
 import { span, walk } from '../markdown/markdownTree.js';
 
@@ -27,6 +28,21 @@ export interface SafeTextOptions {
  */
 export function safeText(text: string, opts: SafeTextOptions = {}): string {
   const ctx = context(opts, markdown);
+  const key = JSON.stringify([ctx.prefixes, [...ctx.keep], text]);
+  const known = SAFE_TEXTS.get(key);
+  if (known !== undefined) return known;
+  const safe = safeBlocks(text, ctx);
+  SAFE_TEXTS.set(key, safe);
+  return safe;
+}
+
+/**
+ * Results by text and options: a review repeats the same finding bodies (one rule on many lines, the
+ * inline comment and the summary's details of one finding), and each is a Markdown parse. Bounded by size.
+ */
+const SAFE_TEXTS = new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (value, key) => value.length + key.length });
+
+function safeBlocks(text: string, ctx: Ctx): string {
   const src = text.replace(/\r\n?/g, '\n');
   const { regions, spans } = structure(src, ctx);
   const out: string[] = [];

@@ -57,6 +57,21 @@ describe('the bundled CLI (scripts/build-cli.mjs, what `agency` runs)', () => {
     expect(got.stdout).toMatch(/Source: .*(secret|hardcoded)/i);
   }, 60_000);
 
+  it('does not load esprima, which js-yaml asks for on load for a tag the safe schema it is used with never reads', async () => {
+    // Every module the bundle requires at run time (native packages, Node built-ins), logged by a preload hook.
+    const log = join(cwd, 'required.txt');
+    const hook = join(cwd, 'hook.cjs');
+    await writeFile(
+      hook,
+      `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;\n` +
+        `M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`,
+    );
+    await run(process.execPath, ['--require', hook, join(out, 'agency.js'), 'review', '--diff', 'pr.diff'], { cwd, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024 });
+    const required = (await readFile(log, 'utf8')).split('\n');
+    expect(required.some((r) => r.startsWith('@ast-grep/'))).toBe(true);
+    expect(required).not.toContain('esprima');
+  }, 60_000);
+
   it('lists the rules and plans an issue as the unbundled program does', async () => {
     expect(await bundled(['rules'])).toEqual(await inProcess(['rules']));
     await writeFile(join(cwd, 'issue.md'), '# Rate limits\n\nPer-user rate limits on POST /orders, backed by Redis.\n');

@@ -42,6 +42,17 @@ describe('runSquawk (real squawk binary)', () => {
     expect(findings.find((f) => f.source.id === 'ban-drop-column')).toMatchObject({ path: 'b/002.sql', line: 2, severity: 'blocker' });
   });
 
+  it('keeps two migrations of the same file name in different folders apart', async () => {
+    const { findings } = await runSquawk([
+      { path: 'billing/migrations/0002_change.sql', content: 'SELECT 1;\nCREATE INDEX i1 ON t(a);' },
+      { path: 'users/migrations/0002_change.sql', content: 'ALTER TABLE t DROP COLUMN c;' },
+    ]);
+    const found = findings.map((f) => `${f.path}:${f.line} ${f.source.id}`);
+    expect(found).toContain('billing/migrations/0002_change.sql:2 require-concurrent-index-creation');
+    expect(found).toContain('users/migrations/0002_change.sql:1 ban-drop-column');
+    expect(found.filter((f) => f.includes('ban-drop-column') || f.includes('require-concurrent-index-creation'))).toHaveLength(2);
+  });
+
   it('collapses statement-by-statement hygiene rules to one finding per file', async () => {
     const sql = 'ALTER TABLE a ADD COLUMN x text;\nALTER TABLE b ADD COLUMN y text;\nALTER TABLE c ADD COLUMN z text;';
     const { findings } = await runSquawk([{ path: 'm/001.sql', content: sql }]);
