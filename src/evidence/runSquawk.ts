@@ -29,7 +29,8 @@ export interface RunSquawkOptions {
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 /**
- * Lints SQL migrations with squawk in one process. Never throws: a missing binary, a timeout or a crash
+ * Lints SQL migrations with squawk in one process, plus at most `maxRetries` more, within the same time
+ * budget, for files holding a statement squawk cannot parse (see lintTheRest). Never throws: a missing binary, a timeout or a crash
  * yields no findings and a note saying so, because evidence must not take the review down with it.
  */
 export async function runSquawk(
@@ -54,6 +55,7 @@ export async function runSquawk(
     // An explicit config keeps squawk from picking up a stray .squawk.toml above the temp dir.
     writeFileSync(join(dir, 'squawk.toml'), opts.config ?? '');
     const flags = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern'];
+    const started = Date.now();
     const run = await exec(binary, [...flags, ...names], dir, opts.timeoutMs ?? 30_000);
     if (run.timedOut) return { findings: [], notes: [`squawk timed out after ${opts.timeoutMs ?? 30_000} ms; SQL migrations were not linted.`] };
     const violations = parseReport(run.stdout);
@@ -68,7 +70,10 @@ export async function runSquawk(
       new Map(names.map((name, i) => [name, (files[i] as SquawkInput).content])),
       async (retry) => {
         for (const [name, content] of retry) writeFileSync(join(dir as string, name), content);
-        const again = await exec(binary, [...flags, ...retry.keys()], dir as string, opts.timeoutMs ?? 30_000);
+        // Retries share the one time budget: they never make squawk's share of a review longer.
+        const left = (opts.timeoutMs ?? 30_000) - (Date.now() - started);
+        if (left <= 0) return undefined;
+        const again = await exec(binary, [...flags, ...retry.keys()], dir as string, left);
         return again.timedOut ? undefined : parseReport(again.stdout)?.map((v) => ({ ...v, file: key(v.file) }));
       },
       opts.maxRetries ?? 3,

@@ -124,6 +124,19 @@ describe('a failed retry', () => {
     expect(findings).toEqual([]);
     expect(notes).toEqual(['squawk could not parse m/4.sql (line 3): Missing semicolon between statements; only Postgres SQL is linted.']);
   });
+
+  it('gives the retries only what is left of the time budget', async () => {
+    // The real squawk the first time; a hang the second, cut at the budget's end, not a full timeout later.
+    const flag = join(dir, 'ran-slow');
+    const script = join(dir, 'squawk-slow');
+    await writeFile(script, `#!/bin/sh\nif [ -e '${flag}' ]; then exec sleep 20; fi\ntouch '${flag}'\nexec '${findSquawkBinary() as string}' "$@"\n`);
+    await chmod(script, 0o755);
+    const started = Date.now();
+    const { findings, notes } = await runSquawk([{ path: 'm/5.sql', content: MIXED }], { binaryPath: script, timeoutMs: 2000 });
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(findings).toEqual([]);
+    expect(notes).toEqual(['squawk could not parse m/5.sql (line 3): Missing semicolon between statements; only Postgres SQL is linted.']);
+  });
 });
 
 describe('a translated framework migration with a non-Postgres raw statement (real squawk)', () => {
