@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../domain/findingSchema.js';
 import { findSquawkBinary } from './findSquawkBinary.js';
+import { lintTheRest } from './lintTheRest.js';
 import { squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
 
 /** A SQL file to lint. `lines`/`changedLines` map an excerpt back to the diff (see SquawkTarget). */
@@ -18,12 +19,18 @@ export interface RunSquawkOptions {
   binaryPath?: string;
   /** Contents of the repository's `.squawk.toml` (excluded rules, pg_version...). Default: squawk's defaults. */
   config?: string;
+  /**
+   * Extra squawk runs, at most, to lint the rest of files holding a statement squawk cannot parse (one
+   * process per round for all such files). Default 3; 0 turns the retry off.
+   */
+  maxRetries?: number;
 }
 
 const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 /**
- * Lints SQL migrations with squawk in one process. Never throws: a missing binary, a timeout or a crash
+ * Lints SQL migrations with squawk in one process, plus at most `maxRetries` more, within the same time
+ * budget, for files holding a statement squawk cannot parse (see lintTheRest). Never throws: a missing binary, a timeout or a crash
  * yields no findings and a note saying so, because evidence must not take the review down with it.
  */
 export async function runSquawk(
@@ -43,8 +50,9 @@ export async function runSquawk(
     files.forEach((f, i) => writeFileSync(join(dir as string, names[i] as string), f.content));
     // An explicit config keeps squawk from picking up a stray .squawk.toml above the temp dir.
     writeFileSync(join(dir, 'squawk.toml'), opts.config ?? '');
-    const args = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern', ...names];
-    const run = await exec(binary, args, dir, opts.timeoutMs ?? 30_000);
+    const flags = ['--reporter', 'json', '--config', 'squawk.toml', '--no-error-on-unmatched-pattern'];
+    const started = Date.now();
+    const run = await exec(binary, [...flags, ...names], dir, opts.timeoutMs ?? 30_000);
     if (run.timedOut) return { findings: [], notes: [`squawk timed out after ${opts.timeoutMs ?? 30_000} ms; SQL migrations were not linted.`] };
     const violations = parseReport(run.stdout);
     if (!violations) {
@@ -52,7 +60,21 @@ export async function runSquawk(
       return { findings: [], notes: [`squawk failed (${why.slice(0, 200)}); SQL migrations were not linted.`] };
     }
     const byName = new Map(names.map((name, i) => [name, files[i] as SquawkInput]));
-    return squawkFindings(violations, (file) => byName.get(file.replace(/\\/g, '/').replace(/^\.\//, '')));
+    const key = (file: string): string => file.replace(/\\/g, '/').replace(/^\.\//, '');
+    const { violations: all, leftOut } = await lintTheRest(
+      violations.map((v) => ({ ...v, file: key(v.file) })),
+      new Map(names.map((name, i) => [name, (files[i] as SquawkInput).content])),
+      async (retry) => {
+        for (const [name, content] of retry) writeFileSync(join(dir as string, name), content);
+        // Retries share the one time budget: they never make squawk's share of a review longer.
+        const left = (opts.timeoutMs ?? 30_000) - (Date.now() - started);
+        if (left <= 0) return undefined;
+        const again = await exec(binary, [...flags, ...retry.keys()], dir as string, left);
+        return again.timedOut ? undefined : parseReport(again.stdout)?.map((v) => ({ ...v, file: key(v.file) }));
+      },
+      opts.maxRetries ?? 3,
+    );
+    return squawkFindings(all, (file) => byName.get(key(file)), leftOut);
   } catch (error) {
     return { findings: [], notes: [`squawk could not run (${(error as Error).message.slice(0, 200)}); SQL migrations were not linted.`] };
   } finally {

@@ -1,4 +1,5 @@
 import type { Finding } from '../domain/findingSchema.js';
+import type { LeftOutStatement } from './blankUnparsable.js';
 import { squawkSeverity } from './squawkSeverity.js';
 
 /** One entry of `squawk --reporter json` (lines are 0-based). */
@@ -20,6 +21,13 @@ export interface SquawkTarget {
   lines?: readonly number[];
   /** Report only violations touching these new-side lines (the lines the change added). */
   changedLines?: ReadonlySet<number>;
+}
+
+/** Statements of one file left out of the lint because squawk could not parse them (see blankUnparsable). */
+export interface LeftOutFile {
+  statements: readonly LeftOutStatement[];
+  /** Whether anything was left to lint once they were out. */
+  rest: boolean;
 }
 
 /** Rules that fire on every statement; one finding per file says it without burying the real problems. */
@@ -64,6 +72,7 @@ export function squawkDocsUrl(rule: string): string {
 export function squawkFindings(
   violations: readonly SquawkViolation[],
   targetOf: (file: string) => SquawkTarget | undefined,
+  leftOut: ReadonlyMap<string, LeftOutFile> = new Map(),
 ): { findings: Finding[]; notes: string[] } {
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -104,10 +113,34 @@ export function squawkFindings(
     findings.push(finding);
     if (!seen) firstOfRule.set(key, { finding, more: 0 });
   }
+  for (const [file, out] of leftOut) {
+    const target = targetOf(file);
+    if (target && !unparsable.has(target.path) && out.statements.length > 0) notes.push(leftOutNote(target, out));
+  }
   for (const { finding, more } of firstOfRule.values()) {
     if (more > 0) finding.body += `\n\nThe same applies to ${more} more statement${more === 1 ? '' : 's'} in this file.`;
   }
   return { findings, notes };
+}
+
+/** The file's note once its unparsable statements were left out and the rest linted again. */
+function leftOutNote(target: SquawkTarget, out: LeftOutFile): string {
+  const [first] = out.statements as [LeftOutStatement];
+  const at = (s: LeftOutStatement): string | null => {
+    const from = toNewSide(target, s.line);
+    const to = toNewSide(target, s.endLine);
+    return from === null ? null : to !== null && to > from ? `${from}-${to}` : `${from}`;
+  };
+  const where = out.statements.map(at).filter((l) => l !== null);
+  const lines = where.length === 0 ? '' : ` (line${where.length > 1 || where[0]?.includes('-') ? 's' : ''} ${where.join(', ')})`;
+  if (!out.rest) {
+    // Nothing of the file parses: the note it always had, at the first statement.
+    const line = toNewSide(target, first.line);
+    return `squawk could not parse ${target.path}${line === null ? '' : ` (line ${line})`}: ${first.message}; only Postgres SQL is linted.`;
+  }
+  const n = out.statements.length;
+  const what = n === 1 ? `a statement of ${target.path}` : `${n} statements of ${target.path}`;
+  return `squawk could not parse ${what}${lines}: ${first.message}; ${n === 1 ? 'it was' : 'they were'} left out and the rest of the file was linted (only Postgres SQL is linted).`;
 }
 
 function toNewSide(target: SquawkTarget, contentLine: number): number | null {
