@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { sqlStatements } from './sqlStatements.js';
 
 /** A statement squawk could not parse, left out of the lint (content lines, 1-based). */
@@ -48,7 +49,7 @@ export function blankUnparsable(content: string, errors: readonly SyntaxErrorAt[
   for (const [k, message] of [...hit].sort((a, b) => a[0] - b[0])) {
     const s = statements[k] as { start: number; end: number; first: number; last: number };
     out = out.slice(0, s.start) + out.slice(s.start, s.end).replace(/[^\n]/g, ' ') + out.slice(s.end);
-    leftOut.push({ line: lineOf(lineStarts, s.first) + 1, endLine: lineOf(lineStarts, s.last) + 1, message });
+    leftOut.push({ line: lastAtOrBefore(lineStarts, s.first) + 1, endLine: lastAtOrBefore(lineStarts, s.last) + 1, message });
   }
   const rest = statements.some((_, k) => !hit.has(k));
   return { content: out, leftOut, rest };
@@ -65,15 +66,4 @@ function offsetOf(content: string, lineStarts: readonly number[], line: number, 
     i += code > 0xffff ? 2 : 1;
   }
   return i;
-}
-
-function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -2,6 +2,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { Finding } from '../domain/findingSchema.js';
 import { isTestFile } from './isCodeFile.js';
+import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { maskSecret } from './maskSecret.js';
 import { quietSecretlintProfiler } from './quietSecretlintProfiler.js';
 import { isExampleOrPlaceholder, PRIVATE_KEY_BEGIN, SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
@@ -160,18 +161,6 @@ async function secretlintFindings(files: readonly SecretScanFile[], filePath: st
     );
   }
   return out;
-}
-
-/** The index of the last value ≤ `n` in ascending `values` (0 when none is). */
-function lastAtOrBefore(values: readonly number[], n: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((values[mid] ?? 0) <= n) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
