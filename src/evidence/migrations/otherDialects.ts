@@ -29,7 +29,31 @@ export function skipOtherDialects(tokens: readonly Token[], up: boolean[]): bool
     if (!runsOnPostgres) clear(out, thenOpen, thenClose);
     else if (tokens[thenClose + 1]?.text === 'else' && tokens[thenClose + 2]?.text === '{') clear(out, thenClose + 2, matching(tokens, thenClose + 2, '{', '}'));
   }
+  skipHelpersCalledOnlyThere(tokens, out);
   return out;
+}
+
+/**
+ * A helper function (`function name(...) {`, a PHP method too) that is called, and only from code that does
+ * not run on Postgres (a cleared branch or `down`), does not run either: its body is cleared. One never
+ * called, or called from code that runs, is left as it is.
+ */
+function skipHelpersCalledOnlyThere(tokens: readonly Token[], out: boolean[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    const name = tokens[k + 1];
+    if (tokens[k]?.text !== 'function' || name?.kind !== 'id' || tokens[k + 2]?.text !== '(') continue;
+    let open = matching(tokens, k + 2, '(', ')') + 1;
+    // Past a return type (`: Promise<void>`) to the body; a `;` first means there is none (a declaration).
+    while (open < tokens.length && tokens[open]?.text !== '{' && tokens[open]?.text !== ';') open++;
+    if (tokens[open]?.text !== '{') continue;
+    const close = matching(tokens, open, '{', '}');
+    const calls: number[] = [];
+    for (let j = 0; j < tokens.length; j++) {
+      if (j >= k && j <= close) continue;
+      if (tokens[j]?.kind === 'id' && tokens[j]?.text === name.text && tokens[j + 1]?.text === '(' && tokens[j - 1]?.text !== 'function') calls.push(j);
+    }
+    if (calls.length > 0 && calls.every((j) => !out[j])) clear(out, open, close);
+  }
 }
 
 function matching(tokens: readonly Token[], open: number, o: string, c: string): number {

@@ -59,6 +59,48 @@ describe('Knex shapes', () => {
   });
 });
 
+describe('helpers of the other databases', () => {
+  it('skips a helper called only from a branch that cannot run on Postgres, and lints one the Postgres path calls', async () => {
+    const body = [
+      "import type { Knex } from 'knex';",
+      'async function rebuildForMysql(db: Knex): Promise<void> {',
+      "  await db.raw('UPDATE parcels SET weight_g = weight_kg * 1000');",
+      "  await db.raw('ALTER TABLE parcels MODIFY weight_g INT NOT NULL');",
+      '}',
+      'async function indexParcels(db: Knex): Promise<void> {',
+      "  await db.schema.alterTable('parcels', (t) => { t.index(['weight_g']); });",
+      '}',
+      'export async function up(db: Knex): Promise<void> {',
+      "  if (db.client.config.client === 'mysql2') {",
+      '    await rebuildForMysql(db);',
+      '    return;',
+      '  }',
+      '  await indexParcels(db);',
+      '}',
+      'export async function down(db: Knex): Promise<void> {}',
+    ];
+    const { findings, notes } = await collectEvidence([newFile('src/migrations/20240405_parcel_weight.ts', body)]);
+    expect(at(findings)).toEqual(['7 require-concurrent-index-creation']);
+    expect(notes.join('\n')).not.toMatch(/could not parse/);
+  });
+
+  it('still lints the helper when the Postgres path calls it too', async () => {
+    const body = [
+      'async function backfill(db) {',
+      "  await db.raw('UPDATE parcels SET weight_g = 0');",
+      '}',
+      'exports.up = async function (db) {',
+      "  await db.schema.alterTable('parcels', (t) => { t.integer('weight_g'); });",
+      "  if (db.client.config.client === 'sqlite3') {",
+      '    await backfill(db);',
+      '  }',
+      '  await backfill(db);',
+      '};',
+    ];
+    expect(at((await collectEvidence([newFile('db/migrations/20240406_parcel_weight.js', body)])).findings)).toEqual(['2 backfill-in-schema-migration']);
+  });
+});
+
 describe('Sequelize and TypeORM backfills', () => {
   const sequelize = (wrap: boolean) => [
     'module.exports = {',
