@@ -34,26 +34,48 @@ export function skipOtherDialects(tokens: readonly Token[], up: boolean[]): bool
 }
 
 /**
- * A helper function (`function name(...) {`, a PHP method too) that is called, and only from code that does
- * not run on Postgres (a cleared branch or `down`), does not run either: its body is cleared. One never
- * called, or called from code that runs, is left as it is.
+ * A helper function (`function name(...) {`, a PHP method, `const name = async (...) => {`) that is called,
+ * and only from code that does not run on Postgres (a cleared branch or `down`), does not run either: its
+ * body is cleared. One never called, or called from code that runs, is left as it is.
  */
 function skipHelpersCalledOnlyThere(tokens: readonly Token[], out: boolean[]): void {
   for (let k = 0; k < tokens.length; k++) {
-    const name = tokens[k + 1];
-    if (tokens[k]?.text !== 'function' || name?.kind !== 'id' || tokens[k + 2]?.text !== '(') continue;
-    let open = matching(tokens, k + 2, '(', ')') + 1;
-    // Past a return type (`: Promise<void>`) to the body; a `;` first means there is none (a declaration).
-    while (open < tokens.length && tokens[open]?.text !== '{' && tokens[open]?.text !== ';') open++;
-    if (tokens[open]?.text !== '{') continue;
+    const helper = helperAt(tokens, k);
+    if (!helper) continue;
+    const { name, open } = helper;
     const close = matching(tokens, open, '{', '}');
     const calls: number[] = [];
     for (let j = 0; j < tokens.length; j++) {
       if (j >= k && j <= close) continue;
-      if (tokens[j]?.kind === 'id' && tokens[j]?.text === name.text && tokens[j + 1]?.text === '(' && tokens[j - 1]?.text !== 'function') calls.push(j);
+      if (tokens[j]?.kind === 'id' && tokens[j]?.text === name && tokens[j + 1]?.text === '(' && tokens[j - 1]?.text !== 'function') calls.push(j);
     }
     if (calls.length > 0 && calls.every((j) => !out[j])) clear(out, open, close);
   }
+}
+
+/** The helper defined at token `k`: its name and the `{` opening its body. */
+function helperAt(tokens: readonly Token[], k: number): { name: string; open: number } | undefined {
+  const name = tokens[k + 1];
+  if (name?.kind !== 'id') return undefined;
+  if (tokens[k]?.text === 'function' && tokens[k + 2]?.text === '(') {
+    let open = matching(tokens, k + 2, '(', ')') + 1;
+    // Past a return type (`: Promise<void>`) to the body; a `;` first means there is none (a declaration).
+    while (open < tokens.length && tokens[open]?.text !== '{' && tokens[open]?.text !== ';') open++;
+    return tokens[open]?.text === '{' ? { name: name.text, open } : undefined;
+  }
+  if (!['const', 'let', 'var'].includes(tokens[k]?.text ?? '') || tokens[k + 2]?.text !== '=') return undefined;
+  let at = k + 3;
+  if (tokens[at]?.text === 'async') at++;
+  if (tokens[at]?.text === 'function') at++;
+  if (tokens[at]?.text !== '(') return undefined;
+  let open = matching(tokens, at, '(', ')') + 1;
+  // `=> {` (a return type may come first) or, for `function (...)`, the body's `{`; an expression body has none.
+  while (open < tokens.length && !['{', '=>', ';'].includes(tokens[open]?.text ?? '')) open++;
+  if (tokens[open]?.text === '=>') {
+    open++;
+    while (tokens[open]?.kind === 'nl') open++;
+  }
+  return tokens[open]?.text === '{' ? { name: name.text, open } : undefined;
 }
 
 function matching(tokens: readonly Token[], open: number, o: string, c: string): number {

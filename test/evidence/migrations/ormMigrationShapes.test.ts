@@ -84,6 +84,25 @@ describe('helpers of the other databases', () => {
     expect(notes.join('\n')).not.toMatch(/could not parse/);
   });
 
+  it('follows arrow helpers the same way', async () => {
+    const body = [
+      'const copyForSqlite = async (db) => {',
+      "  await db.raw('UPDATE crates SET label_v2 = label');",
+      '};',
+      'exports.up = async (db) => {',
+      "  await db.schema.alterTable('crates', (t) => { t.string('label_v2'); });",
+      "  if (db.client.config.client === 'sqlite3') await copyForSqlite(db);",
+      "  if (db.client.config.client === 'sqlite3') {",
+      '    await copyForSqlite(db);',
+      '  }',
+      '};',
+    ];
+    // The one-line `if` without braces is not a cleared branch: that call counts as running, so the helper is linted.
+    expect(at((await collectEvidence([newFile('db/migrations/20240407_crate_label.js', body)])).findings)).toEqual(['2 backfill-in-schema-migration']);
+    const braced = body.filter((_, i) => i !== 5);
+    expect(at((await collectEvidence([newFile('db/migrations/20240407_crate_label.js', braced)])).findings)).toEqual([]);
+  });
+
   it('still lints the helper when the Postgres path calls it too', async () => {
     const body = [
       'async function backfill(db) {',
