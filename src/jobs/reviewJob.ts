@@ -10,7 +10,7 @@ import type { DiffFile } from '../evidence/DiffFile.js';
 import { diffFileFromPatch } from '../evidence/parseUnifiedDiff.js';
 import type { PullData, PullFile, ReadGitHub } from '../github/GitHub.js';
 import type { Write } from '../domain/Write.js';
-import { newSideLines, parseHunks } from '../evidence/parseHunks.js';
+import { hunksOf, newSideLines } from '../evidence/parseHunks.js';
 import { SEVERITIES, type Finding } from '../domain/findingSchema.js';
 import { encodeMarker } from '../domain/marker.js';
 import { safeOptions } from '../render/safeOptions.js';
@@ -248,7 +248,7 @@ function lineTexts(files: PullFile[]): (f: Finding) => string | undefined {
       const patch = file?.patch;
       const lines = new Map<number, string>();
       // The first line with a number wins, as a search from the top would find it.
-      if (patch !== undefined) for (const l of newSideLines(file?.hunks ?? parseHunks(patch))) if (!lines.has(l.line)) lines.set(l.line, l.text);
+      if (patch !== undefined) for (const l of newSideLines(hunksOf({ patch, hunks: file?.hunks }))) if (!lines.has(l.line)) lines.set(l.line, l.text);
       byPath.set(f.path, patch === undefined ? undefined : lines);
     }
     return byPath.get(f.path)?.get(f.line);
