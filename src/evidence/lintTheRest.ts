@@ -15,7 +15,11 @@ export async function lintTheRest(
 ): Promise<{ violations: SquawkViolation[]; leftOut: Map<string, LeftOutFile> }> {
   const contents = new Map(initial);
   const byFile = new Map<string, SquawkViolation[]>();
-  for (const v of first) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v]);
+  for (const v of first) {
+    const found = byFile.get(v.file);
+    if (found) found.push(v);
+    else byFile.set(v.file, [v]);
+  }
   const leftOut = new Map<string, { statements: LeftOutFile['statements'][number][]; rest: boolean }>();
   for (let round = 0; round < maxRetries; round++) {
     const retry = new Map<string, string>();
