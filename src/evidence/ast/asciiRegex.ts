@@ -83,9 +83,14 @@ function classEnd(regex: string, start: number): number {
 
 /** Every `regex` of a rule (its body, utils and constraints), made ASCII; everything else as is. */
 export function asciiRegexes<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => asciiRegexes(v)) as T;
+  return mapRegexes(value, (regex) => asciiCaseless(asciiRegex(regex)));
+}
+
+/** A copy of a rule (or any part of one) with every `regex` value passed through `change`. */
+export function mapRegexes<T>(value: T, change: (regex: string) => string): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => mapRegexes(v, change)) as T;
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = key === 'regex' && typeof v === 'string' ? asciiCaseless(asciiRegex(v)) : asciiRegexes(v);
+  for (const [key, v] of Object.entries(value)) out[key] = key === 'regex' && typeof v === 'string' ? change(v) : mapRegexes(v, change);
   return out as T;
 }

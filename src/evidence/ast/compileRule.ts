@@ -1,6 +1,10 @@
 import type { NapiConfig } from '@ast-grep/napi';
-import { asciiRegexes } from './asciiRegex.js';
+import { asciiCaseless, asciiRegex, mapRegexes } from './asciiRegex.js';
 import type { AstRule } from './AstRule.js';
+import { pruneAbsent, type RuleParts } from './pruneAbsent.js';
+import { nonCapturing } from './nonCapturing.js';
+import { outsideBmp, textRegex } from './rulePrefilter.js';
+import { searchFromStart } from './searchFromStart.js';
 
 export interface CompiledRule {
   config: NapiConfig;
@@ -13,29 +17,93 @@ const ROOT_KINDS = new Set(['program', 'module', 'source_file']);
 
 /**
  * The rule as ast-grep takes it, prepared once per process for speed, with the same matches:
- * - regexes made ASCII (asciiRegex: ast-grep compiles them on every search, Unicode classes are slow);
+ * - regexes made ASCII (asciiRegex: ast-grep compiles them on every search, Unicode classes are slow) and
+ *   case-insensitive ones searched from the start (searchFromStart: no case-variant prefilter to build),
+ *   their groups non-capturing (nonCapturing);
  * - an `inside` the root kind (a key of the rule or a member of its top-level `all`) is a property of
  *   the file: checked once per file (and only when the rest of the rule found something) instead of once
  *   per candidate, which turns a quadratic rule (each route searching the whole file for a guarded one)
  *   into a linear one;
- * - `matches` first (matchesFirst).
+ * - `matches` first (matchesFirst);
+ * - each search given only the utils it names (ast-grep compiles every util it is given).
  */
 export function compileRule(rule: AstRule): CompiledRule {
   let c = compiled.get(rule);
   if (!c) {
-    const { rule: body, constraints, utils } = asciiRegexes({ rule: rule.rule, constraints: rule.constraints, utils: rule.utils });
-    const free = !bindsMetavariables({ body, utils });
-    const order = (r: Record<string, unknown>) => (free ? matchesFirst(r) : r);
-    const { rest, inside } = liftFileCondition(body);
-    if (inside) {
-      const { stopBy: _stopBy, ...condition } = inside;
-      c = { config: { rule: order(rest), constraints, utils } as NapiConfig, file: { rule: order(condition), utils } as NapiConfig };
-    } else {
-      c = { config: { rule: order(body), constraints, utils } as NapiConfig };
-    }
+    c = compileParts({ rule: rule.rule, constraints: rule.constraints, utils: rule.utils });
     compiled.set(rule, c);
   }
   return c;
+}
+
+/** Per rule: its regexes, and its compiled forms by which of them the file lacks (null: cannot match). */
+const forFile = new WeakMap<AstRule, { regexes: string[]; variants: Map<string, CompiledRule | null> }>();
+/** Per regex, whether the current file's text lacks it (textRegex); cleared when the file changes. */
+let absentIn: { source: string; absent: Map<string, boolean> } | undefined;
+
+/**
+ * compileRule for one file: without the parts that cannot match in it (pruneAbsent), so that ast-grep
+ * does not compile their regexes. Undefined when the whole rule cannot match there. Files with a character
+ * outside the BMP get the whole rule (the text test does not read those alike).
+ */
+export function compileRuleFor(rule: AstRule, source: string): CompiledRule | undefined {
+  if (outsideBmp(source)) return compileRule(rule);
+  let entry = forFile.get(rule);
+  if (!entry) {
+    entry = { regexes: [...new Set(regexesOf([rule.rule, rule.constraints, rule.utils]))], variants: new Map() };
+    forFile.set(rule, entry);
+  }
+  if (absentIn?.source !== source) absentIn = { source, absent: new Map() };
+  const lacks = absentIn.absent;
+  const absent = (regex: string): boolean => {
+    let a = lacks.get(regex);
+    if (a === undefined) {
+      a = textRegex(regex)?.test(source) === false;
+      lacks.set(regex, a);
+    }
+    return a;
+  };
+  const key = entry.regexes.map((r) => (absent(r) ? '1' : '0')).join('');
+  if (!key.includes('1')) return compileRule(rule);
+  let c = entry.variants.get(key);
+  if (c === undefined) {
+    const parts = pruneAbsent({ rule: rule.rule, constraints: rule.constraints, utils: rule.utils }, absent);
+    c = parts && compileParts(parts);
+    entry.variants.set(key, c);
+  }
+  return c ?? undefined;
+}
+
+function compileParts(parts: RuleParts): CompiledRule {
+  const { rule: body, constraints, utils } = mapRegexes(parts, cheapRegex);
+  const free = !bindsMetavariables({ body, utils });
+  const order = (r: Record<string, unknown>) => (free ? matchesFirst(r) : r);
+  const { rest, inside } = liftFileCondition(body);
+  if (!inside) return { config: search({ rule: order(body), constraints, utils }) };
+  const { stopBy: _stopBy, ...condition } = inside;
+  return { config: search({ rule: order(rest), constraints, utils }), file: search({ rule: order(condition), utils }) };
+}
+
+/** The search as ast-grep takes it, with only the utils it names. */
+function search(parts: RuleParts): NapiConfig {
+  const { rule, constraints, utils } = pruneAbsent(parts, () => false) ?? parts;
+  return { rule, constraints, utils } as NapiConfig;
+}
+
+function regexesOf(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) regexesOf(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'regex' && typeof v === 'string') out.push(v);
+      else regexesOf(v, out);
+    }
+  }
+  return out;
+}
+
+/** A rule regex in the form that is cheapest for ast-grep to compile, with the same matches. */
+function cheapRegex(regex: string): string {
+  return searchFromStart(nonCapturing(asciiCaseless(asciiRegex(regex))));
 }
 
 type RuleObject = Record<string, unknown>;

@@ -21,10 +21,27 @@ export function rulePrefilter(rule: AstRule): TextTest | undefined {
   let cached = cache.get(rule);
   if (cached === undefined) {
     const regexes = ruleTextRegexes(rule);
-    cached = regexes.length > 0 ? { test: (source) => regexes.every((r) => r.test(source)) } : null;
+    cached = regexes.length > 0 ? { test: (source) => outsideBmp(source) || regexes.every((r) => r.test(source)) } : null;
     cache.set(rule, cached);
   }
   return cached ?? undefined;
+}
+
+let lastSource: string | undefined;
+let lastOutside = false;
+
+/**
+ * Whether the text holds a character outside the Basic Multilingual Plane (an emoji): JavaScript's `.` and
+ * negated classes (without the `u` flag) take half of it where Rust's take all of it, so a text test
+ * could miss what the rule matches. Such a file gets no text test. Remembered for the last text: every
+ * rule asks about the same file in turn.
+ */
+export function outsideBmp(source: string): boolean {
+  if (source !== lastSource) {
+    lastSource = source;
+    lastOutside = /[\ud800-\udfff]/.test(source);
+  }
+  return lastOutside;
 }
 
 /**
@@ -62,16 +79,61 @@ function stripFlags(regex: string): string | undefined {
   return /\(\?[a-z]/.test(body) ? undefined : body;
 }
 
+/**
+ * A JavaScript regex that finds a match in a file whenever ast-grep's regex matches the text of one of
+ * its nodes (a slice of the file): a necessary condition, not the same regex. Null when the regex uses
+ * syntax whose JavaScript reading could differ (the caller must then assume it may match).
+ */
+export function textRegex(regex: string): RegExp | null {
+  return toJsRegex(regex, true);
+}
+
+/** Escapes that mean the same in both dialects (JavaScript without the `u` flag), or more in JavaScript (`\\s`). */
+const SAME_ESCAPES = /^[$()*+.?[\]\\{}|^/\-bdswBDWntr]$/;
+
+/**
+ * Whether the JavaScript reading of the regex (without the `u` flag) matches at least what Rust's does:
+ * ASCII only, escapes of SAME_ESCAPES, no nested class or class operation (`[[`, `&&`, `--`, `~~`, which
+ * JavaScript reads as literal text) and no `\\s` in a negated class (JavaScript's is wider, so its negation narrower).
+ */
+function readsAlike(body: string): boolean {
+  if (/[^ -~\t\n\r]/.test(body)) return false;
+  let inClass = false;
+  let negated = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === '\\') {
+      const next = body[++i] ?? '';
+      if (!SAME_ESCAPES.test(next) || (inClass && negated && next === 's')) return false;
+    } else if (inClass) {
+      if (c === '[' || ((c === '&' || c === '-' || c === '~') && body[i + 1] === c)) return false;
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      negated = body[i + 1] === '^';
+      if (negated) i++;
+      // A `]` first in a class is a literal `]` in Rust, the end of an empty class in JavaScript.
+      if (body[i + 1] === ']') return false;
+    }
+  }
+  return true;
+}
+
 /** ast-grep's (Rust) regex as a JavaScript one over the whole source: anchors dropped, case folded when any part asks. */
 function toJsRegex(source: string, trimEdges: boolean): RegExp | null {
   // Case-insensitive for the whole test when any part is: still a necessary condition.
   const insensitive = source.includes('(?i)');
   const body = source.replace(/\(\?i\)/g, '');
   if (/\(\?[a-z]/.test(body)) return null;
-  const anchors = new Set([...syntaxIndexes(body)].filter((i) => body[i] === '^' || body[i] === '$'));
+  // Unicode classes, `\A`, `\z`, `\<`, nested classes, non-ASCII text: the dialects part ways, so no test.
+  if (!readsAlike(body)) return null;
+  const syntax = [...syntaxIndexes(body)];
+  const anchors = new Set(syntax.filter((i) => body[i] === '^' || body[i] === '$'));
+  // Rust's `.` takes a `\r`, JavaScript's does not.
+  const dots = new Set(syntax.filter((i) => body[i] === '.'));
   const out = body
     .split('')
-    .filter((_, i) => !anchors.has(i))
+    .map((c, i) => (anchors.has(i) ? '' : dots.has(i) ? '[^\\n]' : c))
     .join('');
   try {
     return new RegExp(trimEdges ? withoutOptionalEdges(out) : out, insensitive ? 'i' : '');

@@ -1,7 +1,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { Finding } from '../../domain/findingSchema.js';
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
-import { compileRule } from './compileRule.js';
+import { compileRule, compileRuleFor, type CompiledRule } from './compileRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
@@ -84,11 +84,11 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
     }
     let matches: SgNode[];
     try {
-      const { config, file } = compileRule(rule);
-      matches = top.findAll(config);
-      // The file condition only when there is something for it to keep: most searches find nothing, and
-      // each native call pays for compiling the rule's regexes again.
-      if (file && matches.length > 0 && !top.matches(file)) continue;
+      // Without the parts that cannot match in this file (none left: the rule cannot match here); the
+      // whole rule when ast-grep refuses what is left, so the outcome is the whole rule's either way.
+      const forFile = compileRuleFor(rule, input.source);
+      if (!forFile) continue;
+      matches = searchRule(top, forFile, () => compileRule(rule));
     } catch (error) {
       notes.push(`Rule ${rule.id} (${rule.file}) failed on ${input.path}: ${(error as Error).message.slice(0, 120)}`);
       continue;
@@ -102,6 +102,23 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
     }
   }
   return { findings, notes };
+}
+
+/** The rule's matches in the file; `whole` when ast-grep refuses the compiled form (it then reports its own error). */
+function searchRule(top: SgNode, compiled: CompiledRule, whole: () => CompiledRule): SgNode[] {
+  const run = ({ config, file }: CompiledRule): SgNode[] => {
+    const matches = top.findAll(config);
+    // The file condition only when there is something for it to keep: most searches find nothing, and
+    // each native call pays for compiling the rule's regexes again.
+    return file && matches.length > 0 && !top.matches(file) ? [] : matches;
+  };
+  const original = whole();
+  if (compiled === original) return run(compiled);
+  try {
+    return run(compiled);
+  } catch {
+    return run(original);
+  }
 }
 
 function taintMet(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
