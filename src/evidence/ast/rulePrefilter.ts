@@ -85,8 +85,16 @@ function stripFlags(regex: string): string | undefined {
  * syntax whose JavaScript reading could differ (the caller must then assume it may match).
  */
 export function textRegex(regex: string): RegExp | null {
-  return toJsRegex(regex, true);
+  let known = TEXT_REGEXES.get(regex);
+  if (known === undefined) {
+    known = toJsRegex(regex, true);
+    TEXT_REGEXES.set(regex, known);
+  }
+  return known;
 }
+
+/** Translated once per process: every file of a review asks for the same few hundred rule regexes. */
+const TEXT_REGEXES = new Map<string, RegExp | null>();
 
 /** Escapes that mean the same in both dialects (JavaScript without the `u` flag), or more in JavaScript (`\\s`). */
 const SAME_ESCAPES = /^[$()*+.?[\]\\{}|^/\-bdswBDWntr]$/;
