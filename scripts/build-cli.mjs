@@ -9,7 +9,7 @@
 //   node scripts/build-cli.mjs            → lib/cli/bundle/
 //   node scripts/build-cli.mjs --outdir X → X/ (tests)
 import { readFile, rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -51,6 +51,23 @@ function withoutEsprima() {
   };
 }
 
+/**
+ * zod 4 carries its error messages in some 50 languages (≈230 KB, compiled on every start) for `z.locales`;
+ * the program never leaves the English messages zod sets up itself, so the others are left out.
+ */
+function onlyEnglishZodMessages() {
+  return {
+    name: 'only-english-zod-messages',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+        contents: 'export { default as en } from "./en.js";',
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      }));
+    },
+  };
+}
+
 export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
   await rm(outdir, { recursive: true, force: true });
   await esbuild.build({
@@ -63,7 +80,7 @@ export async function buildCli(outdir = join(root, 'lib', 'cli', 'bundle')) {
     // chunk's own URL is the same distance from lib/ as the entry's.
     splitting: true,
     chunkNames: '[name]-[hash]',
-    plugins: [keepLibLocation(outdir), withoutEsprima()],
+    plugins: [keepLibLocation(outdir), withoutEsprima(), onlyEnglishZodMessages()],
   });
   return outdir;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { enableCompileCache } from './enableCompileCache.js';
 
-// Node 22.1+ keeps V8's compiled code on disk between starts (a no-op where it is missing, as on Node 20);
-// it must be on before the rest of the program is loaded, hence the dynamic import below.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// Node 22.1+ keeps V8's compiled code on disk between starts (nothing happens on Node 20); it must be on
+// before the rest of the program is loaded, hence the dynamic import below.
+enableCompileCache((module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache?.bind(module));
 const { runCli } = await import('./runCli.js');
 
 async function readStdin(): Promise<string> {

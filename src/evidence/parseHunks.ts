@@ -14,34 +14,35 @@ const NO_NEWLINE = '\\ No newline at end of file';
  * are skipped; CRLF line ends are read as LF.
  */
 export function parseHunks(patch: string): Hunk[] {
-  const lines = patch.split('\n');
   const hunks: Hunk[] = [];
-  for (let i = 0; i < lines.length; ) {
-    const read = readHunks(lines, i);
+  for (let at = 0; at <= patch.length; ) {
+    const read = readHunks(patch, at);
     if (read) {
-      hunks.push(...read.hunks);
-      i = read.end;
+      for (const hunk of read.hunks) hunks.push(hunk);
+      at = read.end;
     } else {
-      i++;
+      at = nextLine(patch, at);
     }
   }
   return hunks;
 }
 
 /**
- * The hunks that start at `lines[from]`, and the index of the first line after them; undefined when that
- * line is no hunk header. Each body is read by its header's counts, so a content line that looks like a
- * header (`--- x`, `diff …`, `@@ …`) stays content; an empty line inside a body is context whose leading
- * space an editor stripped; `\ No newline at end of file` marks the line before it.
+ * The hunks whose header is the line starting at offset `from` of `text`, and the offset of the first line
+ * after them (past `text.length` when they run to its end); undefined when that line is no hunk header.
+ * Lines are found in place, not split out: only each body line's text is cut from the diff. Each body is
+ * read by its header's counts, so a content line that looks like a header (`--- x`, `diff …`, `@@ …`)
+ * stays content; an empty line inside a body is context whose leading space an editor stripped;
+ * `\ No newline at end of file` marks the line before it. A line ending in CR is read without it.
  */
-export function readHunks(lines: readonly string[], from: number): { hunks: Hunk[]; end: number } | undefined {
+export function readHunks(text: string, from: number): { hunks: Hunk[]; end: number } | undefined {
   const hunks: Hunk[] = [];
-  let i = from;
+  let at = from;
   for (;;) {
-    const headerLine = i < lines.length ? withoutCr(lines[i] as string) : '';
-    const header = headerLine.startsWith('@@') ? HUNK_HEADER.exec(headerLine) : null;
+    if (at > text.length || !text.startsWith('@@', at)) break;
+    const header = HUNK_HEADER.exec(text.slice(at, lineEnd(text, at)));
     if (!header) break;
-    i++;
+    at = nextLine(text, at);
     const hunk: Hunk = {
       oldStart: Number(header[1]),
       oldLines: header[2] === undefined ? 1 : Number(header[2]),
@@ -54,28 +55,49 @@ export function readHunks(lines: readonly string[], from: number): { hunks: Hunk
     let newLine = hunk.newStart;
     let oldLeft = hunk.oldLines;
     let newLeft = hunk.newLines;
-    while (i < lines.length && (oldLeft > 0 || newLeft > 0 || withoutCr(lines[i] as string).startsWith('\\'))) {
-      const line = withoutCr(lines[i++] as string);
-      const c = line[0];
-      if (c === '\\') {
+    while (at <= text.length && (oldLeft > 0 || newLeft > 0 || text.charCodeAt(at) === BACKSLASH)) {
+      const newline = text.indexOf('\n', at);
+      const stop = newline === -1 ? text.length : newline;
+      const end = stop > at && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+      const c = at < end ? text.charCodeAt(at) : 0;
+      if (c === BACKSLASH) {
         const last = hunk.lines[hunk.lines.length - 1];
         if (last) last.noNewline = true;
-      } else if (c === '+') {
-        hunk.lines.push({ kind: 'add', text: line.slice(1), oldLine: null, newLine: newLine++ });
+      } else if (c === PLUS) {
+        hunk.lines.push({ kind: 'add', text: text.slice(at + 1, end), oldLine: null, newLine: newLine++ });
         newLeft--;
-      } else if (c === '-') {
-        hunk.lines.push({ kind: 'del', text: line.slice(1), oldLine: oldLine++, newLine: null });
+      } else if (c === MINUS) {
+        hunk.lines.push({ kind: 'del', text: text.slice(at + 1, end), oldLine: oldLine++, newLine: null });
         oldLeft--;
       } else {
-        hunk.lines.push({ kind: 'context', text: line.slice(1), oldLine: oldLine++, newLine: newLine++ });
+        hunk.lines.push({ kind: 'context', text: at < end ? text.slice(at + 1, end) : '', oldLine: oldLine++, newLine: newLine++ });
         oldLeft--;
         newLeft--;
       }
+      at = stop + 1;
     }
     hunks.push(hunk);
   }
-  return hunks.length > 0 ? { hunks, end: i } : undefined;
+  return hunks.length > 0 ? { hunks, end: at } : undefined;
 }
+
+/** The offset of the line after the one starting at `at`; `text.length + 1` after the last line. */
+export function nextLine(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline === -1 ? text.length + 1 : newline + 1;
+}
+
+/** Where the line starting at `at` ends: before its newline, and before a CR that precedes it. */
+function lineEnd(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  const end = newline === -1 ? text.length : newline;
+  return end > at && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+}
+
+const BACKSLASH = 92;
+const PLUS = 43;
+const MINUS = 45;
+const CR = 13;
 
 /** A line visible on the new (right) side of a patch: added, or unchanged context. */
 export interface NewSideLine {
@@ -108,8 +130,4 @@ export function formatHunk(hunk: Hunk): string {
 export function formatHunkLine(line: HunkLine): string {
   const mark = line.kind === 'add' ? '+' : line.kind === 'del' ? '-' : ' ';
   return line.noNewline ? `${mark}${line.text}\n${NO_NEWLINE}` : `${mark}${line.text}`;
-}
-
-function withoutCr(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }

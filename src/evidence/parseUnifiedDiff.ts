@@ -1,5 +1,5 @@
 import type { AddedLine, DiffFile, DiffFileStatus, Hunk } from './DiffFile.js';
-import { parseHunks, readHunks } from './parseHunks.js';
+import { nextLine, parseHunks, readHunks } from './parseHunks.js';
 
 export type { DiffFile, DiffFileStatus } from './DiffFile.js';
 
@@ -17,7 +17,7 @@ interface Block {
  */
 export function parseUnifiedDiff(diff: string): DiffFile[] {
   const text = diff.includes('\r') ? diff.replace(/\r\n?/g, '\n') : diff;
-  return splitBlocks(text, text.split('\n')).map(fileFromBlock);
+  return splitBlocks(text).map(fileFromBlock);
 }
 
 /**
@@ -31,7 +31,9 @@ export function diffFileFromPatch(
   patch: string | undefined,
   opts: { oldPath?: string; binary?: boolean; hunks?: Hunk[] } = {},
 ): DiffFile {
-  const text = (patch ?? '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  // Most patches need neither repair: no copy of their text then.
+  const raw = patch ?? '';
+  const text = raw.includes('\r') || raw.endsWith('\n') ? raw.replace(/\r\n?/g, '\n').replace(/\n+$/, '') : raw;
   const normalised: DiffFileStatus = status === 'copied' ? 'added' : status === 'changed' || status === 'unchanged' ? 'modified' : status;
   return {
     path,
@@ -43,39 +45,37 @@ export function diffFileFromPatch(
 }
 
 /**
- * Splits the lines into one block per file. Hunks are read by `readHunks`, which consumes each body by
- * its line counts, so a content line that happens to look like a header (`--- x`) never starts a new file.
+ * Splits the diff into one block per file, in one pass over the text: lines are found in place, and only
+ * header lines are cut out of it. Hunks are read by `readHunks`, which consumes each body by its line
+ * counts, so a content line that happens to look like a header (`--- x`) never starts a new file.
  */
-function splitBlocks(text: string, lines: string[]): Block[] {
+function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  // Where lines[i] starts in the text: a file's hunks are one slice of the diff, not its lines joined again.
-  let offset = 0;
-  for (let i = 0; i < lines.length; offset += (lines[i] as string).length + 1, i++) {
-    const line = lines[i] as string;
-    const read = readHunks(lines, i);
+  for (let at = 0; at <= text.length; ) {
+    const read = readHunks(text, at);
     if (read) {
       if (!current) blocks.push((current = { header: [], hunks: [], patch: [] }));
       // Loops, not `push(...)`: spreading a 200,000-line hunk as arguments overflows the stack.
       for (const hunk of read.hunks) current.hunks.push(hunk);
-      let end = offset;
-      for (let j = i; j < read.end; j++) end += (lines[j] as string).length + 1;
-      current.patch.push(text.slice(offset, end - 1));
-      offset = end - ((lines[read.end - 1] as string).length + 1);
-      i = read.end - 1;
+      // The hunks as written: one slice of the diff, without the newline after their last line.
+      current.patch.push(text.slice(at, read.end - 1));
+      at = read.end;
       continue;
     }
+    const next = nextLine(text, at);
     const startsFile =
-      line.startsWith('diff ') ||
-      (line.startsWith('--- ') &&
-        lines[i + 1]?.startsWith('+++ ') === true &&
+      text.startsWith('diff ', at) ||
+      (text.startsWith('--- ', at) &&
+        text.startsWith('+++ ', next) &&
         (!current || current.hunks.length > 0 || current.header.some((h) => h.startsWith('--- '))));
     if (startsFile) {
-      blocks.push((current = { header: [line], hunks: [], patch: [] }));
+      blocks.push((current = { header: [text.slice(at, next - 1)], hunks: [], patch: [] }));
     } else if (current && current.hunks.length === 0) {
-      current.header.push(line);
+      current.header.push(text.slice(at, next - 1));
     }
     // Anything else (commit message, trailing blank lines) is not part of a file.
+    at = next;
   }
   return blocks;
 }
@@ -125,6 +125,16 @@ function fileFromBlock(block: Block): DiffFile {
 
 /** The hunk-derived fields of a file: added lines and counts come from the hunks, not a second scan. */
 function fromHunks(patch: string, hunks: Hunk[]): Pick<DiffFile, 'patch' | 'hunks' | 'added' | 'additions' | 'deletions'> {
+  return { patch, hunks, ...hunkStats(hunks) };
+}
+
+/**
+ * Added lines and counts, computed once per hunks array: the CLI's parsed files come back to the review
+ * as pull-request files carrying the same hunks, and 40,000 added lines are not listed twice.
+ */
+function hunkStats(hunks: Hunk[]): HunkStats {
+  const known = statsOf.get(hunks);
+  if (known) return known;
   let additions = 0;
   let deletions = 0;
   // One pass, one object per added line (a 40,000-line diff made three arrays of them before).
@@ -137,8 +147,13 @@ function fromHunks(patch: string, hunks: Hunk[]): Pick<DiffFile, 'patch' | 'hunk
       } else if (l.kind === 'del') deletions++;
     }
   }
-  return { patch, hunks, added, additions, deletions };
+  const stats = { added, additions, deletions };
+  statsOf.set(hunks, stats);
+  return stats;
 }
+
+type HunkStats = Pick<DiffFile, 'added' | 'additions' | 'deletions'>;
+const statsOf = new WeakMap<Hunk[], HunkStats>();
 
 /** A `---`/`+++` path: unquoted, without its `a/`/`b/` prefix or a trailing timestamp. */
 function headerPath(raw: string, prefix: string): string {

@@ -4,6 +4,7 @@ import type { Subject } from '../domain/Model.js';
 import { safeEnd } from '../domain/safeEnd.js';
 import { decodeMarker } from '../domain/marker.js';
 import { removedNotice, sanitizeUntrusted } from '../security/sanitizeUntrusted.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 const MAX_COMMENTS = 15;
 
@@ -41,7 +42,7 @@ export async function gatherSubject(
     return result.text;
   };
   const body = boundText(clean(issue.body), max);
-  if (body.cut) notices.push(`The ${what} text is longer than ${max.toLocaleString('en-US')} characters; only the start was read.`);
+  if (body.cut) notices.push(`The ${what} text is longer than ${groupDigits(max)} characters; only the start was read.`);
   const subject: Subject = {
     kind,
     number,

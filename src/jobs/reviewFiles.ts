@@ -1,4 +1,5 @@
 import { COMPARE_MAX_FILES, type PullFile, type ReadGitHub } from '../github/GitHub.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
 export const GITHUB_MAX_FILES = 3000;
@@ -28,7 +29,7 @@ export async function reviewFiles(github: ReadGitHub, number: number, event: str
     return { ...(await github.pullFiles(number, GITHUB_MAX_FILES)), incremental };
   }
   if (compared.length >= COMPARE_MAX_FILES) {
-    const max = COMPARE_MAX_FILES.toLocaleString('en-US');
+    const max = groupDigits(COMPARE_MAX_FILES);
     const incremental = { fullBecause: `the commits since ${lastSha.slice(0, 7)} change ${max} files or more, and GitHub's compare API lists at most ${max}, so this is a full review` };
     return { ...(await github.pullFiles(number, GITHUB_MAX_FILES)), incremental };
   }

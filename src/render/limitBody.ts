@@ -1,4 +1,5 @@
 import { safeEnd } from '../domain/safeEnd.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 /** GitHub rejects an issue or PR comment body longer than this, counted in UTF-16 code units. */
 export const GITHUB_BODY_LIMIT = 65536;
@@ -19,7 +20,7 @@ export function defaultCutNotice({ omitted, shortened, limit }: CutInfo): string
   const parts: string[] = [];
   if (omitted > 0) parts.push(`${omitted} section${omitted === 1 ? '' : 's'} omitted`);
   if (shortened) parts.push('a long section was shortened');
-  return `> ✂️ This comment was cut to fit GitHub's ${limit.toLocaleString('en-US')}-character limit; ${parts.join('; ')}.`;
+  return `> ✂️ This comment was cut to fit GitHub's ${groupDigits(limit)}-character limit; ${parts.join('; ')}.`;
 }
 
 /** Below this much room a partial section is more noise than help, unless nothing else fits. */

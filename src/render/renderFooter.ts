@@ -1,6 +1,7 @@
 import type { EngineInfo, JobCost, Usage } from '../domain/Model.js';
 import { encodeMarker, type MarkerData } from '../domain/marker.js';
 import { codeSpan, escapePipes, safeLine } from './safeText.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 export const OFFLINE_NOTICE =
   "Offline engine: evidence and checklists only; set ANTHROPIC_API_KEY for the architect's judgment.";
@@ -49,7 +50,7 @@ function details(info: EngineInfo): string {
 }
 
 function tokens(usage: Usage): string {
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = groupDigits;
   const parts = [`${n(usage.inputTokens)} input`, `${n(usage.outputTokens)} output`];
   // Cache figures only mean something when caching happened.
   if (usage.cacheReadTokens > 0) parts.push(`${n(usage.cacheReadTokens)} cache read`);
@@ -64,7 +65,7 @@ function costRows(cost: JobCost | undefined): [string, string][] {
     rows.push(['GitHub reads', `${cost.githubRequests}${cost.mapRequests !== undefined ? ` (repository map: ${cost.mapRequests})` : ''}`]);
   }
   if (cost.toolCalls !== undefined && cost.toolCalls > 0) {
-    rows.push(['Repository tools', `${cost.toolCalls} call(s) · ${cost.toolBytes?.toLocaleString('en-US') ?? 0} bytes · ${cost.modelRequests ?? 1} model request(s)`]);
+    rows.push(['Repository tools', `${cost.toolCalls} call(s) · ${cost.toolBytes === undefined ? 0 : groupDigits(cost.toolBytes)} bytes · ${cost.modelRequests ?? 1} model request(s)`]);
   }
   if (cost.notRead && cost.notRead.length > 0) {
     const shown = cost.notRead.slice(0, 5).map((n) => safeLine(n));

@@ -12,6 +12,7 @@ import { safeOptions } from './safeOptions.js';
 import { codeSpan, defuseCode, escapeHtml, escapePipes, safeHtml, safeInline, safeLine, safeText, type SafeTextOptions } from './safeText.js';
 import { SEVERITY_ICONS, severityLabel } from './severityLabel.js';
 import { sourceLabel } from './sourceLabel.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 export interface ReviewMeta extends RenderMeta {
   coverage: { reviewedLines: number; totalLines: number };
@@ -68,7 +69,7 @@ export function renderReview(review: Review, meta: ReviewMeta): string {
 function detailsCutNotice(cut: CutInfo, details: number): string {
   if (cut.omitted === 0 || cut.omitted > details) return defaultCutNotice(cut);
   const shown = details - cut.omitted;
-  return `> ✂️ This comment was cut to fit GitHub's ${cut.limit.toLocaleString('en-US')}-character limit: details are shown for the ${shown} most severe of ${details} findings${cut.shortened ? ' (the last one shortened)' : ''}; the other ${cut.omitted} are left out.`;
+  return `> ✂️ This comment was cut to fit GitHub's ${groupDigits(cut.limit)}-character limit: details are shown for the ${shown} most severe of ${details} findings${cut.shortened ? ' (the last one shortened)' : ''}; the other ${cut.omitted} are left out.`;
 }
 
 /** Severity first, then path (PR-wide findings first), then line. */
@@ -84,7 +85,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** `Reviewed 1,234 of 5,678 changed lines (22%)`; never rounds a partial review up to 100%. */
 export function coverageLine({ reviewedLines, totalLines }: ReviewMeta['coverage']): string {
   if (totalLines <= 0) return 'No changed lines to review.';
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = groupDigits;
   const exact = (reviewedLines / totalLines) * 100;
   let pct = `${Math.round(exact)}%`;
   if (reviewedLines < totalLines && Math.round(exact) >= 100) pct = '99%';

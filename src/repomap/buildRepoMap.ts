@@ -5,6 +5,7 @@ import { extractSymbols } from './extractSymbols.js';
 import { findRoutes, openApiRoutes } from './findRoutes.js';
 import { applyFile, toTables, type TableSet } from './foldSchema.js';
 import type { MapSource, RepoMap, TreeFile } from '../domain/RepoMap.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 export interface MapLimits {
   /** Most files read (each read is one GitHub request when not cached). */
@@ -61,7 +62,7 @@ export function selectReads(files: readonly TreeFile[], limits: MapLimits): { re
     list.slice(share).forEach((f) => notRead.push({ path: f.path, reason: `more ${kind} files than the map reads (${share})` }));
   }
   for (const f of wanted) {
-    if (f.size > limits.maxFileBytes) notRead.push({ path: f.path, reason: `larger than ${limits.maxFileBytes.toLocaleString('en-US')} bytes` });
+    if (f.size > limits.maxFileBytes) notRead.push({ path: f.path, reason: `larger than ${groupDigits(limits.maxFileBytes)} bytes` });
     else if (reads.length >= limits.maxReads) notRead.push({ path: f.path, reason: `file read budget (${limits.maxReads}) reached` });
     else reads.push(f);
   }

@@ -6,6 +6,7 @@ import { words } from './relatedFiles.js';
 import type { RepoMap } from '../domain/RepoMap.js';
 import type { RepoMapCache } from './RepoMapCache.js';
 import type { RepoTools, ToolDefinition, ToolUsage } from '../domain/RepoTools.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 export interface ToolLimits {
   /** Tool calls per job. */
@@ -148,7 +149,7 @@ export function createRepoTools(input: {
         return { text: `Limit reached: at most ${limits.calls} tool calls per job. Answer with what you have.`, isError: true };
       }
       if (usage.bytes >= limits.bytes) {
-        usage.refused.push(`${what}: tool bytes limit (${limits.bytes.toLocaleString('en-US')})`);
+        usage.refused.push(`${what}: tool bytes limit (${groupDigits(limits.bytes)})`);
         return { text: `Limit reached: at most ${limits.bytes} bytes of tool results per job. Answer with what you have.`, isError: true };
       }
       usage.calls++;

@@ -1,5 +1,6 @@
 import { relatedFiles } from './relatedFiles.js';
 import type { RepoMap } from '../domain/RepoMap.js';
+import { groupDigits } from '../domain/groupDigits.js';
 
 const MAX_TABLES = 40;
 const MAX_ROUTES = 60;
@@ -9,7 +10,7 @@ export function renderRepoMap(map: RepoMap, subjectText: string): string {
   const lines: string[] = [];
   const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : 'none detected');
   lines.push(
-    `Files: ${map.fileCount.toLocaleString('en-US')}${map.truncated ? ' (GitHub cut the listing: files past the cut are not known)' : ''}`,
+    `Files: ${groupDigits(map.fileCount)}${map.truncated ? ' (GitHub cut the listing: files past the cut are not known)' : ''}`,
     `Languages: ${list(map.languages.slice(0, 6).map((l) => `${l.name} (${l.files})`))}`,
     `Frameworks and libraries: ${list(map.frameworks)}`,
     `Data stores: ${list(map.dataStores)}`,

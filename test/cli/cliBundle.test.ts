@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,9 @@ let out: string;
 let cwd: string;
 
 /** The bundled `agency` in a fresh process, in an empty folder, with no key. */
-async function bundled(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function bundled(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(out, 'agency.js'), ...argv], { cwd, env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [join(out, 'agency.js'), ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -79,4 +79,18 @@ describe('the bundled CLI (scripts/build-cli.mjs, what `agency` runs)', () => {
     expect(plan.code).toBe(0);
     expect(plan).toEqual(await inProcess(['plan', '--issue', 'issue.md']));
   }, 60_000);
+
+  it('starts whatever the temp folder is (missing, a file, under /proc): the compile cache stays off, the CLI runs', async () => {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    await writeFile(join(cwd, 'not-a-folder'), '');
+    for (const TMPDIR of [join(cwd, 'missing'), join(cwd, 'not-a-folder'), '/proc/self']) {
+      expect(await bundled(['--version'], { TMPDIR }), TMPDIR).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    }
+  }, 120_000);
+
+  it('leaves out zod\'s messages in other languages: the bundle has its English ones only', async () => {
+    const chunks = await Promise.all((await readdir(out)).filter((f) => f.endsWith('.js')).map((f) => readFile(join(out, f), 'utf8')));
+    expect(chunks.some((c) => c.includes('Invalid input: expected'))).toBe(true);
+    expect(chunks.some((c) => c.includes('Ungültige Eingabe'))).toBe(false);
+  });
 });

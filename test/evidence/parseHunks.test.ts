@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHunk, newSideLines, parseHunks } from '../../src/evidence/parseHunks.js';
+import { formatHunk, newSideLines, nextLine, parseHunks, readHunks } from '../../src/evidence/parseHunks.js';
 import { diffFileFromPatch, parseUnifiedDiff } from '../../src/evidence/parseUnifiedDiff.js';
 
 const lines = (patch: string) => parseHunks(patch).map((h) => h.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]));
@@ -89,5 +89,25 @@ describe('parseHunks: the one hunk parser', () => {
     expect(file).toMatchObject({ added: [{ line: 2, text: 'B' }], additions: 1, deletions: 1 });
     expect(parseHunks('')).toEqual([]);
     expect(parseHunks('not a diff\n+x')).toEqual([]);
+  });
+
+  it('reads hunks in place at an offset of the whole diff, and says where the line after them starts', () => {
+    const diff = 'diff --git a/a b/a\n@@ -1 +1,2 @@ f\n-x\n+y\n+z\n@@ -9 +10 @@\n q\ntrailing junk\n';
+    const at = diff.indexOf('@@');
+    const read = readHunks(diff, at);
+    expect(read?.hunks.map((h) => [h.section, h.lines.map((l) => `${l.kind}:${l.text}`)])).toEqual([
+      ['f', ['del:x', 'add:y', 'add:z']],
+      ['', ['context:q']],
+    ]);
+    expect(diff.slice(read!.end)).toBe('trailing junk\n');
+    expect(readHunks(diff, 0)).toBeUndefined();
+    // A body that runs to the end of the text, with no newline after its last line: the end is past the text.
+    expect(readHunks('@@ -1 +1 @@\n+a', 0)?.end).toBe('@@ -1 +1 @@\n+a'.length + 1);
+  });
+
+  it('steps from line to line by offsets: past the last line is the length plus one', () => {
+    expect(nextLine('ab\ncd', 0)).toBe(3);
+    expect(nextLine('ab\ncd', 3)).toBe(6);
+    expect(nextLine('ab\n', 3)).toBe(4);
   });
 });

@@ -187,6 +187,15 @@ describe('diffFileFromPatch', () => {
     expect(diffFileFromPatch('b.ts', 'renamed', '', { oldPath: 'a.ts' })).toMatchObject({ status: 'renamed', oldPath: 'a.ts', added: [] });
   });
 
+  it('lists the added lines of hunks it was given once: the same hunks again (the CLI\'s files, back as pull files) share them', () => {
+    const [parsed] = parseUnifiedDiff('diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -1 +1,2 @@\n-a\n+b\n+c\n');
+    const again = diffFileFromPatch('a.ts', 'modified', parsed!.patch, { hunks: parsed!.hunks });
+    expect(again).toEqual({ ...parsed, status: 'modified' });
+    expect(again.added).toBe(parsed!.added);
+    // Other hunks with the same text are other lines: listed afresh.
+    expect(diffFileFromPatch('a.ts', 'modified', parsed!.patch).added).not.toBe(parsed!.added);
+  });
+
   it('marks a file binary only when told, and tolerates a missing patch and CRLF', () => {
     expect(diffFileFromPatch('logo.png', 'added', undefined, { binary: true })).toMatchObject({ binary: true, patch: '', additions: 0 });
     expect(diffFileFromPatch('a.ts', 'modified', '@@ -1 +1 @@\r\n-a\r\n+b\r\n').added).toEqual([{ line: 1, text: 'b' }]);

@@ -1,3 +1,5 @@
+import { groupDigits } from '../../domain/groupDigits.js';
+
 /** Files larger than this are not parsed: a review should not stall on a data dump. */
 export const MAX_SOURCE_BYTES = 512 * 1024;
 /** A line this long is minified or generated code, not something a person reviews line by line. */
@@ -14,7 +16,7 @@ export function skipReason(path: string, source: string): string | undefined {
   while (start < source.length) {
     let end = source.indexOf('\n', start);
     if (end === -1) end = source.length;
-    if (end - start > MAX_LINE_CHARS) return `a line of ${(end - start).toLocaleString('en-US')} characters (minified or generated code)`;
+    if (end - start > MAX_LINE_CHARS) return `a line of ${groupDigits(end - start)} characters (minified or generated code)`;
     start = end + 1;
   }
   const head = source.slice(0, 600);

@@ -1,5 +1,4 @@
 import type { DiffFile } from '../DiffFile.js';
-import { newSideLines } from '../parseHunks.js';
 
 /**
  * The text the rules parse: the whole file when it is known (a new file's added lines are the whole
@@ -10,13 +9,20 @@ import { newSideLines } from '../parseHunks.js';
  */
 export function sourceForRules(file: DiffFile, content?: string): { source: string; whole: boolean } {
   if (content !== undefined) return { source: content, whole: true };
-  const visible = newSideLines(file.hunks);
-  const whole = file.status === 'added' && visible.every((l) => l.added) && visible[0]?.line === 1;
+  // The new-side lines straight from the hunks, each at its own index (no list of them made first).
   const out: string[] = [];
-  for (const { line, text } of visible) {
-    while (out.length < line - 1) out.push('');
-    out[line - 1] = text;
+  let onlyAdded = true;
+  let first: number | undefined;
+  for (const hunk of file.hunks) {
+    for (const l of hunk.lines) {
+      if (l.newLine === null) continue;
+      first ??= l.newLine;
+      if (l.kind !== 'add') onlyAdded = false;
+      while (out.length < l.newLine - 1) out.push('');
+      out[l.newLine - 1] = l.text;
+    }
   }
+  const whole = file.status === 'added' && onlyAdded && first === 1;
   if (whole) {
     // A new file cut off mid-statement (a partial paste, a generated sample) still parses up to the cut.
     const stack: string[] = [];

@@ -18,6 +18,7 @@ import { mergeEvidence } from './mergeEvidence.js';
 import { ModelOutputError } from './ModelOutputError.js';
 import { retryPolicyMiddleware, traceMiddleware, type CallTrace } from './retryPolicy.js';
 import { safeOutputFormat, type ParseOutcome, type SafeOutputFormat } from './safeOutputFormat.js';
+import { groupDigits } from '../../domain/groupDigits.js';
 
 export interface ClaudeModelOptions {
   apiKey: string;
@@ -178,7 +179,7 @@ export class ClaudeModel implements Model {
           const results = await Promise.all(
             uses.map(async (use) => {
               if (!overBudget) return tools.run(use.name, use.input);
-              tools.refuse(`${use.name}: token limit (${tools.maxTokens.toLocaleString('en-US')})`);
+              tools.refuse(`${use.name}: token limit (${groupDigits(tools.maxTokens)})`);
               return { text: `Limit reached: the tool loop used ${spent} of ${tools.maxTokens} input tokens. Answer with what you have.`, isError: true };
             }),
           );
