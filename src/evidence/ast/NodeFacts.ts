@@ -15,8 +15,8 @@ interface Facts {
  * crosses into Rust and allocates (a string, an array of new nodes), and the taint walks ask the same node
  * the same thing several times (a string is looked at by `built`, then by `fromRequest`, then walked for
  * names). The nodes a walk gets from `children()` are kept, so the next walk over them meets the same
- * objects and their known facts. Meant for one parsed file (the taint questions on it): its tree does not
- * change meanwhile, and the memo goes with the file.
+ * objects and their known facts. Meant for one question (one metavariable's taint): the tree is not
+ * changed meanwhile, and the memo goes with it.
  */
 export class NodeFacts {
   private readonly known = new Map<SgNode, Facts>();

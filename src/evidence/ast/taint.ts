@@ -154,11 +154,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
 };
 
-/** A language's shape with the file's caches: its assignments, and what its nodes were read to be. */
-type Shape = LanguageShape & { lang: RuleLanguage; cache: TaintCache; facts: NodeFacts };
-
-/** The shape of each file (by its cache), made once for all its questions instead of once per question. */
-const shapes = new WeakMap<TaintCache, Shape>();
+/** A language's shape with the file's cache of assignments. */
+type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts };
 
 /** How many assignments deep a value is followed back (x = a; y = x + b; run(y)). */
 const DEPTH = 3;
@@ -167,11 +164,7 @@ const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
 /** Whether a metavariable's node meets a rule's taint requirement. */
 export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = new Map()): boolean {
-  let shape = shapes.get(cache);
-  if (!shape || shape.lang !== lang) {
-    shape = { ...SHAPES[lang], lang, cache, facts: new NodeFacts() };
-    shapes.set(cache, shape);
-  }
+  const shape: Shape = { ...SHAPES[lang], cache, facts: new NodeFacts() };
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
   if (level === 'leading') return leading(node, shape, DEPTH);
