@@ -1,13 +1,14 @@
 import type { SgNode } from '@ast-grep/napi';
 
-interface Facts {
-  kind?: string;
-  text?: string;
-  children?: SgNode[];
-  named?: SgNode[];
-  parent?: SgNode | null;
-  start?: number;
-  end?: number;
+/** Every field present from the start: one object shape for all, so reading them stays a fixed-offset load. */
+class Facts {
+  kind: string | undefined = undefined;
+  text: string | undefined = undefined;
+  children: SgNode[] | undefined = undefined;
+  named: SgNode[] | undefined = undefined;
+  parent: SgNode | null | undefined = undefined;
+  start: number | undefined = undefined;
+  end: number | undefined = undefined;
 }
 
 /**
@@ -24,7 +25,7 @@ export class NodeFacts {
   private of(node: SgNode): Facts {
     let facts = this.known.get(node);
     if (!facts) {
-      facts = {};
+      facts = new Facts();
       this.known.set(node, facts);
     }
     return facts;
