@@ -8,7 +8,7 @@ const EDGES = [
   '^src/agents/(builtinAgents|loadAgentsDir)\\.ts$',
   '^src/config/writeConfigSchema\\.ts$',
   // The AST rule engine: rule files shipped with the package (and their build-time index), and the native ast-grep module.
-  '^src/evidence/ast/(loadAstRules|astGrep|writeRulesDoc|rulesIndex|writeRulesIndex)\\.ts$',
+  '^src/evidence/ast/(loadAstRules|astGrep|writeRulesDoc|rulesIndex|textRegexIndex|writeRulesIndex)\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

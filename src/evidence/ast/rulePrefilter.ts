@@ -1,4 +1,5 @@
 import type { AstRule } from './AstRule.js';
+import { indexedTextRegex, readTextRegexIndex, type TextRegexIndex } from './textRegexIndex.js';
 
 type RuleNode = Record<string, unknown>;
 
@@ -49,7 +50,34 @@ export function outsideBmp(source: string): boolean {
  * plain translations, without withoutOptionalEdges: the oracle the tests hold the trimmed ones to.
  */
 export function ruleTextRegexes(rule: AstRule, trimEdges = true): RegExp[] {
-  return [...new Set(required(rule.rule, rule.utils ?? {}, 0))].map((r) => toJsRegex(r, trimEdges)).filter((r): r is RegExp => r !== null);
+  return [...new Set(required(rule.rule, rule.utils ?? {}, 0))].map((r) => (trimEdges ? textRegex(r) : toJsRegex(r, false))).filter((r): r is RegExp => r !== null);
+}
+
+/**
+ * Every text test the rules can ask for (their prefilters' and each of their regexes'), as the build
+ * writes them (textRegexIndex).
+ */
+export function textRegexTable(rules: readonly AstRule[]): TextRegexIndex {
+  const sources = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) walk(v);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'regex' && typeof v === 'string') sources.add(v);
+        else walk(v);
+      }
+    }
+  };
+  for (const rule of rules) {
+    for (const r of required(rule.rule, rule.utils ?? {}, 0)) sources.add(r);
+    walk([rule.rule, rule.constraints, rule.utils]);
+  }
+  const table: TextRegexIndex = {};
+  for (const source of [...sources].sort()) {
+    const regex = toJsRegex(source, true);
+    table[source] = regex && [regex.source, regex.flags];
+  }
+  return table;
 }
 
 /** Every regex the rule requires (ast-grep syntax); an `any` counts as one, the first of each branch joined. */
@@ -87,11 +115,16 @@ function stripFlags(regex: string): string | undefined {
 export function textRegex(regex: string): RegExp | null {
   let known = TEXT_REGEXES.get(regex);
   if (known === undefined) {
-    known = toJsRegex(regex, true);
+    builtTable ??= readTextRegexIndex() ?? null;
+    const indexed = builtTable ? indexedTextRegex(builtTable, regex) : undefined;
+    known = indexed !== undefined ? indexed : toJsRegex(regex, true);
     TEXT_REGEXES.set(regex, known);
   }
   return known;
 }
+
+/** The build's translations (textRegexIndex), read once; null when there is none. */
+let builtTable: TextRegexIndex | null | undefined;
 
 /** Translated once per process: every file of a review asks for the same few hundred rule regexes. */
 const TEXT_REGEXES = new Map<string, RegExp | null>();

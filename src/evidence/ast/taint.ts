@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { TaintLevel } from './AstRule.js';
 import type { RuleLanguage } from './astGrep.js';
+import { NodeFacts } from './NodeFacts.js';
 
 interface LanguageShape {
   /** Request data, read in the expression's text. */
@@ -154,7 +155,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
 };
 
 /** A language's shape with the file's cache of assignments. */
-type Shape = LanguageShape & { cache: TaintCache };
+type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts };
 
 /** How many assignments deep a value is followed back (x = a; y = x + b; run(y)). */
 const DEPTH = 3;
@@ -163,7 +164,7 @@ const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
 /** Whether a metavariable's node meets a rule's taint requirement. */
 export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = new Map()): boolean {
-  const shape: Shape = { ...SHAPES[lang], cache };
+  const shape: Shape = { ...SHAPES[lang], cache, facts: new NodeFacts() };
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
   if (level === 'leading') return leading(node, shape, DEPTH);
@@ -177,7 +178,7 @@ export function requestPattern(lang: RuleLanguage): RegExp {
 
 function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
   if (isSanitizer(node, shape)) return false;
-  if (shape.request.test(unsanitizedText(node, shape))) return true;
+  if (requestIn(node, shape)) return true;
   if (depth === 0) return false;
   return identifiersIn(node, shape).some(
     (id) => requestParameter(id, shape) || routeParameter(id, shape) || assignedValues(id, shape).some((value) => fromRequest(value, shape, depth - 1)),
@@ -186,42 +187,42 @@ function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
 
 /** A call that turns its input into something that cannot carry the input's text (`parseInt(x)`, `int(x)`, `File.basename(x)`). */
 function isSanitizer(node: SgNode, shape: Shape): boolean {
-  const kind = String(node.kind());
+  const kind = shape.facts.kind(node);
   if (shape.lookup?.kinds.has(kind)) return isTableLookup(node, shape, shape.lookup);
-  return (shape.calls ?? CALLS).has(kind) && shape.sanitizer.test(node.text());
+  return (shape.calls ?? CALLS).has(kind) && shape.sanitizer.test(shape.facts.text(node));
 }
 
 /** `ALLOWED[key]`, `modes[key]` with `modes = { ... }` in the function: an allow-list picks the value, not the key. */
 function isTableLookup(node: SgNode, shape: Shape, lookup: NonNullable<LanguageShape['lookup']>): boolean {
-  const table = node.field(lookup.object) ?? node.children().find((c) => c.isNamed());
-  if (!table || !shape.identifiers.has(String(table.kind()))) return false;
-  if (CONSTANT.test(table.text())) return true;
+  const table = node.field(lookup.object) ?? shape.facts.named(node)[0];
+  if (!table || !shape.identifiers.has(shape.facts.kind(table))) return false;
+  if (CONSTANT.test(shape.facts.text(table))) return true;
   const values = assignedValues(table, shape);
-  return values.length > 0 && values.map(single).every((v) => lookup.tables.has(String(v.kind())) && !shape.request.test(v.text()));
+  return values.length > 0 && values.map((v) => single(v, shape)).every((v) => lookup.tables.has(shape.facts.kind(v)) && !shape.request.test(shape.facts.text(v)));
 }
 
 /** Go's `a := x` puts x in a list of one: the value itself. */
-function single(node: SgNode): SgNode {
-  if (node.kind() !== 'expression_list') return node;
-  const named = node.children().filter((c) => c.isNamed());
+function single(node: SgNode, shape: Shape): SgNode {
+  if (shape.facts.kind(node) !== 'expression_list') return node;
+  const named = shape.facts.named(node);
   return named.length === 1 ? (named[0] as SgNode) : node;
 }
 
-/** The node's text without its sanitizing calls, for the request-data test (`"/f/" + path.basename(req.query.f)`). */
-function unsanitizedText(node: SgNode, shape: Shape): string {
-  const text = node.text();
-  if (!shape.request.test(text)) return text;
-  const start = node.range().start.index;
-  const cuts = descendants(node, (n) => isSanitizer(n, shape));
-  if (cuts.length === 0) return text;
+/** Request data in the node's text, not counting what its sanitizing calls read (`"/f/" + path.basename(req.query.f)`). */
+function requestIn(node: SgNode, shape: Shape): boolean {
+  const text = shape.facts.text(node);
+  // Without request data in the whole text there is none in any part of it: no walk for sanitizers.
+  if (!shape.request.test(text)) return false;
+  const start = shape.facts.start(node);
+  const cuts = descendants(node, shape, (n) => isSanitizer(n, shape));
+  if (cuts.length === 0) return true;
   let out = '';
   let at = 0;
   for (const cut of cuts) {
-    const { start: from, end: to } = cut.range();
-    out += `${text.slice(at, from.index - start)}0`;
-    at = to.index - start;
+    out += `${text.slice(at, shape.facts.start(cut) - start)}0`;
+    at = shape.facts.end(cut) - start;
   }
-  return out + text.slice(at);
+  return shape.request.test(out + text.slice(at));
 }
 
 /**
@@ -231,17 +232,17 @@ function unsanitizedText(node: SgNode, shape: Shape): string {
  */
 function leading(node: SgNode, shape: Shape, depth: number): boolean {
   if (isSanitizer(node, shape)) return false;
-  const kind = String(node.kind());
+  const kind = shape.facts.kind(node);
   // `(x)`, and Go's `a := x` (its right side is a list of one).
   if (kind === 'parenthesized_expression' || kind === 'expression_list') {
-    const named = node.children().filter((c) => c.isNamed());
+    const named = shape.facts.named(node);
     if (named.length === 1) return leading(named[0] as SgNode, shape, depth);
   }
   if (shape.binary.has(kind)) {
-    const op = operatorOf(node);
+    const op = operatorOf(node, shape);
     if (op === (shape.concat ?? '+')) {
       for (const piece of concatPieces(node, shape, op)) {
-        if (shape.strings.has(String(piece.kind())) && !hasInterpolation(piece, shape) && BARE_SCHEME.test(literalText(piece))) continue;
+        if (shape.strings.has(shape.facts.kind(piece)) && !hasInterpolation(piece, shape) && BARE_SCHEME.test(literalText(piece, shape))) continue;
         return leading(piece, shape, depth);
       }
       return false;
@@ -250,14 +251,14 @@ function leading(node: SgNode, shape: Shape, depth: number): boolean {
     if (op === '%') return formatLeads(node, shape, depth);
   }
   if (shape.strings.has(kind)) {
-    const first = node.children().find((c) => shape.interpolation.has(String(c.kind())));
+    const first = shape.facts.children(node).find((c) => shape.interpolation.has(shape.facts.kind(c)));
     if (!first) return false;
-    const before = node.text().slice(0, first.range().start.index - node.range().start.index);
+    const before = shape.facts.text(node).slice(0, shape.facts.start(first) - shape.facts.start(node));
     return BARE_SCHEME.test(stripQuote(before)) && fromRequest(first, shape, depth);
   }
-  if ((shape.calls ?? CALLS).has(kind) && shape.formatCall.test(node.text())) return formatLeads(node, shape, depth);
+  if ((shape.calls ?? CALLS).has(kind) && shape.formatCall.test(shape.facts.text(node))) return formatLeads(node, shape, depth);
   if (shape.identifiers.has(kind)) {
-    if (shape.request.test(node.text()) || requestParameter(node, shape) || routeParameter(node, shape)) return true;
+    if (shape.request.test(shape.facts.text(node)) || requestParameter(node, shape) || routeParameter(node, shape)) return true;
     if (depth === 0) return false;
     return assignedValues(node, shape).some((value) => leading(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
   }
@@ -266,19 +267,19 @@ function leading(node: SgNode, shape: Shape, depth: number): boolean {
 
 /** `fmt.Sprintf("https://%s/x", host)`, `"{}.csv".format(x)`: request data leads when only a scheme comes before the first placeholder. */
 function formatLeads(node: SgNode, shape: Shape, depth: number): boolean {
-  const template = descendants(node, (n) => shape.strings.has(String(n.kind())))[0];
+  const template = descendants(node, shape, (n) => shape.strings.has(shape.facts.kind(n)))[0];
   if (!template) return false;
-  const body = literalText(template);
+  const body = literalText(template, shape);
   const placeholder = /%[-+ #0-9.]*[a-zA-Z]|\{[^{}]*\}/.exec(body);
   if (!placeholder || !BARE_SCHEME.test(body.slice(0, placeholder.index))) return false;
   return fromRequest(node, shape, depth);
 }
 
 /** The outermost nodes under `node` (in source order) that pass the test; a small walk (an expression, not a file). */
-function descendants(node: SgNode, test: (n: SgNode) => boolean): SgNode[] {
+function descendants(node: SgNode, shape: Shape, test: (n: SgNode) => boolean): SgNode[] {
   const out: SgNode[] = [];
   const walk = (n: SgNode) => {
-    for (const child of n.children()) {
+    for (const child of shape.facts.children(n)) {
       if (test(child)) out.push(child);
       else walk(child);
     }
@@ -295,22 +296,25 @@ function stripQuote(text: string): string {
   return text.replace(OPENING_QUOTE, '');
 }
 
-function literalText(node: SgNode): string {
-  return stripQuote(node.text()).replace(/(?:"""|'''|["'`])$/, '');
+function literalText(node: SgNode, shape: Shape): string {
+  return stripQuote(shape.facts.text(node)).replace(/(?:"""|'''|["'`])$/, '');
 }
 
 function hasInterpolation(node: SgNode, shape: Shape): boolean {
-  return node.children().some((c) => shape.interpolation.has(String(c.kind())));
+  return shape.facts.children(node).some((c) => shape.interpolation.has(shape.facts.kind(c)));
 }
 
-function operatorOf(node: SgNode): string | undefined {
-  return node.field('operator')?.text() ?? node.children()[1]?.text();
+function operatorOf(node: SgNode, shape: Shape): string | undefined {
+  const operator = node.field('operator');
+  if (operator) return operator.text();
+  const second = shape.facts.children(node)[1];
+  return second && shape.facts.text(second);
 }
 
 /** `a + b + c` as [a, b, c] (the tree nests to the left). */
 function concatPieces(node: SgNode, shape: Shape, op: string): SgNode[] {
-  if (!shape.binary.has(String(node.kind())) || operatorOf(node) !== op) return [node];
-  const named = node.children().filter((c) => c.isNamed());
+  if (!shape.binary.has(shape.facts.kind(node)) || operatorOf(node, shape) !== op) return [node];
+  const named = shape.facts.named(node);
   const left = node.field('left') ?? named[0];
   const right = node.field('right') ?? named.at(-1);
   if (!left || !right) return [node];
@@ -318,40 +322,45 @@ function concatPieces(node: SgNode, shape: Shape, op: string): SgNode[] {
 }
 
 /** A path parameter of the route declared on the enclosing function (`@app.route("/files/<name>")`, FastAPI's `"/files/{name}"`). */
-function routeParameter(id: SgNode, shape: LanguageShape): boolean {
+function routeParameter(id: SgNode, shape: Shape): boolean {
   const route = shape.routeParameters;
   if (!route) return false;
-  let scope: SgNode | null = id.parent();
-  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
-  const wrapper = scope?.parent();
-  if (!scope || !wrapper || wrapper.kind() !== route.decorated) return false;
-  const decorators = wrapper.text().slice(0, scope.range().start.index - wrapper.range().start.index);
+  const scope = scopeOf(id, shape);
+  const wrapper = scope && shape.facts.parent(scope);
+  if (!scope || !wrapper || shape.facts.kind(wrapper) !== route.decorated) return false;
+  const decorators = shape.facts.text(wrapper).slice(0, shape.facts.start(scope) - shape.facts.start(wrapper));
   if (!route.route.test(decorators)) return false;
-  const name = escapeName(id.text());
+  const name = escapeName(shape.facts.text(id));
   return new RegExp(`<(?:\\w+:)?${name}>|\\{${name}(?::[^}]*)?\\}`).test(decorators);
 }
 
 /** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
-function requestParameter(id: SgNode, shape: LanguageShape): boolean {
+function requestParameter(id: SgNode, shape: Shape): boolean {
   const params = shape.requestParameters;
-  if (!params || (params.names && !params.names.test(id.text()))) return false;
-  let scope: SgNode | null = id.parent();
-  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
+  if (!params || (params.names && !params.names.test(shape.facts.text(id)))) return false;
+  const scope = scopeOf(id, shape);
   if (!scope) return false;
-  const word = new RegExp(`(?:^|[^\\w$])${escapeName(id.text())}(?![\\w])`);
+  const word = new RegExp(`(?:^|[^\\w$])${escapeName(shape.facts.text(id))}(?![\\w])`);
   // The parameter list when the grammar names it (a walk of a few nodes; TypeScript's parameter kinds are not
   // JavaScript's, so a search by kind would fail there), else a search of the function.
   const list = scope.field('parameters') ?? scope.field('parameter');
   const candidates = list
-    ? descendants(list, (n) => params.kinds.has(String(n.kind())))
+    ? descendants(list, shape, (n) => params.kinds.has(shape.facts.kind(n)))
     : [...params.kinds].flatMap((kind) => scope.findAll({ rule: { kind } }));
   for (const param of candidates) {
     // Kotlin puts a parameter's annotations in the node before it.
     const before = param.prev();
-    const text = (before && /modifiers/.test(String(before.kind())) ? `${before.text()} ` : '') + param.text();
+    const text = (before && /modifiers/.test(shape.facts.kind(before)) ? `${before.text()} ` : '') + param.text();
     if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
   }
   return false;
+}
+
+/** The innermost function around the node; null outside functions. */
+function scopeOf(node: SgNode, shape: Shape): SgNode | null {
+  let scope = shape.facts.parent(node);
+  while (scope && !shape.scopes.has(shape.facts.kind(scope))) scope = shape.facts.parent(scope);
+  return scope;
 }
 
 function escapeName(name: string): string {
@@ -361,41 +370,41 @@ function escapeName(name: string): string {
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
 function built(value: SgNode, shape: Shape, depth: number): boolean {
   // Go's `q := fmt.Sprintf(...)` assigns a list of one: judge the value itself.
-  const node = single(value);
+  const node = single(value, shape);
   if (isBuilding(node, shape) && dynamic(node, shape, depth)) return true;
-  if (depth === 0 || !shape.identifiers.has(node.kind() as string)) return false;
+  if (depth === 0 || !shape.identifiers.has(shape.facts.kind(node))) return false;
   return assignedValues(node, shape).some((value) => built(value, shape, depth - 1) || augmentedWithValue(value, shape, depth));
 }
 
 /** `q += "... " + x`: the value of an augmented assignment is itself a piece of the string. */
 function augmentedWithValue(value: SgNode, shape: Shape, depth: number): boolean {
-  const parent = value.parent();
-  if (!parent || !/augmented|operator_assignment/.test(parent.kind() as string)) return false;
+  const parent = shape.facts.parent(value);
+  if (!parent || !/augmented|operator_assignment/.test(shape.facts.kind(parent))) return false;
   return dynamic(value, shape, depth - 1);
 }
 
 function isBuilding(node: SgNode, shape: Shape): boolean {
-  const kind = String(node.kind());
-  if (shape.strings.has(kind)) return node.children().some((c) => shape.interpolation.has(String(c.kind())));
+  const kind = shape.facts.kind(node);
+  if (shape.strings.has(kind)) return shape.facts.children(node).some((c) => shape.interpolation.has(shape.facts.kind(c)));
   if (shape.binary.has(kind)) {
-    const op = node.field('operator')?.text() ?? node.children()[1]?.text();
+    const op = operatorOf(node, shape);
     if (op === '%') return true;
-    return op === (shape.concat ?? '+') && node.children().some((c) => shape.strings.has(String(c.kind())) || isBuilding(c, shape));
+    return op === (shape.concat ?? '+') && shape.facts.children(node).some((c) => shape.strings.has(shape.facts.kind(c)) || isBuilding(c, shape));
   }
-  if ((shape.calls ?? CALLS).has(kind)) return shape.formatCall.test(node.text());
-  if (kind === 'parenthesized_expression') return node.children().some((c) => isBuilding(c, shape));
+  if ((shape.calls ?? CALLS).has(kind)) return shape.formatCall.test(shape.facts.text(node));
+  if (kind === 'parenthesized_expression') return shape.facts.children(node).some((c) => isBuilding(c, shape));
   return false;
 }
 
 /** Not a constant: holds a name that is not UPPER_CASE and not assigned only constants in its function. */
 function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
-  const kind = String(node.kind());
-  if (shape.strings.has(kind) && !node.children().some((c) => shape.interpolation.has(String(c.kind())))) return false;
+  const kind = shape.facts.kind(node);
+  if (shape.strings.has(kind) && !shape.facts.children(node).some((c) => shape.interpolation.has(shape.facts.kind(c)))) return false;
   if (isSanitizer(node, shape)) return false;
-  if (shape.request.test(unsanitizedText(node, shape))) return true;
+  if (requestIn(node, shape)) return true;
   const ids = identifiersIn(node, shape);
   return ids.some((id) => {
-    if (CONSTANT.test(id.text())) return false;
+    if (CONSTANT.test(shape.facts.text(id))) return false;
     const values = assignedValues(id, shape);
     if (values.length === 0 || depth === 0) return true;
     return values.some((value) => dynamic(value, shape, depth - 1));
@@ -403,13 +412,13 @@ function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
 }
 
 function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
-  if (shape.identifiers.has(node.kind() as string)) return [node];
+  if (shape.identifiers.has(shape.facts.kind(node))) return [node];
   const out: SgNode[] = [];
   const walk = (n: SgNode) => {
-    for (const child of n.children()) {
-      if (shape.identifiers.has(child.kind() as string)) {
+    for (const child of shape.facts.children(n)) {
+      if (shape.identifiers.has(shape.facts.kind(child))) {
         // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
-        if (!isCallee(child)) out.push(child);
+        if (!isCallee(child, shape)) out.push(child);
       } else if (!isSanitizer(child, shape)) walk(child);
     }
   };
@@ -417,18 +426,18 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
   return out;
 }
 
-function isCallee(id: SgNode): boolean {
-  const parent = id.parent();
+function isCallee(id: SgNode, shape: Shape): boolean {
+  const parent = shape.facts.parent(id);
   if (!parent) return false;
-  const kind = String(parent.kind());
+  const kind = shape.facts.kind(parent);
   if (kind === 'call_expression' || kind === 'call') return parent.field('function')?.id() === id.id() || parent.field('method')?.id() === id.id();
   if (kind === 'method_invocation' || kind === 'invocation_expression') return (parent.field('name') ?? parent.field('function'))?.id() === id.id();
   // `new ProcessStartInfo("ping")`: the type is not a value.
   if (kind === 'object_creation_expression') return parent.field('type')?.id() === id.id();
   // `fmt` in `fmt.Sprintf(...)`: a package or module the call is made on.
   if (kind === 'selector_expression' || kind === 'attribute' || kind === 'member_expression') {
-    const grand = parent.parent();
-    return !!grand && (grand.kind() as string === 'call_expression' || grand.kind() as string === 'call') && grand.field('function')?.id() === parent.id() && parent.child(0)?.id() === id.id() && /^[a-z]+$/.test(id.text()) && PACKAGES.test(id.text());
+    const grand = shape.facts.parent(parent);
+    return !!grand && (shape.facts.kind(grand) === 'call_expression' || shape.facts.kind(grand) === 'call') && grand.field('function')?.id() === parent.id() && parent.child(0)?.id() === id.id() && /^[a-z]+$/.test(shape.facts.text(id)) && PACKAGES.test(shape.facts.text(id));
   }
   return false;
 }
@@ -444,11 +453,12 @@ const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_l
 const ADDING = /augmented|operator_assignment|for_in_statement|for_statement|range_clause/;
 
 /** The block an assignment's statement sits in (the function itself when the grammar has none). */
-function blockOf(node: SgNode, root: SgNode): { start: number; end: number } {
-  let at: SgNode | null = node.parent();
-  while (at && at.id() !== root.id() && !BLOCKS.test(String(at.kind()))) at = at.parent();
-  const { start, end } = (at ?? root).range();
-  return { start: start.index, end: end.index };
+function blockOf(node: SgNode, root: SgNode, shape: Shape): { start: number; end: number } {
+  const rootId = root.id();
+  let at = shape.facts.parent(node);
+  while (at && at.id() !== rootId && !BLOCKS.test(shape.facts.kind(at))) at = shape.facts.parent(at);
+  const block = at ?? root;
+  return { start: shape.facts.start(block), end: shape.facts.end(block) };
 }
 /** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
 export type TaintCache = Map<number, Assignments>;
@@ -456,11 +466,9 @@ export type TaintCache = Map<number, Assignments>;
 /** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   const cache = shape.cache;
-  const name = id.text();
-  const useAt = id.range().start.index;
-  let scope: SgNode | null = id.parent();
-  while (scope && !shape.scopes.has(scope.kind() as string)) scope = scope.parent();
-  const root = scope ?? id.getRoot().root();
+  const name = shape.facts.text(id);
+  const useAt = shape.facts.start(id);
+  const root = scopeOf(id, shape) ?? id.getRoot().root();
   const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
   let assignments = cache.get(root.id());
   if (!assignments) {
@@ -470,14 +478,14 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
     for (const assignment of root.findAll({ rule: { any: shape.appends ? [...kinds, shape.appends.rule] : kinds } })) {
       const appended = appendOf(assignment, shape);
       if (appended) {
-        assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root) });
+        assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root, shape) });
         continue;
       }
-      const [targetField, valueField] = shape.assignments[String(assignment.kind())] ?? [];
-      const target = targetField ? part(assignment, targetField) : null;
-      const value = valueField ? part(assignment, valueField) : null;
+      const [targetField, valueField] = shape.assignments[shape.facts.kind(assignment)] ?? [];
+      const target = targetField ? part(assignment, targetField, shape) : null;
+      const value = valueField ? part(assignment, valueField, shape) : null;
       if (target && value && target.id() !== value.id()) {
-        assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(String(assignment.kind())), block: blockOf(assignment, root) });
+        assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(shape.facts.kind(assignment)), block: blockOf(assignment, root, shape) });
       }
     }
     cache.set(root.id(), assignments);
@@ -492,7 +500,7 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
 
 /** `q << x`, `q.concat(x)`: the receiver's name and the value appended to it; null for anything else. */
 function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode } | null {
-  if (!shape.appends || String(node.kind()) in shape.assignments) return null;
+  if (!shape.appends || shape.facts.kind(node) in shape.assignments) return null;
   const receiver = shape.appends.pattern.exec(node.text().slice(0, 200))?.[1];
   if (!receiver) return null;
   const args = node.field('arguments');
@@ -501,9 +509,9 @@ function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode }
 }
 
 /** A part of an assignment node: a field, the first child of a kind (`kind:<kind>`), the first or the last named child. */
-function part(node: SgNode, spec: string): SgNode | null {
-  if (spec === 'last') return node.children().filter((c) => c.isNamed()).at(-1) ?? null;
-  if (spec === 'first') return node.children().find((c) => c.isNamed()) ?? null;
-  if (spec.startsWith('kind:')) return node.children().find((c) => c.kind() === spec.slice(5)) ?? null;
+function part(node: SgNode, spec: string, shape: Shape): SgNode | null {
+  if (spec === 'last') return shape.facts.named(node).at(-1) ?? null;
+  if (spec === 'first') return shape.facts.named(node)[0] ?? null;
+  if (spec.startsWith('kind:')) return shape.facts.children(node).find((c) => shape.facts.kind(c) === spec.slice(5)) ?? null;
   return node.field(spec);
 }
