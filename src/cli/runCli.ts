@@ -9,7 +9,8 @@ import type { Subject } from '../domain/Model.js';
 import type { JobOutcome } from '../jobs/JobContext.js';
 import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
-import { lastCommentText as postedBody } from '../publish/describeWrite.js';
+import { lastCommentText } from '../publish/describeWrite.js';
+import { withoutMarker } from '../domain/withoutMarker.js';
 import type { LocalEventInput, LocalRun } from './runLocalEvent.js';
 
 export interface CliIO {
@@ -126,6 +127,12 @@ async function runLocal(
   });
   if (result.outcome.status !== 'done') throw new CliError(`nothing was produced (${result.outcome.status}: ${result.outcome.reason})`);
   return { ...result, config };
+}
+
+/** The comment the app would post, as its reader sees it: without the hidden marker the app keeps its state in. */
+function postedBody(published: Parameters<typeof lastCommentText>[0]): string | undefined {
+  const body = lastCommentText(published);
+  return body === undefined ? undefined : withoutMarker(body);
 }
 
 function outcomeData<T>(outcome: JobOutcome): T {

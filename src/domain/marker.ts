@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProposedDecisionSchema } from './planSchema.js';
+import { MARKER_PREFIX as PREFIX, MARKER_SUFFIX as SUFFIX } from './withoutMarker.js';
 
 /**
  * The hidden marker that identifies the bot's living comment for one job family, and carries the state a
@@ -34,9 +35,6 @@ export const MarkerSchema = z.object({
   points: z.array(z.string().max(16)).max(2000).optional(),
 });
 export type MarkerData = z.infer<typeof MarkerSchema>;
-
-const PREFIX = '<!-- agency-architect:';
-const SUFFIX = ' -->';
 
 /** Every string of a value, mapped: the marker stores text percent-encoded. */
 function mapStrings(value: unknown, map: (text: string) => string): unknown {

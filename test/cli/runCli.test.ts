@@ -30,6 +30,9 @@ describe('agency plan', () => {
     expect(stdout).toMatch(/- \[ \] /); // checklists are task lists
     expect(stdout).toMatch(/- \[ \] Record as ADR 1: /);
     expect(stdout).toContain('Offline');
+    // The app's hidden marker (its state for re-runs) is invisible on GitHub and only noise in a terminal.
+    expect(stdout).not.toContain('<!-- agency-architect:');
+    expect(stdout.trimEnd().endsWith('-->')).toBe(false);
   });
 
   it('reads the issue from standard input and prints JSON that the Plan schema accepts', async () => {
@@ -62,6 +65,7 @@ describe('agency review', () => {
     expect(stdout).not.toContain('AKIAQSLOJOLIENSB3IAR');
     expect(stdout).not.toContain('skH53rGTD/2U3OpSH5r44wLzwTGV6HJYq/EEyUqj');
     expect(stdout).toMatch(/### Inline comments that would be posted \(\d+\)/);
+    expect(stdout).not.toContain('<!-- agency-architect:');
   });
 
   it('exits 1 with --fail-on when a finding reaches the severity, 0 when none does', async () => {
