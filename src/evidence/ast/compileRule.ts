@@ -3,7 +3,8 @@ import { asciiCaseless, asciiRegex, mapRegexes } from './asciiRegex.js';
 import type { AstRule } from './AstRule.js';
 import { pruneAbsent, type RuleParts } from './pruneAbsent.js';
 import { nonCapturing } from './nonCapturing.js';
-import { outsideBmp, textRegex } from './rulePrefilter.js';
+import { fileText } from './fileText.js';
+import { textRegex } from './rulePrefilter.js';
 import { searchFromStart } from './searchFromStart.js';
 
 export interface CompiledRule {
@@ -38,8 +39,6 @@ export function compileRule(rule: AstRule): CompiledRule {
 
 /** Per rule: its regexes, and its compiled forms by which of them the file lacks (null: cannot match). */
 const forFile = new WeakMap<AstRule, { regexes: string[]; variants: Map<string, CompiledRule | null> }>();
-/** Per regex, whether the current file's text lacks it (textRegex); cleared when the file changes. */
-let absentIn: { source: string; absent: Map<string, boolean> } | undefined;
 
 /**
  * compileRule for one file: without the parts that cannot match in it (pruneAbsent), so that ast-grep
@@ -47,14 +46,14 @@ let absentIn: { source: string; absent: Map<string, boolean> } | undefined;
  * outside the BMP get the whole rule (the text test does not read those alike).
  */
 export function compileRuleFor(rule: AstRule, source: string): CompiledRule | undefined {
-  if (outsideBmp(source)) return compileRule(rule);
+  const text = fileText(source);
+  if (text.outsideBmp) return compileRule(rule);
   let entry = forFile.get(rule);
   if (!entry) {
     entry = { regexes: [...new Set(regexesOf([rule.rule, rule.constraints, rule.utils]))], variants: new Map() };
     forFile.set(rule, entry);
   }
-  if (absentIn?.source !== source) absentIn = { source, absent: new Map() };
-  const lacks = absentIn.absent;
+  const lacks = text.lacks;
   const absent = (regex: string): boolean => {
     let a = lacks.get(regex);
     if (a === undefined) {

@@ -1,4 +1,5 @@
 import type { AstRule } from './AstRule.js';
+import { fileText } from './fileText.js';
 import { indexedTextRegex, readTextRegexIndex, type TextRegexIndex } from './textRegexIndex.js';
 
 type RuleNode = Record<string, unknown>;
@@ -22,27 +23,10 @@ export function rulePrefilter(rule: AstRule): TextTest | undefined {
   let cached = cache.get(rule);
   if (cached === undefined) {
     const regexes = ruleTextRegexes(rule);
-    cached = regexes.length > 0 ? { test: (source) => outsideBmp(source) || regexes.every((r) => r.test(source)) } : null;
+    cached = regexes.length > 0 ? { test: (source) => fileText(source).outsideBmp || regexes.every((r) => r.test(source)) } : null;
     cache.set(rule, cached);
   }
   return cached ?? undefined;
-}
-
-let lastSource: string | undefined;
-let lastOutside = false;
-
-/**
- * Whether the text holds a character outside the Basic Multilingual Plane (an emoji): JavaScript's `.` and
- * negated classes (without the `u` flag) take half of it where Rust's take all of it, so a text test
- * could miss what the rule matches. Such a file gets no text test. Remembered for the last text: every
- * rule asks about the same file in turn.
- */
-export function outsideBmp(source: string): boolean {
-  if (source !== lastSource) {
-    lastSource = source;
-    lastOutside = /[\ud800-\udfff]/.test(source);
-  }
-  return lastOutside;
 }
 
 /**
