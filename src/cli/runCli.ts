@@ -11,6 +11,7 @@ import { issueSubject } from './issueSubject.js';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './parseCliArgs.js';
 import { lastCommentText } from '../publish/describeWrite.js';
 import { withoutMarker } from '../domain/withoutMarker.js';
+import type { Published } from '../domain/Write.js';
 import type { LocalEventInput, LocalRun } from './runLocalEvent.js';
 
 export interface CliIO {
@@ -130,7 +131,7 @@ async function runLocal(
 }
 
 /** The comment the app would post, as its reader sees it: without the hidden marker the app keeps its state in. */
-function postedBody(published: Parameters<typeof lastCommentText>[0]): string | undefined {
+function postedBody(published: readonly Published[]): string | undefined {
   const body = lastCommentText(published);
   return body === undefined ? undefined : withoutMarker(body);
 }
