@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProposedDecisionSchema } from './planSchema.js';
-import { MARKER_PREFIX as PREFIX, MARKER_SUFFIX as SUFFIX } from './withoutMarker.js';
+import { MARKER_PREFIX as PREFIX, MARKER_SUFFIX as SUFFIX, markerSpan } from './withoutMarker.js';
 
 /**
  * The hidden marker that identifies the bot's living comment for one job family, and carries the state a
@@ -61,12 +61,10 @@ export function encodeMarker(data: MarkerData): string {
 }
 
 export function decodeMarker(body: string): MarkerData | undefined {
-  const start = body.lastIndexOf(PREFIX);
-  if (start < 0) return undefined;
-  const end = body.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return undefined;
+  const span = markerSpan(body);
+  if (!span) return undefined;
   try {
-    const raw: unknown = JSON.parse(body.slice(start + PREFIX.length, end));
+    const raw: unknown = JSON.parse(span.json);
     // Version 2 stores text percent-encoded; earlier markers stored it as is.
     const versioned = typeof raw === 'object' && raw !== null && typeof (raw as { v?: unknown }).v === 'number';
     const parsed = MarkerSchema.safeParse(versioned ? mapStrings(raw, decodeText) : raw);
@@ -81,8 +79,7 @@ export function decodeMarker(body: string): MarkerData | undefined {
 
 /** The body with its (last) marker replaced by `data`'s, or `data`'s appended when it has none. */
 export function replaceMarker(body: string, data: MarkerData): string {
-  const start = body.lastIndexOf(PREFIX);
-  const end = start < 0 ? -1 : body.indexOf(SUFFIX, start + PREFIX.length);
-  if (end < 0) return `${body.trimEnd()}\n\n${encodeMarker(data)}`;
-  return `${body.slice(0, start)}${encodeMarker(data)}${body.slice(end + SUFFIX.length)}`;
+  const span = markerSpan(body);
+  if (!span) return `${body.trimEnd()}\n\n${encodeMarker(data)}`;
+  return `${body.slice(0, span.start)}${encodeMarker(data)}${body.slice(span.end)}`;
 }
