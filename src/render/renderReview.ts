@@ -104,8 +104,17 @@ function verdict(review: Review, findings: Finding[], meta: ReviewMeta, opts: Sa
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as [Severity, number])
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${SEVERITY_ICONS[s]} ${n} ${s}${n === 1 || s === 'major' || s === 'minor' ? '' : 's'}`);
-  const line = `**Verdict:** ${VERDICT_LABELS[review.verdict]} · ${counts.length > 0 ? counts.join(' · ') : 'no findings'}`;
+  const line = `**Verdict:** ${verdictLabel(review.verdict, meta.coverage)} · ${counts.length > 0 ? counts.join(' · ') : 'no findings'}`;
   return [line, '', coverageLine(meta.coverage), '', safeText(review.summary, opts)].join('\n');
+}
+
+/**
+ * "Looks good" only for a change read in full: with no findings in part of it, the label says how much was
+ * read (the coverage line and the "not reviewed" list right below say which part), never that it all is fine.
+ */
+export function verdictLabel(verdict: Verdict, { reviewedLines, totalLines }: ReviewMeta['coverage']): string {
+  if (verdict !== 'approve' || reviewedLines >= totalLines) return VERDICT_LABELS[verdict];
+  return reviewedLines === 0 ? '⚠️ Not reviewed' : '⚠️ Partly reviewed';
 }
 
 function notReviewed(packed: ReviewMeta['notReviewed'], modelNotes: string[], opts: SafeTextOptions): string {

@@ -53,4 +53,18 @@ describe('agency review on framework migrations', () => {
     const { stdout } = await review(diff);
     expect(stdout).toContain(`Not linted in ${RAILS} (Rails): line 3 \`execute\` with interpolated or computed SQL`);
   });
+
+  it('does not say "Looks good" of a migration it could not read (a 1 MB line)', async () => {
+    const diff = newFileDiff(RAILS, [
+      'class AddTenantToAccounts < ActiveRecord::Migration[7.1]',
+      '  def change',
+      `    add_column :accounts, :note, :string, null: false, default: "${'b'.repeat(1_000_000)}"`,
+      '  end',
+      'end',
+    ]);
+    const { stdout } = await review(diff);
+    expect(stdout).toContain(`Not linted: ${RAILS} looks generated or minified`);
+    expect(stdout).toMatch(/\*\*Verdict:\*\* ⚠️ Partly reviewed · no findings\n\nReviewed 2 of 5 changed lines/);
+    expect(stdout).not.toContain('Looks good');
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReviewSchema, type Review } from '../../src/domain/reviewSchema.js';
 import { GITHUB_BODY_LIMIT } from '../../src/render/limitBody.js';
 import { decodeMarker } from '../../src/domain/marker.js';
-import { coverageLine, renderReview, sortFindings, type ReviewMeta } from '../../src/render/renderReview.js';
+import { coverageLine, renderReview, sortFindings, verdictLabel, type ReviewMeta } from '../../src/render/renderReview.js';
 import { FINDINGS, finding, OFFLINE_INFO, REVIEW, REVIEW_META } from './fixtures.js';
 
 /** Cells of a GFM table row: split on pipes that no odd run of backslashes escapes. */
@@ -46,6 +46,23 @@ describe('renderReview', () => {
     expect(body).toContain('**Verdict:** ✅ Looks good · no findings');
     expect(body).toContain('Full review: the branch was force-pushed.');
     expect(body).not.toContain('### Findings');
+  });
+
+  it('says "Looks good" only of a change read in full', () => {
+    expect(verdictLabel('approve', { reviewedLines: 212, totalLines: 212 })).toBe('✅ Looks good');
+    expect(verdictLabel('approve', { reviewedLines: 0, totalLines: 0 })).toBe('✅ Looks good');
+    expect(verdictLabel('approve', { reviewedLines: 150, totalLines: 212 })).toBe('⚠️ Partly reviewed');
+    expect(verdictLabel('approve', { reviewedLines: 0, totalLines: 2 })).toBe('⚠️ Not reviewed');
+    // Findings already say what was wrong in the part that was read.
+    expect(verdictLabel('comment', { reviewedLines: 0, totalLines: 2 })).toBe('💬 Comments');
+    expect(verdictLabel('request-changes', { reviewedLines: 1, totalLines: 2 })).toBe('🛑 Changes requested');
+  });
+
+  it('puts the partial label on the verdict line of a partly read clean review', () => {
+    const clean: Review = { ...REVIEW, verdict: 'approve', findings: [], checklist: [], notReviewed: [], decisionConflicts: [] };
+    const body = renderReview(clean, { ...REVIEW_META, coverage: { reviewedLines: 40, totalLines: 212 } });
+    expect(body).toContain('**Verdict:** ⚠️ Partly reviewed · no findings');
+    expect(body).not.toContain('Looks good');
   });
 
   it('sorts findings by severity, then path, then line', () => {
