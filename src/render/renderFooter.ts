@@ -62,7 +62,7 @@ function costRows(cost: JobCost | undefined): [string, string][] {
   if (!cost) return [];
   const rows: [string, string][] = [];
   if (cost.githubRequests !== undefined) {
-    rows.push(['GitHub reads', `${cost.githubRequests}${cost.mapRequests !== undefined ? ` (repository map: ${cost.mapRequests})` : ''}`]);
+    rows.push(['Repository reads', `${cost.githubRequests}${cost.mapRequests !== undefined ? ` (repository map: ${cost.mapRequests})` : ''}`]);
   }
   if (cost.toolCalls !== undefined && cost.toolCalls > 0) {
     rows.push(['Repository tools', `${cost.toolCalls} call(s) · ${cost.toolBytes === undefined ? 0 : groupDigits(cost.toolBytes)} bytes · ${cost.modelRequests ?? 1} model request(s)`]);

@@ -58,7 +58,7 @@ describe('the repository map in the App', () => {
     // Tools are offered, but a simple case needs none: one model request.
     expect((request!.body!.tools as { name: string }[]).map((x) => x.name)).toEqual(['list_directory', 'read_file', 'search_repository']);
     expect(a.claude!.accepted()).toHaveLength(1);
-    expect(planComment(a).body).toMatch(/GitHub reads \| \d+ \(repository map: \d+\)/);
+    expect(planComment(a).body).toMatch(/Repository reads \| \d+ \(repository map: \d+\)/);
     a.gh.assertNoViolations();
   });
 

@@ -33,6 +33,9 @@ describe('agency plan', () => {
     // The app's hidden marker (its state for re-runs) is invisible on GitHub and only noise in a terminal.
     expect(stdout).not.toContain('<!-- agency-architect:');
     expect(stdout.trimEnd().endsWith('-->')).toBe(false);
+    // The CLI reads the working tree, not GitHub: the footer's cost row says so.
+    expect(stdout).toMatch(/\| Repository reads \| \d+/);
+    expect(stdout).not.toContain('GitHub reads');
   });
 
   it('reads the issue from standard input and prints JSON that the Plan schema accepts', async () => {

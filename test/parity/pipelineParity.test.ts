@@ -48,7 +48,7 @@ function normalise(body: string): string {
   return body
     .replace(/<!--[\s\S]*?-->/g, '<!-- marker -->')
     // What each adapter paid in requests is its own (the CLI reads its checkout, the App has caches).
-    .replace(/^\| GitHub reads \|.*\|$/m, '| GitHub reads | n |')
+    .replace(/^\| Repository reads \|.*\|$/m, '| Repository reads | n |')
     // A local checkout has no commit on GitHub to link to or to name: the CLI prints the bare location.
     .replace(/\[(`[^`]+`)\]\(https:\/\/github\.com\/[^)\s]+\/blob\/[^)\s]+\)/g, '$1')
     .replace(/<sub>Reviewed commits: [^<\n]+<\/sub>\n\n/g, '')
