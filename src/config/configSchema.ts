@@ -139,7 +139,7 @@ export const ConfigSchema = z
     limits: z
       .object({
         maxBodyChars: z.int().min(1000).max(1000000).default(60000).describe('Longest issue/PR/comment text read; longer text is cut with a note.'),
-        maxFilesPerReview: z.int().min(1).max(3000).default(300).describe('Most files read in one review.'),
+        maxFilesPerReview: z.int().min(1).max(3000).default(300).describe('Most files whose changes the reviewer (model or offline engine) reads in one review; the linters and code rules still check the files past it.'),
         modelCallsPerEvent: z.int().min(1).max(10).default(2).describe('Most model calls for one event.'),
         dailyTokenBudget: z.int().min(0).default(2000000).describe('Tokens per installation per day; 0 = unlimited.'),
         commandsPerWindow: z
