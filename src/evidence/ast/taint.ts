@@ -331,7 +331,26 @@ function routeParameter(id: SgNode, shape: Shape): boolean {
   const decorators = shape.facts.text(wrapper).slice(0, shape.facts.start(scope) - shape.facts.start(wrapper));
   if (!route.route.test(decorators)) return false;
   const name = escapeName(shape.facts.text(id));
-  return new RegExp(`<(?:\\w+:)?${name}>|\\{${name}(?::[^}]*)?\\}`).test(decorators);
+  // Flask's `<int:id>`, Starlette's `{id:int}`: the router only accepts a number or a UUID there.
+  if (new RegExp(`<(?:int|float|uuid):${name}>|\\{${name}:(?:int|float|uuid)\\}`).test(decorators)) return false;
+  if (!new RegExp(`<(?:\\w+:)?${name}>|\\{${name}(?::[^}]*)?\\}`).test(decorators)) return false;
+  return !typedWithoutText(scope, shape.facts.text(id));
+}
+
+/** FastAPI's `id: int`, `id: uuid.UUID`: the framework parses the path segment into that type or answers 422. */
+const NO_TEXT_ANNOTATION = /^(?:int|float|bool|(?:uuid\.)?UUID|(?:datetime\.)?(?:date|datetime)|Decimal)$/;
+
+function typedWithoutText(scope: SgNode, name: string): boolean {
+  const params = scope.field('parameters');
+  if (!params) return false;
+  for (const param of params.children()) {
+    const kind = param.kind();
+    if (kind !== 'typed_parameter' && kind !== 'typed_default_parameter') continue;
+    const paramName = param.field('name')?.text() ?? param.children().find((c) => c.kind() === 'identifier')?.text();
+    if (paramName !== name) continue;
+    return NO_TEXT_ANNOTATION.test(param.field('type')?.text().trim() ?? '');
+  }
+  return false;
 }
 
 /** A parameter of the enclosing function that the framework binds from the request, by its annotation. */
@@ -351,9 +370,22 @@ function requestParameter(id: SgNode, shape: Shape): boolean {
     // Kotlin puts a parameter's annotations in the node before it.
     const before = param.prev();
     const text = (before && /modifiers/.test(shape.facts.kind(before)) ? `${before.text()} ` : '') + param.text();
-    if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return true;
+    if (params.pattern.test(text) && word.test(param.text().replace(/"[^"]*"/g, ''))) return !holdsNoText(param);
   }
   return false;
+}
+
+/**
+ * Types whose values cannot carry text: numbers, booleans, UUIDs, dates, and lists of them. The framework
+ * parses the request into them or rejects the request (`@PathVariable Long id`, `[FromRoute] Guid id`).
+ */
+const NO_TEXT_TYPE =
+  /^(?:(?:java\.lang\.|java\.util\.|System\.)?(?:long|int|short|byte|double|float|boolean|bool|decimal|uint|ulong|Long|Integer|Int|Short|Byte|Double|Float|Boolean|Decimal|BigDecimal|BigInteger|UUID|Guid|Int32|Int64|LocalDate|LocalDateTime|Instant|OffsetDateTime|DateTime|DateTimeOffset|DateOnly)\??(?:\[\])?|(?:List|Set|Collection|Iterable|IEnumerable|IList|ICollection|IReadOnlyList|Array)<\s*(?:long|int|Long|Integer|Int|UUID|Guid|Boolean|Double|Float)\s*>)$/;
+
+/** A parameter declared with a type that cannot carry text (Java's and C#'s `type` field, Kotlin's `name: Type`). */
+function holdsNoText(param: SgNode): boolean {
+  const declared = param.field('type')?.text() ?? /:\s*([\w.<>?[\] ]+?)\s*(?:=|$)/.exec(param.text())?.[1];
+  return !!declared && NO_TEXT_TYPE.test(declared.replace(/\s+/g, ' ').trim());
 }
 
 /** The innermost function around the node; null outside functions. */
