@@ -2,6 +2,8 @@ import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf,
 import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
+import { skipOtherDialectsPython } from './otherDialects.js';
+import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { upRegion } from './upRegion.js';
 
 const SA_TYPES: Record<string, string> = {
@@ -17,7 +19,7 @@ const HARMLESS = new Set(['drop_constraint', 'drop_index', 'f', 'get_bind', 'get
  */
 export function translateAlembic(source: string): Translation {
   const tokens = tokenize(source, 'python');
-  const up = upRegion(tokens, 'python');
+  const up = skipOtherDialectsPython(tokens, upRegion(tokens, 'python'));
   const tr = emptyTranslation('alembic');
   // `with op.batch_alter_table("users") as batch_op:` → calls on batch_op act on users.
   const batches = new Map<string, string>();
@@ -87,7 +89,9 @@ export function translateAlembic(source: string): Translation {
         if (!t || !c) return void tr.unknown.push({ line, what: '`op.alter_column` with computed arguments' });
         const sql: string[] = [];
         const type = option(args, 'type_');
-        if (type) sql.push(schemaSql.alterType(t, c, saType(type)));
+        // A change Postgres makes in the catalog only (`String(500)` to `Text`) rewrites nothing: not linted.
+        const prior = option(args, 'existing_type');
+        if (type && changeRewrites(prior ? columnType(prior) : undefined, columnType(type))) sql.push(schemaSql.alterType(t, c, saType(type)));
         if (isFalse(option(args, 'nullable'))) sql.push(schemaSql.setNotNull(t, c));
         const rename = textOf(option(args, 'new_column_name'));
         if (rename) sql.push(schemaSql.renameColumn(t, c, rename));
@@ -205,6 +209,26 @@ function saType(v: Value | undefined): string {
     return p ? `numeric(${p}${s ? `, ${s}` : ''})` : 'numeric';
   }
   return SA_TYPES[cls] ?? 'text';
+}
+
+/** A SQLAlchemy type as the column type `changeRewrites` compares (`String(500)` → string of limit 500). */
+function columnType(v: Value): RailsColumnType {
+  const names = chainNames(v);
+  const cls = names[names.length - 1] ?? '';
+  const args = callArgs(v);
+  const first = textOf(args.positional[0]);
+  if (cls === 'String' || cls === 'VARCHAR' || cls === 'Unicode') {
+    const limit = first ?? textOf(option(args, 'length'));
+    return { type: 'string', ...(limit === undefined ? {} : { limit }) };
+  }
+  if (cls === 'Text' || cls === 'TEXT' || cls === 'UnicodeText') return { type: 'text' };
+  if (cls === 'CITEXT') return { type: 'citext' };
+  if (cls === 'Numeric' || cls === 'DECIMAL' || cls === 'NUMERIC') {
+    const scale = textOf(args.positional[1]) ?? textOf(option(args, 'scale'));
+    const precision = first ?? textOf(option(args, 'precision'));
+    return { type: 'decimal', ...(precision === undefined ? {} : { precision }), ...(scale === undefined ? {} : { scale }) };
+  }
+  return { type: saType(v) };
 }
 
 /** `sa.text("now()")`, `sa.false()`. */
