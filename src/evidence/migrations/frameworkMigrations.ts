@@ -158,9 +158,13 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
           refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`${escapeName(t.translation)}\`: accepted by the author, not reported as a finding.`);
           continue;
         }
+        // squawk asks for NOT VALID on a UNIQUE constraint too, which Postgres refuses; disallowed-unique-constraint
+        // on the same statement gives the real way (an index built concurrently, then USING INDEX).
+        const atLine = t.translation.operations.filter((o) => o.line === f.line);
+        if (f.source.id === 'constraint-missing-not-valid' && atLine.length > 0 && atLine.every((o) => uniqueOnly(o.sql))) continue;
         const fix = frameworkFix(t.framework, f.source.id);
         const read = t.translation.operations.find((o) => o.line === f.line && !o.raw);
-        const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`` : '';
+        const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`${read.assumption ? ` (${read.assumption})` : ''}` : '';
         out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });
       }
       // An escape with nothing under it still shows, so an escape is never invisible.
@@ -229,4 +233,10 @@ async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['re
   const lines = new Array<string>(last).fill('');
   for (const l of file.added) lines[l.line - 1] = l.text;
   return lines.join('\n');
+}
+
+/** SQL whose only constraint is UNIQUE (no foreign key, check or exclusion, which NOT VALID would suit). */
+function uniqueOnly(sql: ReadonlyArray<{ text: string }>): boolean {
+  const text = sql.map((l) => l.text).join('\n');
+  return /\bADD\s+CONSTRAINT\b[^;]*\bUNIQUE\b/i.test(text) && !/\b(FOREIGN\s+KEY|CHECK|EXCLUDE)\b/i.test(text);
 }
