@@ -40,3 +40,22 @@ describe('Alembic shapes from real migrations', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('Alembic batch operations', () => {
+  const head = ['from alembic import op', 'import sqlalchemy as sa', '', 'revision = "c2"', 'down_revision = "c1"', ''];
+
+  it('puts each batch table where the op.* form has it, from the nearest batch_alter_table', async () => {
+    const body = [
+      ...head,
+      'def upgrade():',
+      '    with op.batch_alter_table("parcels") as batch_op:',
+      '        batch_op.create_index("ix_parcels_zone", ["zone"])',
+      '    with op.batch_alter_table("routes") as batch_op:',
+      '        batch_op.drop_index("ix_routes_legacy")',
+      '    op.drop_index("ix_hubs_code", table_name="hubs", postgresql_concurrently=True)',
+    ];
+    const { findings } = await collectEvidence([newFile('alembic/versions/c2_indexes.py', body)]);
+    expect(at(findings)).toEqual(['11 require-concurrent-index-deletion', '9 require-concurrent-index-creation']);
+    expect(findings.find((f) => f.line === 9)?.body).toContain('CREATE INDEX "ix_parcels_zone" ON "parcels" ("zone");');
+  });
+});
