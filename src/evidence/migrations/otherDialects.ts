@@ -125,7 +125,8 @@ export function skipOtherDialectsPython(tokens: readonly Token[], up: boolean[])
   for (let k = 0; k < tokens.length; k++) {
     const name = tokens[k + 1];
     if (tokens[k]?.text !== 'def' || tokens[k]?.col !== 0 || name?.kind !== 'id' || name.text === 'upgrade') continue;
-    let colon = k;
+    // The body starts after the signature, which may span lines (`def name(\n    a, b\n):`).
+    let colon = tokens[k + 2]?.text === '(' ? matching(tokens, k + 2, '(', ')') : k;
     while (colon < tokens.length && tokens[colon]?.kind !== 'nl') colon++;
     const end = blockEnd(tokens, colon, 0);
     const calls: number[] = [];
