@@ -1,5 +1,5 @@
-/** Folder names that hold migrations in the common frameworks (Rails, Django, Knex, Prisma, TypeORM, Ecto...). */
-const MIGRATION_DIR = /(^|\/)(migrations?|migrate|db\/changelog|alembic\/versions|versions\/migrations)\//;
+/** Folder names that hold migrations in the common frameworks (Rails, Django, Knex, Prisma, TypeORM, Ecto...; Rails apps such as GitLab and Discourse keep post-deploy migrations in db/post_migrate). */
+const MIGRATION_DIR = /(^|\/)(migrations?|migrate|post_migrate|db\/changelog|alembic\/versions|versions\/migrations)\//;
 /** Flyway: V1__init.sql, V2_1__add.sql, R__views.sql, U3__undo.sql. */
 const FLYWAY = /(^|\/)[VU]\d+(?:[._]\d+)*__[^/]+\.sql$|(^|\/)R__[^/]+\.sql$/i;
 /** golang-migrate, dbmate and sqlx style: 000001_create_users.up.sql, 20240101_x.sql in a SQL folder. */

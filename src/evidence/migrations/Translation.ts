@@ -34,6 +34,8 @@ export interface Operation {
   raw?: boolean;
   /** Runs outside the migration's transaction (Alembic's `autocommit_block()`), in a transactional migration. */
   autocommit?: boolean;
+  /** What the translation had to assume (an earlier state it could not read), said with each finding on the line. */
+  assumption?: string;
 }
 
 /** A framework-only hazard: no SQL statement shows it, so squawk cannot. */

@@ -20,6 +20,8 @@ export interface DjangoField {
   column: string;
   nullable: boolean;
   hasDefault: boolean;
+  /** No default, but Django adds the column with '' (a NOT NULL string field with `blank=True`) and then drops it. */
+  blankDefault: boolean;
   dbDefault: Value | undefined;
   unique: boolean;
   index: boolean;
@@ -34,9 +36,13 @@ export function djangoField(field: Value, column: string, tableOf: (model: strin
   const names = chainNames(field);
   const cls = names[names.length - 1] ?? '';
   const fargs = callArgs(field);
-  const isFk = cls === 'ForeignKey' || cls === 'OneToOneField';
+  // Libraries subclass the key fields (django-mptt's TreeForeignKey, Sentry's FlexibleForeignKey, wagtail's ParentalKey).
+  const oneToOne = /^OneToOne/.test(cls);
+  const isFk = /ForeignKey$/.test(cls) || oneToOne || cls === 'ParentalKey';
   const maxLength = textOf(option(fargs, 'max_length'));
-  const type = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? 'text');
+  const type = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? (isFk ? 'bigint' : 'text'));
+  const nullable = isTrue(option(fargs, 'null')) || cls === 'NullBooleanField';
+  const hasDefault = present(option(fargs, 'default'));
   const dbColumn = textOf(option(fargs, 'db_column')) ?? (isFk ? `${column}_id` : column);
   const target = isFk ? (option(fargs, 'to') ?? fargs.positional[0]) : undefined;
   const targetText = textOf(target) ?? (chainNames(target).includes('AUTH_USER_MODEL') ? 'auth.User' : undefined);
@@ -45,11 +51,13 @@ export function djangoField(field: Value, column: string, tableOf: (model: strin
     cls,
     type,
     column: dbColumn,
-    nullable: isTrue(option(fargs, 'null')) || cls === 'NullBooleanField',
+    nullable,
     // `default=None` / `db_default=None` are Django's "no default".
-    hasDefault: present(option(fargs, 'default')),
+    hasDefault,
+    // Django's effective default of a NOT NULL string field with `blank=True` and no default is '' (added, then dropped).
+    blankDefault: !nullable && !hasDefault && isTrue(option(fargs, 'blank')) && (VARCHAR_FIELDS.has(cls) || cls === 'TextField'),
     dbDefault: present(option(fargs, 'db_default')) ? option(fargs, 'db_default') : undefined,
-    unique: isTrue(option(fargs, 'unique')) || cls === 'OneToOneField',
+    unique: isTrue(option(fargs, 'unique')) || oneToOne,
     index: isTrue(option(fargs, 'db_index')) || (isFk && !isFalse(option(fargs, 'db_index'))),
     fk: isFk && !isFalse(option(fargs, 'db_constraint')) ? refTable : undefined,
     m2m: cls === 'ManyToManyField',

@@ -69,17 +69,23 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
   // Django migrations of one app share their history: each earlier migration is read once per review.
   const readOnce = opts.readFile ? memo(opts.readFile) : undefined;
   for (const file of candidates) {
-    const content = await wholeFile(file, opts.readFile, notes);
+    const { content, partial } = await wholeFile(file, opts.readFile);
     const changed = new Set(file.added.map((l) => l.line));
     if (content.length > MAX_BYTES || content.split('\n').some((l) => l.length > MAX_LINE)) {
       notes.push(`Not linted: ${file.path} looks generated or minified (over ${MAX_BYTES / 1_000_000} MB or a line over ${MAX_LINE} characters).`);
       continue;
     }
-    const framework = migrationFramework(file.path, content);
+    // With the changed lines only, the hunk headings (`@@ … @@ class AddX < ActiveRecord::Migration`) help tell the framework.
+    const framework = migrationFramework(file.path, partial ? `${file.hunks.map((h) => h.section).join('\n')}\n${content}` : content);
     if (!framework) {
-      notes.push(`Not linted: ${file.path} is in a migrations folder but is not a migration format this review reads (Rails, Django, Alembic, Knex, Sequelize, TypeORM, Laravel, Ecto, SQL).`);
+      notes.push(
+        partial
+          ? `Not linted: only the added lines of ${file.path} were available (not the full file), and they do not show which framework's migration it is; review it by hand.`
+          : `Not linted: ${file.path} is in a migrations folder but is not a migration format this review reads (Rails, Django, Alembic, Knex, Sequelize, TypeORM, Laravel, Ecto, SQL).`,
+      );
       continue;
     }
+    if (partial) notes.push(`Only the added lines of ${file.path} were translated (the full file was not available).`);
     try {
       // A Django AlterField is judged against the field as the app's earlier migrations left it, when they can be read.
       const prior = framework === 'django' && readOnce ? await djangoPriorFields(file.path, content, readOnce) : undefined;
@@ -158,9 +164,13 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
           refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`${escapeName(t.translation)}\`: accepted by the author, not reported as a finding.`);
           continue;
         }
+        // squawk asks for NOT VALID on a UNIQUE constraint too, which Postgres refuses; disallowed-unique-constraint
+        // on the same statement gives the real way (an index built concurrently, then USING INDEX).
+        const atLine = t.translation.operations.filter((o) => o.line === f.line);
+        if (f.source.id === 'constraint-missing-not-valid' && atLine.length > 0 && atLine.every((o) => uniqueOnly(o.sql))) continue;
         const fix = frameworkFix(t.framework, f.source.id);
         const read = t.translation.operations.find((o) => o.line === f.line && !o.raw);
-        const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`` : '';
+        const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`${read.assumption ? ` (${read.assumption})` : ''}` : '';
         out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });
       }
       // An escape with nothing under it still shows, so an escape is never invisible.
@@ -215,18 +225,23 @@ function clip(text: string): string {
  * The file at the head commit: a new file's added lines are all of it; otherwise read it, and when it
  * cannot be read, the added lines at their own line numbers (the rest blank), with a note.
  */
-async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['readFile'], notes: string[]): Promise<string> {
+async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['readFile']): Promise<{ content: string; partial: boolean }> {
   if (file.status !== 'added' && readFile) {
     try {
       const content = await readFile(file.path);
-      if (content !== undefined) return content;
+      if (content !== undefined) return { content, partial: false };
     } catch {
       // Fall through to the added lines.
     }
   }
-  if (file.status !== 'added') notes.push(`Only the added lines of ${file.path} were translated (the full file was not available).`);
   const last = Math.max(...file.added.map((l) => l.line));
   const lines = new Array<string>(last).fill('');
   for (const l of file.added) lines[l.line - 1] = l.text;
-  return lines.join('\n');
+  return { content: lines.join('\n'), partial: file.status !== 'added' };
+}
+
+/** SQL whose only constraint is UNIQUE (no foreign key, check or exclusion, which NOT VALID would suit). */
+function uniqueOnly(sql: ReadonlyArray<{ text: string }>): boolean {
+  const text = sql.map((l) => l.text).join('\n');
+  return /\bADD\s+CONSTRAINT\b[^;]*\bUNIQUE\b/i.test(text) && !/\b(FOREIGN\s+KEY|CHECK|EXCLUDE)\b/i.test(text);
 }

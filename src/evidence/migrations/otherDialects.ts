@@ -92,3 +92,59 @@ function matching(tokens: readonly Token[], open: number, o: string, c: string):
 function clear(mask: boolean[], from: number, to: number): void {
   for (let k = from; k <= to && k < mask.length; k++) mask[k] = false;
 }
+
+/**
+ * The same for Python (Alembic): `if conn.dialect.name == "mssql":` blocks (by indentation) are cleared,
+ * and the `else:` block of a Postgres test; then a top-level helper (`def name(...)`) called only from
+ * cleared code (a branch for another database, `downgrade()`) is cleared too.
+ */
+export function skipOtherDialectsPython(tokens: readonly Token[], up: boolean[]): boolean[] {
+  const out = [...up];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if ((t.text !== 'if' && t.text !== 'elif') || t.kind !== 'id' || (k > 0 && tokens[k - 1]?.kind !== 'nl')) continue;
+    let colon = k + 1;
+    while (colon < tokens.length && tokens[colon]?.kind !== 'nl') colon++;
+    if (tokens[colon - 1]?.text !== ':') continue;
+    const cond = tokens.slice(k + 1, colon - 1);
+    if (!cond.some((x) => x.text === 'dialect')) continue;
+    const names = cond.flatMap((x) => (x.kind === 'str' || x.kind === 'id' ? [x.value ?? x.text] : []));
+    const pg = names.some((n) => POSTGRES.test(n));
+    const other = names.some((n) => OTHER.test(n));
+    if (pg === other) continue;
+    const negated = cond.some((x) => x.text === '!=' || x.text === 'not');
+    const runsOnPostgres = pg !== negated;
+    const thenEnd = blockEnd(tokens, colon, t.col);
+    if (!runsOnPostgres) clear(out, colon, thenEnd - 1);
+    else if (tokens[thenEnd]?.text === 'else' && tokens[thenEnd]?.col === t.col) {
+      let elseColon = thenEnd;
+      while (elseColon < tokens.length && tokens[elseColon]?.kind !== 'nl') elseColon++;
+      clear(out, thenEnd, blockEnd(tokens, elseColon, t.col) - 1);
+    }
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const name = tokens[k + 1];
+    if (tokens[k]?.text !== 'def' || tokens[k]?.col !== 0 || name?.kind !== 'id' || name.text === 'upgrade') continue;
+    // The body starts after the signature, which may span lines (`def name(\n    a, b\n):`).
+    let colon = tokens[k + 2]?.text === '(' ? matching(tokens, k + 2, '(', ')') : k;
+    while (colon < tokens.length && tokens[colon]?.kind !== 'nl') colon++;
+    const end = blockEnd(tokens, colon, 0);
+    const calls: number[] = [];
+    for (let j = 0; j < tokens.length; j++) {
+      if (j >= k && j < end) continue;
+      if (tokens[j]?.kind === 'id' && tokens[j]?.text === name.text && tokens[j + 1]?.text === '(') calls.push(j);
+    }
+    if (calls.length > 0 && calls.every((j) => !out[j])) clear(out, k, end - 1);
+  }
+  return out;
+}
+
+/** The first token after the indented block that starts after token `from` (a line end): the next line starting at `col` or less. */
+function blockEnd(tokens: readonly Token[], from: number, col: number): number {
+  let j = from + 1;
+  for (; j < tokens.length; j++) {
+    const x = tokens[j] as Token;
+    if (x.kind !== 'nl' && tokens[j - 1]?.kind === 'nl' && x.col <= col) break;
+  }
+  return j;
+}

@@ -90,6 +90,12 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
         continue;
       }
     }
+    // Ruby word and symbol arrays (`%i[user_id tag_id]`, `%w(a b)`): read as the array they are, so an
+    // index over `%i[a b]` has two columns, not one column named "a b".
+    if (lang === 'ruby' && c === '%' && /^%[wWiI][([{<|!/]/.test(source.slice(i, i + 3))) {
+      readWordArray();
+      continue;
+    }
     // Strings.
     const col0 = i - lineStart;
     const str = readString(i);
@@ -153,6 +159,37 @@ export function tokenize(source: string, lang: SourceLanguage): Token[] {
         lineStart = k + 1;
       }
     }
+  }
+
+  /** `%i[a b]` / `%w(a b)` at `i`: emitted as `[`, the words (symbols for `%i`, strings for `%w`) and `]`. */
+  function readWordArray(): void {
+    const symbols = source[i + 1] === 'i' || source[i + 1] === 'I';
+    const open = source[i + 2] as string;
+    const close = ({ '(': ')', '[': ']', '{': '}', '<': '>' } as Record<string, string>)[open] ?? open;
+    push({ kind: 'p', text: '[', line }, i);
+    i += 3;
+    let first = true;
+    while (i < n && source[i] !== close) {
+      const ch = source[i] as string;
+      if (ch === '\n') {
+        i++;
+        line++;
+        lineStart = i;
+        continue;
+      }
+      if (/\s/.test(ch)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && !/\s/.test(source[i] as string) && source[i] !== close) i++;
+      const word = source.slice(start, i);
+      if (!first) push({ kind: 'p', text: ',', line }, start);
+      first = false;
+      push(symbols ? { kind: 'sym', text: ':' + word, line, value: word } : { kind: 'str', text: word, line, value: word, lines: [line] }, start);
+    }
+    push({ kind: 'p', text: ']', line }, i);
+    if (i < n) i++;
   }
 
   function readHeredoc(h: { token: Token; id: string; squiggly: boolean; dash: boolean }): void {

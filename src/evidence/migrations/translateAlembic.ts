@@ -2,6 +2,8 @@ import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf,
 import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
+import { skipOtherDialectsPython } from './otherDialects.js';
+import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { upRegion } from './upRegion.js';
 
 const SA_TYPES: Record<string, string> = {
@@ -9,7 +11,9 @@ const SA_TYPES: Record<string, string> = {
   Float: 'float8', JSON: 'json', JSONB: 'jsonb', UUID: 'uuid', Uuid: 'uuid', LargeBinary: 'bytea', Interval: 'interval', ARRAY: 'text[]',
   INET: 'inet', Enum: 'varchar', Unicode: 'varchar', UnicodeText: 'text', TIMESTAMP: 'timestamptz', BIGINT: 'bigint', INTEGER: 'integer',
 };
-const HARMLESS = new Set(['drop_constraint', 'drop_index', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if', 'create_exclude_constraint']);
+/** `op.*` operations whose table comes after a name (`op.create_index(name, table, cols)`). */
+const BATCH_TABLE_SECOND = new Set(['create_index', 'drop_index', 'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key', 'drop_constraint']);
+const HARMLESS = new Set(['drop_constraint', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if', 'create_exclude_constraint']);
 
 /**
  * Alembic revisions (`op.*` in `upgrade()`) → Postgres. `batch_alter_table` blocks are read with their
@@ -17,16 +21,17 @@ const HARMLESS = new Set(['drop_constraint', 'drop_index', 'f', 'get_bind', 'get
  */
 export function translateAlembic(source: string): Translation {
   const tokens = tokenize(source, 'python');
-  const up = upRegion(tokens, 'python');
+  const up = skipOtherDialectsPython(tokens, upRegion(tokens, 'python'));
   const tr = emptyTranslation('alembic');
-  // `with op.batch_alter_table("users") as batch_op:` → calls on batch_op act on users.
-  const batches = new Map<string, string>();
+  // `with op.batch_alter_table("users") as batch_op:` → calls on batch_op act on users (the nearest such
+  // `with` above the call: files reuse the name `batch_op` for every table).
+  const batches: Array<{ name: string; table: string; at: number }> = [];
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k]?.text === 'batch_alter_table' && tokens[k + 1]?.text === '(') {
       const p = new Parser(tokens, 'python', k + 2);
       const table = textOf(p.expr(1));
       const close = p.matching(k + 1);
-      if (table && tokens[close + 1]?.text === 'as' && tokens[close + 2]?.kind === 'id') batches.set((tokens[close + 2] as Token).text, table);
+      if (table && tokens[close + 1]?.text === 'as' && tokens[close + 2]?.kind === 'id') batches.push({ name: (tokens[close + 2] as Token).text, table, at: k });
     }
   }
   let seenUpgrade = false;
@@ -34,14 +39,18 @@ export function translateAlembic(source: string): Translation {
     const t = tokens[k] as Token;
     if (t.text === 'upgrade' && tokens[k - 1]?.text === 'def') seenUpgrade = true;
     if (!up[k] || t.kind !== 'id' || tokens[k + 1]?.text !== '.' || tokens[k - 1]?.text === '.') continue;
-    const batchTable = batches.get(t.text);
+    const batchTable = batches.filter((b) => b.name === t.text && b.at < k).pop()?.table;
     if (t.text !== 'op' && batchTable === undefined) continue;
     const p = new Parser(tokens, 'python', k);
     const call = p.expr(1);
     const names = chainNames(call);
     if (names.length !== 2 || !(call.kind === 'chain' && call.segments[1]?.args)) continue;
     const args = callArgs(call);
-    operation(names[1] as string, batchTable === undefined ? args : { ...args, positional: [str(batchTable, t.line), ...args.positional] }, call.segments[1]?.line ?? t.line);
+    // A batch operation takes no table: it goes where the `op.*` form has it (first, or after the name).
+    const name = names[1] as string;
+    const at = BATCH_TABLE_SECOND.has(name) ? 1 : 0;
+    const positional = batchTable === undefined ? args.positional : [...args.positional.slice(0, at), str(batchTable, t.line), ...args.positional.slice(at)];
+    operation(name, { ...args, positional }, call.segments[1]?.line ?? t.line);
     k = p.i - 1;
   }
   if (!seenUpgrade) tr.unknown.push({ line: 0, what: 'no `upgrade()` function' });
@@ -87,7 +96,9 @@ export function translateAlembic(source: string): Translation {
         if (!t || !c) return void tr.unknown.push({ line, what: '`op.alter_column` with computed arguments' });
         const sql: string[] = [];
         const type = option(args, 'type_');
-        if (type) sql.push(schemaSql.alterType(t, c, saType(type)));
+        // A change Postgres makes in the catalog only (`String(500)` to `Text`) rewrites nothing: not linted.
+        const prior = option(args, 'existing_type');
+        if (type && changeRewrites(prior ? columnType(prior) : undefined, columnType(type))) sql.push(schemaSql.alterType(t, c, saType(type)));
         if (isFalse(option(args, 'nullable'))) sql.push(schemaSql.setNotNull(t, c));
         const rename = textOf(option(args, 'new_column_name'));
         if (rename) sql.push(schemaSql.renameColumn(t, c, rename));
@@ -102,6 +113,15 @@ export function translateAlembic(source: string): Translation {
         const conc = isTrue(option(args, 'postgresql_concurrently'));
         const unique = isTrue(option(args, 'unique'));
         tr.operations.push(op(line, 'op.create_index', t, schemaSql.createIndex(indexName, t, cols.length > 0 ? cols : ['(lower(id::text))'], { unique, concurrently: conc })));
+        return;
+      }
+      case 'drop_index': {
+        // `op.drop_index("ix", table_name="t")`, `batch_op.drop_index("ix")`: DROP INDEX locks the table unless CONCURRENTLY.
+        const indexName = textOf(arg('index_name', 0));
+        const t = table('table_name', 1);
+        if (!indexName) return void tr.unknown.push({ line, what: '`op.drop_index` with a computed name' });
+        const concurrently = isTrue(option(args, 'postgresql_concurrently'));
+        tr.operations.push({ line, op: 'op.drop_index', ...(t ? { table: t } : {}), sql: [{ text: schemaSql.dropIndex(indexName, { concurrently }), line }] });
         return;
       }
       case 'create_foreign_key': {
@@ -205,6 +225,26 @@ function saType(v: Value | undefined): string {
     return p ? `numeric(${p}${s ? `, ${s}` : ''})` : 'numeric';
   }
   return SA_TYPES[cls] ?? 'text';
+}
+
+/** A SQLAlchemy type as the column type `changeRewrites` compares (`String(500)` → string of limit 500). */
+function columnType(v: Value): RailsColumnType {
+  const names = chainNames(v);
+  const cls = names[names.length - 1] ?? '';
+  const args = callArgs(v);
+  const first = textOf(args.positional[0]);
+  if (cls === 'String' || cls === 'VARCHAR' || cls === 'Unicode') {
+    const limit = first ?? textOf(option(args, 'length'));
+    return { type: 'string', ...(limit === undefined ? {} : { limit }) };
+  }
+  if (cls === 'Text' || cls === 'TEXT' || cls === 'UnicodeText') return { type: 'text' };
+  if (cls === 'CITEXT') return { type: 'citext' };
+  if (cls === 'Numeric' || cls === 'DECIMAL' || cls === 'NUMERIC') {
+    const scale = textOf(args.positional[1]) ?? textOf(option(args, 'scale'));
+    const precision = first ?? textOf(option(args, 'precision'));
+    return { type: 'decimal', ...(precision === undefined ? {} : { precision }), ...(scale === undefined ? {} : { scale }) };
+  }
+  return { type: saType(v) };
 }
 
 /** `sa.text("now()")`, `sa.false()`. */

@@ -207,14 +207,14 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
     const f = djangoField(field, name, tableOf);
     if (f.m2m) return; // A new join table.
     const sql: string[] = [];
-    const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : '';
+    const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : f.blankDefault ? " DEFAULT ''" : '';
     sql.push(`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type}${dflt}${f.nullable ? ' NULL' : ' NOT NULL'};`);
-    if (f.hasDefault && !f.dbDefault) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} DROP DEFAULT;`);
+    if ((f.hasDefault || f.blankDefault) && !f.dbDefault) sql.push(`ALTER TABLE ${ident(t)} ALTER COLUMN ${ident(f.column)} DROP DEFAULT;`);
     if (f.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
     else if (f.index) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
     if (f.fk) sql.push(schemaSql.addForeignKey(t, `${t}_${f.column}_fk`, [f.column], f.fk, ['id'], { deferrable: true }));
     tr.operations.push({ line, op: 'AddField', table: t, sql: sql.map((text) => ({ text, line })) });
-    if (!f.nullable && f.hasDefault && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
+    if (!f.nullable && (f.hasDefault || f.blankDefault) && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
   }
 
   function alterField(line: number, model: string, name: string, field: Value): void {
@@ -236,7 +236,9 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
     }
     if (f.unique && !before?.unique) sql.push(schemaSql.addUnique(t, `${t}_${f.column}_uniq`, [f.column]));
     else if (isTrue(option(f.args, 'db_index')) && !before?.index) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
-    if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })) });
+    // Without the earlier state the type change and SET NOT NULL are a guess: the finding says so.
+    const assumption = before ? undefined : 'the field as earlier migrations left it was not found, so a type change and SET NOT NULL are assumed; if the field already had this type and was NOT NULL, Django runs neither';
+    if (sql.length > 0) tr.operations.push({ line, op: 'AlterField', table: t, sql: sql.map((text) => ({ text, line })), ...(assumption && !f.nullable ? { assumption } : {}) });
   }
 
 }

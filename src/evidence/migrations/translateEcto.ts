@@ -1,6 +1,7 @@
 import { blockStatements, type BlockStatement } from './blockStatements.js';
 import { assureByComments, EXCELLENT_MIGRATIONS_ESCAPE } from './escapeComments.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
+import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { schemaSql, sqlDefault } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
@@ -142,8 +143,17 @@ export function translateEcto(source: string): Translation {
       }
       case 'modify': {
         if (!c) return;
-        const sql = [schemaSql.alterType(t, c, ectoType(args.positional[1]))];
+        const typeArg = args.positional[1];
+        const ref = chainNames(typeArg)[0] === 'references' ? callArgs(typeArg) : undefined;
+        const sql: string[] = [];
+        // `modify :site_id, references(:sites, on_delete: …)` keeps the key's type and (re)adds the foreign key;
+        // any other type is a rewrite unless Postgres changes only the catalog (to `text`, a longer string …).
+        const from = option(args, 'from');
+        if (!ref && changeRewrites(from ? ectoColumnType(from) : undefined, ectoColumnType(typeArg, textOf(option(args, 'size'))))) sql.push(schemaSql.alterType(t, c, ectoType(typeArg)));
+        const refTable = textOf(ref?.positional[0]);
+        if (ref && refTable) sql.push(schemaSql.addForeignKey(t, `${t}_${c}_fkey`, [c], refTable, [textOf(option(ref, 'column')) ?? 'id'], { notValid: isFalse(option(ref, 'validate')) }));
         if (isFalse(option(args, 'null'))) sql.push(schemaSql.setNotNull(t, c));
+        if (sql.length === 0) return;
         tr.operations.push({ line, op: 'modify', table: t, sql: sql.map((text) => ({ text, line })) });
         return;
       }
@@ -166,6 +176,15 @@ export function translateEcto(source: string): Translation {
 function ectoType(v: Value | undefined): string {
   const t = textOf(v);
   return t === undefined ? 'text' : (ECTO_TYPES[t] ?? (/^\w+$/.test(t) ? t : 'text'));
+}
+
+/** An Ecto type as the column type `changeRewrites` compares (`:string` is `varchar(255)` unless `size:`). */
+function ectoColumnType(v: Value | undefined, size?: string): RailsColumnType {
+  const t = textOf(v) ?? '';
+  if (t === 'string') return { type: 'string', limit: size ?? '255' };
+  if (t === 'text' || t === 'citext') return { type: t };
+  if (chainNames(v)[0] === 'references') return { type: 'bigint' };
+  return { type: ectoType(v) };
 }
 
 /** `fragment("now()")`. */

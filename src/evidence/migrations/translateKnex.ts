@@ -10,8 +10,8 @@ import { skipOtherDialects } from './otherDialects.js';
 const KNEX_TYPES: Record<string, string> = {
   increments: 'serial PRIMARY KEY', bigIncrements: 'bigserial PRIMARY KEY', integer: 'integer', bigInteger: 'bigint', bigint: 'bigint',
   smallint: 'smallint', tinyint: 'smallint', mediumint: 'integer', text: 'text', string: 'varchar', float: 'real', double: 'double precision',
-  decimal: 'numeric', boolean: 'boolean', date: 'date', datetime: 'timestamptz', time: 'time', timestamp: 'timestamptz', json: 'json',
-  jsonb: 'jsonb', uuid: 'uuid', enu: 'text', enum: 'text', binary: 'bytea', specificType: 'text', geometry: 'geometry', point: 'point',
+  decimal: 'numeric', boolean: 'boolean', date: 'date', datetime: 'timestamptz', dateTime: 'timestamptz', time: 'time', timestamp: 'timestamptz', json: 'json',
+  jsonb: 'jsonb', uuid: 'uuid', enu: 'text', enum: 'text', binary: 'bytea', specificType: 'text', geometry: 'geometry', geography: 'geography', point: 'point',
 };
 const HARMLESS = new Set(['dropIndex', 'dropForeign', 'dropUnique', 'dropPrimary', 'dropTimestamps', 'dropChecks', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'queryContext', 'dropSpatialIndex', 'timestamps']);
 

@@ -13,6 +13,14 @@ const DATA_WRITES = new Set([
   'save!', 'delete_all', 'destroy_all', 'insert_all', 'insert_all!', 'upsert_all', 'create!', 'create', 'touch_all',
 ]);
 
+/** ActiveRecord calls that only read (or reload what the model knows), on a model class. */
+const MODEL_READS = new Set([
+  'where', 'not', 'or', 'find', 'find_by', 'find_by!', 'pluck', 'pick', 'ids', 'count', 'exists?', 'any?', 'none?', 'first', 'last', 'all',
+  'select', 'order', 'limit', 'joins', 'includes', 'unscoped', 'table_name', 'column_names', 'columns', 'maximum', 'minimum', 'sum',
+  'reset_column_information', 'connection_pool', 'primary_key', 'arel_table', 'sanitize_sql', 'sanitize_sql_array', 'quote', 'new',
+  'info', 'warn', 'debug', 'error', 'logger', 'env', 'root', 'production?', 'development?', 'test?', 'current', 'now',
+]);
+
 /** `t.index` inside `change_table` → `add_index` with the table first. */
 const BLOCK_OPERATIONS: Readonly<Record<string, string>> = {
   index: 'add_index', references: 'add_reference', belongs_to: 'add_reference', remove: 'remove_columns', rename: 'rename_column',
@@ -144,7 +152,9 @@ export function translateRails(source: string): Translation {
       return isDirection;
     }
     if (names.length !== 1) return false;
-    if (name === 'disable_ddl_transaction!') tr.transactional = false;
+    // `commit_db_transaction` ends the migration's transaction: what follows runs outside it, as after
+    // `disable_ddl_transaction!` (older migrations build concurrent indexes this way).
+    if (name === 'disable_ddl_transaction!' || name === 'commit_db_transaction') tr.transactional = false;
     else if (name === 'safety_assured') {
       tr.escapes.push({ line, what: 'safety_assured' });
       walk(children, { ...scope, assured: true }, 'migration');
@@ -180,8 +190,13 @@ export function translateRails(source: string): Translation {
     // `connection.execute(...)`, `ActiveRecord::Base.connection.execute(...)`: the same raw SQL as `execute`.
     if (RAW_SQL_CALLS.has(name) && names.includes('connection')) return railsOperation(ctx, { name: 'execute', args, line, assured: scope.assured });
     // `User.update_all(...)`, `User.where(...).find_each { … }`: a data migration.
+    // A SCREAMING_CASE constant (`COLUMNS.each { … }`) is a list, not a model: what its block does is unread.
+    if (/^[A-Z][A-Z0-9_]+$/.test(names[0] ?? '')) return void tr.unknown.push({ line, what: `\`${names.join('.')}\`` });
     if (/^[A-Z]/.test(names[0] ?? '') && names.some((n) => DATA_WRITES.has(n))) return void ctx.dataWrites.push({ line, what: names.join('.') });
-    if (names.some((n) => RAILS_HARMLESS.has(n)) || names[0] === 'connection' || /^[A-Z]/.test(names[0] ?? '')) return;
+    if (names.some((n) => RAILS_HARMLESS.has(n)) || names[0] === 'connection') return;
+    // A model read (`User.where(...).pluck`) changes nothing; any other call on a constant (a helper such as
+    // `ColumnDropper.drop(...)`, `COLUMNS.each { … }`) may change the schema where the translator cannot see.
+    if (/^[A-Z]/.test(names[0] ?? '') && names.slice(1).every((n) => MODEL_READS.has(n))) return;
     tr.unknown.push({ line, what: `\`${names.join('.')}\`` });
   }
 
