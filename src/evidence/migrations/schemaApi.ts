@@ -3,7 +3,7 @@ import { scanChains } from './scanChains.js';
 import { changeColumn, rawOrUnknown, schemaSql, statements, WRITES_ROWS } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, type Framework, type Translation } from './Translation.js';
-import { upRegion } from './upRegion.js';
+import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
 
 /** A column as an imperative schema API adds it. */
@@ -66,6 +66,7 @@ export function translateApiCalls(api: SchemaApi, source: string): { tr: Transla
   const tokens = tokenize(source, 'js');
   const up = skipOtherDialects(tokens, upRegion(tokens, 'js'));
   const tr = emptyTranslation(api.framework);
+  if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
   if (api.noTransaction?.test(source)) tr.transactional = false;
   const rowWrites: number[] = [];
   const priorTypes = downTypes(api, tokens);

@@ -4,7 +4,7 @@ import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, WRITES_ROWS } fro
 import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
 import { tokenize } from './tokenize.js';
 import { emptyTranslation, ident, literal, op, type Translation } from './Translation.js';
-import { upRegion } from './upRegion.js';
+import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
 
 const KNEX_TYPES: Record<string, string> = {
@@ -53,6 +53,7 @@ export function translateKnex(source: string): Translation {
   const tokens = tokenize(source, 'js');
   const up = skipOtherDialects(tokens, upRegion(tokens, 'js'));
   const tr = emptyTranslation('knex');
+  if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
   const dialect = knexDialect(tr);
   const scopes: BuilderScope[] = [];
   const dataOps: number[] = [];

@@ -4,7 +4,7 @@ import { backfillHazards, rawOrUnknown, sqlDefault, WRITES_ROWS } from './schema
 import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
 import { tokenize } from './tokenize.js';
 import { emptyTranslation, type Translation } from './Translation.js';
-import { upRegion } from './upRegion.js';
+import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
 
 const LARAVEL_TYPES: Record<string, string> = {
@@ -54,6 +54,7 @@ export function translateLaravel(source: string): Translation {
   const tokens = tokenize(source, 'php');
   const up = skipOtherDialects(tokens, upRegion(tokens, 'php'));
   const tr = emptyTranslation('laravel');
+  if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
   if (/\$withinTransaction\s*=\s*false/.test(source)) tr.transactional = false;
   const scopes: BuilderScope[] = [];
   const rowWrites: number[] = [];

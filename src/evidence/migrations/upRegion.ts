@@ -58,3 +58,12 @@ export function upRegion(tokens: readonly Token[], lang: 'js' | 'php' | 'python'
   }
   return up;
 }
+
+/**
+ * The forward migration is there: `exports.up =`, `up(`, `up: async (knex) =>`, `async up(queryRunner)`,
+ * PHP's `function up()`. Without it (a helper that builds the migration, `module.exports = make(...)`),
+ * the translator reads nothing, and says so rather than passing the file.
+ */
+export function hasUpFunction(tokens: readonly Token[]): boolean {
+  return tokens.some((t, k) => (t.kind === 'key' && t.value === 'up') || (t.kind === 'id' && t.text === 'up' && (tokens[k + 1]?.text === '(' || tokens[k + 1]?.text === '=')));
+}
