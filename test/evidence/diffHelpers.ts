@@ -17,3 +17,8 @@ export function fileFromLines(path: string, lines: string[], start = 1, status: 
 export function newFile(path: string, lines: string[]): DiffFile {
   return fileFromLines(path, lines.map((l) => `+${l}`), 1, 'added');
 }
+
+/** Findings as sorted `line rule-id` strings, to compare with a list. */
+export function at(findings: ReadonlyArray<{ line: number | null; source: { id: string } }>): string[] {
+  return findings.map((f) => `${f.line} ${f.source.id}`).sort();
+}

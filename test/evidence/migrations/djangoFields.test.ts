@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
 import { djangoPriorFields } from '../../../src/evidence/migrations/djangoFields.js';
-import { newFile } from '../diffHelpers.js';
-
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
+import { at, newFile } from '../diffHelpers.js';
 
 const repo: Record<string, string> = {
   'billing/migrations/0001_initial.py': [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { fileFromLines, newFile } from '../diffHelpers.js';
+import { at, fileFromLines, newFile } from '../diffHelpers.js';
 
 const rails = (body: string[], head: string[] = []) => [
   'class Change < ActiveRecord::Migration[7.1]',
@@ -10,7 +10,6 @@ const rails = (body: string[], head: string[] = []) => [
   '  end',
   'end',
 ];
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
 
 describe('framework migrations: what is not linted is said', () => {
   it('names an operation the translator does not know, at its line', async () => {

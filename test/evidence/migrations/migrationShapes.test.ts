@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { newFile } from '../diffHelpers.js';
-
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
+import { at, newFile } from '../diffHelpers.js';
 
 describe('Rails migration shapes the translator reads', () => {
   it('reads a class-method migration (def self.up) whose base class is not ActiveRecord::Migration by name', async () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { newFile } from '../diffHelpers.js';
+import { at, newFile } from '../diffHelpers.js';
 
 // Shapes found missing when the Knex, Sequelize, TypeORM and Laravel translators were measured on public
 // migrations (and the Rails/Alembic misses of the earlier measurement); each example is written for this test.
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
 
 describe('Knex shapes', () => {
   it('reads builder callbacks whose parameter has a TypeScript type', async () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
 import { changeRewrites } from '../../../src/evidence/migrations/railsColumnChange.js';
-import { newFile } from '../diffHelpers.js';
-
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
+import { at, newFile } from '../diffHelpers.js';
 
 describe('changeRewrites: which column type changes Postgres makes without touching the rows', () => {
   it('takes widening as free and narrowing as a rewrite, once the old type is known', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { newFile } from '../diffHelpers.js';
+import { at, newFile } from '../diffHelpers.js';
 
 // Shapes met in public projects' migrations (a reality check of the translators), each written anew.
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
 
 describe('Ecto shapes from real migrations', () => {
   it('takes modify to :text as catalog-only and modify to references as a new foreign key, not a type change', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { newFile } from '../diffHelpers.js';
+import { at, newFile } from '../diffHelpers.js';
 
 // Shapes met in public projects' migrations (a reality check of the translators), each written anew.
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
 
 describe('Rails shapes from real migrations', () => {
   it('reads %i[] and %w() word arrays as column lists', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
-import { newFile } from '../diffHelpers.js';
+import { at, newFile } from '../diffHelpers.js';
 
 // Shapes met in public projects' migrations (a reality check of the translators), each written anew.
-const at = (findings: Array<{ line: number | null; source: { id: string } }>) => findings.map((f) => `${f.line} ${f.source.id}`).sort();
 
 describe('UNIQUE constraints from a translated migration', () => {
   it('does not ask for NOT VALID on a UNIQUE constraint (Postgres refuses it); the unique finding stays', async () => {
