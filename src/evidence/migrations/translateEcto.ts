@@ -2,7 +2,7 @@ import { blockStatements, type BlockStatement } from './blockStatements.js';
 import { assureByComments, EXCELLENT_MIGRATIONS_ESCAPE } from './escapeComments.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Args, type Value } from './parseValue.js';
 import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
-import { schemaSql, sqlDefault } from './schemaSql.js';
+import { backfillHazards, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
 
@@ -20,8 +20,10 @@ export function translateEcto(source: string): Translation {
   const tr = emptyTranslation('ecto');
   if (/@disable_ddl_transaction\s+true/.test(source)) tr.transactional = false;
   let sawChange = false;
+  const dataOps: number[] = [];
   walk(blockStatements(tokens, 'elixir'), undefined, false);
   if (!sawChange) tr.unknown.push({ line: 0, what: 'no `change` or `up` function' });
+  backfillHazards(tr, dataOps, 'Move the backfill to its own migration (`@disable_ddl_transaction true`, `@disable_migration_lock true`) and update in batches.');
   assureByComments(tr, source, EXCELLENT_MIGRATIONS_ESCAPE);
   return tr;
 
@@ -40,7 +42,14 @@ export function translateEcto(source: string): Translation {
         }
         continue;
       }
-      if (!inMigration || first.kind !== 'id') continue;
+      if (!inMigration) continue;
+      // `Repo.update_all(...)`, `from(u in User) |> repo().update_all(set: ...)`: rows written, whatever the query's shape
+      // (a pipeline's `|> Repo.update_all(…)` line is a statement of its own).
+      if (writesRows(s)) {
+        dataOps.push(s.line);
+        continue;
+      }
+      if (first.kind !== 'id') continue;
       const p = new Parser(tokens, 'elixir', s.start, s.end);
       const head = p.expr();
       let args: Args = callArgs(head);
@@ -115,7 +124,10 @@ export function translateEcto(source: string): Translation {
         return;
       }
       case 'execute': {
-        if (target?.kind === 'str' && !target.dynamic) tr.operations.push(rawSql(line, 'execute', target.value, target.lines));
+        if (target?.kind === 'str' && !target.dynamic) {
+          tr.operations.push(rawSql(line, 'execute', target.value, target.lines));
+          if (WRITES_ROWS.test(target.value)) dataOps.push(line);
+        }
         else tr.unknown.push({ line, what: '`execute` with interpolated or computed SQL' });
         return;
       }
@@ -123,6 +135,16 @@ export function translateEcto(source: string): Translation {
         if (HARMLESS.has(verb.split('.')[0] ?? '')) return;
         tr.unknown.push({ line, what: `\`${verb}\`` });
     }
+  }
+
+  /** A call of the repo's write functions anywhere in the statement (`Repo.`, `MyApp.Repo.`, `repo().`). */
+  function writesRows(s: BlockStatement): boolean {
+    for (let k = s.start; k + 2 < s.end; k++) {
+      const t = tokens[k] as Token;
+      const repo = (t.kind === 'id' && /Repo$/.test(t.text)) || (t.text === ')' && tokens[k - 1]?.text === '(' && tokens[k - 2]?.text === 'repo');
+      if (repo && tokens[k + 1]?.text === '.' && /^(update_all|insert_all|delete_all|update!?|insert!?|delete!?|insert_or_update!?)$/.test(tokens[k + 2]?.text ?? '')) return true;
+    }
+    return false;
   }
 
   function column(verb: string, args: Args, line: number, t: string): void {
