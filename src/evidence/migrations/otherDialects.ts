@@ -122,6 +122,15 @@ export function skipOtherDialectsPython(tokens: readonly Token[], up: boolean[])
       clear(out, thenEnd, blockEnd(tokens, elseColon, t.col) - 1);
     }
   }
+  // Every call site by name, found once: a file of thousands of helpers stays linear, not helpers × tokens.
+  const callsOf = new Map<string, number[]>();
+  for (let j = 0; j < tokens.length; j++) {
+    const x = tokens[j] as Token;
+    if (x.kind !== 'id' || tokens[j + 1]?.text !== '(') continue;
+    const list = callsOf.get(x.text);
+    if (list) list.push(j);
+    else callsOf.set(x.text, [j]);
+  }
   for (let k = 0; k < tokens.length; k++) {
     const name = tokens[k + 1];
     if (tokens[k]?.text !== 'def' || tokens[k]?.col !== 0 || name?.kind !== 'id' || name.text === 'upgrade') continue;
@@ -129,11 +138,7 @@ export function skipOtherDialectsPython(tokens: readonly Token[], up: boolean[])
     let colon = tokens[k + 2]?.text === '(' ? matching(tokens, k + 2, '(', ')') : k;
     while (colon < tokens.length && tokens[colon]?.kind !== 'nl') colon++;
     const end = blockEnd(tokens, colon, 0);
-    const calls: number[] = [];
-    for (let j = 0; j < tokens.length; j++) {
-      if (j >= k && j < end) continue;
-      if (tokens[j]?.kind === 'id' && tokens[j]?.text === name.text && tokens[j + 1]?.text === '(') calls.push(j);
-    }
+    const calls = (callsOf.get(name.text) ?? []).filter((j) => j < k || j >= end);
     if (calls.length > 0 && calls.every((j) => !out[j])) clear(out, k, end - 1);
   }
   return out;
