@@ -1,10 +1,12 @@
 import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { Finding } from '../domain/findingSchema.js';
+import { ruleLink } from '../domain/ruleLink.js';
 import { isTestFile } from './isCodeFile.js';
 import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { maskSecret } from './maskSecret.js';
 import { quietSecretlintProfiler } from './quietSecretlintProfiler.js';
+import { SECRET_RULE_REFERENCE } from './secretRuleReference.js';
 import { isExampleOrPlaceholder, PRIVATE_KEY_BEGIN, SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
 
 export interface SecretScanFile {
@@ -34,7 +36,8 @@ const SECRETLINT_NAMES: Record<string, string> = {
   'database-connection-string': 'database connection string with a password',
 };
 
-const OWN_RULE_URL = 'docs/rules.md#hardcoded-secret';
+/** Our doc of the secret rules, and the public page it rests on until our docs are published. */
+const OWN_RULE_URL = ruleLink('docs/rules.md#hardcoded-secret', SECRET_RULE_REFERENCE);
 const GENERIC_IDS = new Set(['hardcoded-secret/hardcoded-credential', 'hardcoded-secret/url-credentials']);
 const ADVICE =
   'Anything pushed is readable by everyone with access to the repository and stays in its history. Revoke and rotate this credential now, remove it from the code, and read it from the environment or a secret manager instead.';

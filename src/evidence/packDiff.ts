@@ -15,6 +15,8 @@ export interface PackDiffOptions {
 
 /** Tokens for a file's framing in the prompt (path, status, fences). */
 const FILE_OVERHEAD = 12;
+/** The limits bound the reviewer only: collectEvidence runs on every changed file before packing. */
+const STILL_CHECKED = 'squawk, the secret scan and the code rules still checked it';
 /** Below this, cutting a hunk short is not worth it: the model would see a fragment without context. */
 const MIN_PARTIAL_TOKENS = 120;
 
@@ -49,7 +51,7 @@ export function packDiff(files: readonly DiffFile[], opts: PackDiffOptions): Pac
   let budget = opts.tokenBudget;
   candidates.forEach(({ file }, index) => {
     if (index >= opts.maxFiles) {
-      notReviewed.push({ path: file.path, reason: `over the limit of ${opts.maxFiles} files (limits.maxFilesPerReview)` });
+      notReviewed.push({ path: file.path, reason: `over the limit of ${opts.maxFiles} ${opts.maxFiles === 1 ? 'file' : 'files'} (limits.maxFilesPerReview); ${STILL_CHECKED}` });
       return;
     }
     const framing = FILE_OVERHEAD + estimateTokens(file.path);
@@ -64,14 +66,14 @@ export function packDiff(files: readonly DiffFile[], opts: PackDiffOptions): Pac
     }
     const partial = budget > framing ? packHunks(file.hunks, budget - framing) : undefined;
     if (!partial || partial.kept.length === 0) {
-      notReviewed.push({ path: file.path, reason: 'over the token budget (model.inputTokenBudget)' });
+      notReviewed.push({ path: file.path, reason: `over the token budget (model.inputTokenBudget); ${STILL_CHECKED}` });
       return;
     }
     const patch = redactSecrets(partial.kept.join('\n')).text;
     packed.push({ path: file.path, status: file.status, patch });
     budget -= framing + estimateTokens(patch);
     reviewedLines += partial.changed;
-    if (partial.leftOut.length > 0) notReviewed.push({ path: file.path, reason: `over the token budget: ${partial.leftOut.join(', ')} not read` });
+    if (partial.leftOut.length > 0) notReviewed.push({ path: file.path, reason: `over the token budget: ${partial.leftOut.join(', ')} not read by the reviewer; ${STILL_CHECKED}` });
   });
 
   return { files: packed, notReviewed, coverage: { reviewedLines, totalLines } };

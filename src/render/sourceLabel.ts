@@ -1,5 +1,5 @@
 import type { FindingSource } from '../domain/findingSchema.js';
-import { PROJECT_DOCS_URL } from './projectDocsUrl.js';
+import { PROJECT_DOCS_URL } from '../domain/projectDocsUrl.js';
 import { codeSpan } from './safeText.js';
 
 const KIND_NAMES: Record<FindingSource['kind'], string> = {

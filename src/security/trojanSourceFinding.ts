@@ -1,5 +1,8 @@
 import type { Finding } from '../domain/findingSchema.js';
 
+/** The public write-up of the attack, linked by the finding. */
+export const TROJAN_SOURCE_REFERENCE = 'https://trojansource.codes/';
+
 /** A finding for invisible or bidirectional characters in a changed file (CVE-2021-42574, "trojan source"). */
 export function trojanSourceFinding(path: string, found: { char: string; count: number }[]): Finding {
   const list = found.map((f) => `${f.char} ×${f.count}`).join(', ');
@@ -16,6 +19,6 @@ export function trojanSourceFinding(path: string, found: { char: string; count: 
     line: null,
     endLine: null,
     suggestion: null,
-    source: { kind: 'rule', id: 'invisible-unicode', url: null },
+    source: { kind: 'rule', id: 'invisible-unicode', url: TROJAN_SOURCE_REFERENCE },
   };
 }

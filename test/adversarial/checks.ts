@@ -2,6 +2,18 @@ import { expect } from 'vitest';
 import type { RecordedRequest } from '../support/fakeGitHub.js';
 import type { TestApp } from '../support/startTestApp.js';
 import { allCanaries } from './canaries.js';
+import { loadAstRules } from '../../src/evidence/ast/loadAstRules.js';
+import { MIGRATION_RULE_REFERENCES } from '../../src/evidence/migrations/migrationRules.js';
+import { SECRET_RULE_REFERENCE } from '../../src/evidence/secretRuleReference.js';
+import { TROJAN_SOURCE_REFERENCE } from '../../src/security/trojanSourceFinding.js';
+
+/** Every page our own evidence may link (as sourceLabel writes it): the references its rules cite. */
+const EVIDENCE_REFERENCES = [
+  ...loadAstRules().map((r) => r.metadata.reference),
+  ...Object.values(MIGRATION_RULE_REFERENCES),
+  SECRET_RULE_REFERENCE,
+  TROJAN_SOURCE_REFERENCE,
+].map((u) => new URL(u).href.replace(/\(/g, '%28').replace(/\)/g, '%29'));
 
 const ADR_DIR = '.agency/decisions/';
 const ADR_REF = /^(refs\/)?heads\/agency\/adr-[\w.-]+$|^agency\/adr-[\w.-]+$|^refs\/agency\/adr-numbers\/\d+$/;
@@ -112,8 +124,11 @@ export function expectNeutralised(a: TestApp, requester?: string): void {
     const show = text.slice(0, 600);
     expect(rendered, show).not.toMatch(/!\[/);
     expect(rendered, show).not.toMatch(/<(img|a|script|iframe|div|span)\b/i);
-    // Links the model wrote survive only into the repository; the app's own rule docs are on fixed hosts.
-    expect(rendered, show).not.toMatch(/\]\(\s*<?https?:\/\/(?!github\.com\/|squawkhq\.com\/)/i);
+    // Links the model wrote survive only into the repository; the evidence links only the docs its own rules cite.
+    for (const m of rendered.matchAll(/\]\(\s*<?(https?:\/\/[^\s)>]+)/gi)) {
+      if (/^https:\/\/(github\.com|squawkhq\.com)\//i.test(m[1]!)) continue;
+      expect(EVIDENCE_REFERENCES, `link ${m[1]} in ${show}`).toContain(m[1]);
+    }
     expect(rendered, show).not.toMatch(/<https?:\/\/(?!github\.com\/acme\/api\/)/i);
     const evil = rendered.search(/https?:\/\/evil\.example/i);
     expect(evil, `evil.example at: ${rendered.slice(Math.max(0, evil - 300), evil + 100)}`).toBe(-1);

@@ -29,6 +29,6 @@ describe('limits.maxFilesPerReview', () => {
     const out = JSON.parse(stdout) as { review: { findings: { path?: string; source: { id: string } }[] }; notReviewed: { path: string; reason: string }[] };
     const redirects = out.review.findings.filter((f) => f.source.id === 'open-redirect').map((f) => f.path);
     expect(redirects.sort()).toEqual(['src/routes/a.js', 'src/routes/b.js']);
-    expect(out.notReviewed).toEqual([{ path: 'src/routes/b.js', reason: 'over the limit of 1 files (limits.maxFilesPerReview)' }]);
+    expect(out.notReviewed).toEqual([{ path: 'src/routes/b.js', reason: 'over the limit of 1 file (limits.maxFilesPerReview); squawk, the secret scan and the code rules still checked it' }]);
   });
 });

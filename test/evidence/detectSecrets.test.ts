@@ -19,7 +19,7 @@ describe('detectSecrets', () => {
       [42, 'Hardcoded secret: AWS secret access key', 'blocker', 'security'],
     ]);
     expect(findings[0]?.body).toContain('`AKIA************3IAR`');
-    expect(findings[0]?.source).toEqual({ kind: 'rule', id: 'hardcoded-secret/aws-access-key-id', url: 'docs/rules.md#hardcoded-secret' });
+    expect(findings[0]?.source).toEqual({ kind: 'rule', id: 'hardcoded-secret/aws-access-key-id', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html' });
   });
 
   it("uses secretlint's recommended rules, with its rule id and docs link", async () => {

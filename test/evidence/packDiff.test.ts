@@ -44,7 +44,7 @@ describe('packDiff budget and limits', () => {
     const packed = packDiff([file], { ...defaults, tokenBudget: oneHunk + 30 });
     expect(packed.files).toHaveLength(1);
     expect(packed.files[0]?.patch).toBe(hunk(1, 10).join('\n'));
-    expect(packed.notReviewed).toEqual([{ path: 'src/services/a.ts', reason: 'over the token budget: lines 100–109 not read' }]);
+    expect(packed.notReviewed).toEqual([{ path: 'src/services/a.ts', reason: 'over the token budget: lines 100–109 not read by the reviewer; squawk, the secret scan and the code rules still checked it' }]);
     expect(packed.coverage).toEqual({ reviewedLines: 20, totalLines: 40 });
   });
 
@@ -57,7 +57,7 @@ describe('packDiff budget and limits', () => {
     expect(kept).toBeLessThan(2000);
     expect(patch.split('\n')[0]).toBe(`@@ -0,0 +1,${kept} @@`);
     expect(estimateTokens(patch)).toBeLessThanOrEqual(1000);
-    expect(packed.notReviewed).toEqual([{ path: 'src/services/big.ts', reason: `over the token budget: lines ${kept + 1}–2000 not read` }]);
+    expect(packed.notReviewed).toEqual([{ path: 'src/services/big.ts', reason: `over the token budget: lines ${kept + 1}–2000 not read by the reviewer; squawk, the secret scan and the code rules still checked it` }]);
     expect(packed.coverage).toEqual({ reviewedLines: kept, totalLines: 2000 });
   });
 
@@ -66,7 +66,7 @@ describe('packDiff budget and limits', () => {
     const small = newFile('src/util/small.ts', ['export const x = 1;']);
     const packed = packDiff([big, small], { ...defaults, tokenBudget: 60 });
     expect(packed.files.map((f) => f.path)).toEqual(['src/util/small.ts']);
-    expect(packed.notReviewed).toEqual([{ path: 'src/routes/big.ts', reason: 'over the token budget (model.inputTokenBudget)' }]);
+    expect(packed.notReviewed).toEqual([{ path: 'src/routes/big.ts', reason: 'over the token budget (model.inputTokenBudget); squawk, the secret scan and the code rules still checked it' }]);
   });
 
   it('lists binary files and files over the file limit', () => {
@@ -77,7 +77,7 @@ describe('packDiff budget and limits', () => {
     expect(packed.files.map((f) => f.path)).toEqual(['src/a.ts']);
     expect(packed.notReviewed).toEqual([
       { path: 'docs/diagram.vsdx', reason: 'binary file' },
-      { path: 'src/b.ts', reason: 'over the limit of 1 files (limits.maxFilesPerReview)' },
+      { path: 'src/b.ts', reason: 'over the limit of 1 file (limits.maxFilesPerReview); squawk, the secret scan and the code rules still checked it' },
     ]);
   });
 

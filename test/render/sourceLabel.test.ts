@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_DOCS_URL } from '../../src/render/projectDocsUrl.js';
+import { PROJECT_DOCS_URL } from '../../src/domain/projectDocsUrl.js';
 import { sourceLabel } from '../../src/render/sourceLabel.js';
 
 describe('sourceLabel', () => {

@@ -1,5 +1,6 @@
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
 import { LANGUAGES, RULE_LANGUAGES } from './astGrep.js';
+import { SECRET_RULE_REFERENCE } from '../secretRuleReference.js';
 
 const LANGUAGE_NAMES = Object.fromEntries(RULE_LANGUAGES.map((l) => [l, LANGUAGES[l].name])) as Record<AstRule['language'], string>;
 const FENCE = Object.fromEntries(RULE_LANGUAGES.map((l) => [l, LANGUAGES[l].fence])) as Record<AstRule['language'], string>;
@@ -23,7 +24,8 @@ export function rulesReference(rules: readonly AstRule[]): string {
     'Agency Architect puts deterministic evidence in front of every review. Most of it comes from the',
     'field\'s own tools: [squawk](https://squawkhq.com) lints SQL migrations and',
     '[secretlint](https://github.com/secretlint/secretlint) finds secrets. The rules on this page cover',
-    'application code. Each finding names its rule and links its section here.',
+    'application code. Each finding names its rule and links the page the rule cites (its **Reference**',
+    'below); once this project\'s docs are published, it links its section here instead.',
     '',
     '**How they run.** Each rule is a data file in `rules/` in [ast-grep](https://ast-grep.github.io)\'s',
     'YAML rule format (one file per rule and language), run on the syntax tree of the code a pull request',
@@ -104,6 +106,8 @@ const SECRETS_AND_SQUAWK = [
   '',
   '**How to fix.** Revoke and rotate the credential first, then remove it and read it from the',
   'environment or a secret manager.',
+  '',
+  `**Reference.** <${SECRET_RULE_REFERENCE}>`,
   '',
   '## Migrations (squawk)',
   '',

@@ -1,5 +1,6 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { Finding } from '../../domain/findingSchema.js';
+import { ruleLink } from '../../domain/ruleLink.js';
 import { SEVERITY_OF, type AstRule } from './AstRule.js';
 import { compileRule, compileRuleFor, type CompiledRule } from './compileRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
@@ -160,6 +161,6 @@ function astFinding(rule: AstRule, path: string, line: number): Finding {
     line,
     endLine: null,
     suggestion: null,
-    source: { kind: 'rule', id: rule.id, url: ruleDocUrl(rule.id) },
+    source: { kind: 'rule', id: rule.id, url: ruleLink(ruleDocUrl(rule.id), rule.metadata.reference) },
   };
 }

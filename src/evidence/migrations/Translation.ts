@@ -1,4 +1,5 @@
 import type { Severity } from '../../domain/findingSchema.js';
+import type { MigrationRule } from './migrationRules.js';
 
 export type Framework = 'rails' | 'django' | 'alembic' | 'knex' | 'sequelize' | 'typeorm' | 'laravel' | 'ecto';
 
@@ -41,7 +42,7 @@ export interface Operation {
 /** A framework-only hazard: no SQL statement shows it, so squawk cannot. */
 export interface Hazard {
   line: number;
-  rule: string;
+  rule: MigrationRule;
   severity: Severity;
   title: string;
   body: string;

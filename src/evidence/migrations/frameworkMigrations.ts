@@ -1,4 +1,5 @@
 import type { Finding } from '../../domain/findingSchema.js';
+import { ruleLink } from '../../domain/ruleLink.js';
 import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
@@ -6,6 +7,7 @@ import { ONCE_PER_FILE } from '../squawkFindings.js';
 import { djangoPriorFields } from './djangoFields.js';
 import { frameworkFix } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
+import { MIGRATION_RULE_REFERENCES } from './migrationRules.js';
 import { FRAMEWORK_NAMES, tableKey, type Framework, type Operation, type SqlLine, type Translation } from './Translation.js';
 import { translate } from './translate.js';
 
@@ -131,7 +133,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         line: h.line,
         endLine: null,
         suggestion: null,
-        source: { kind: 'rule', id: h.rule, url: `docs/migrations.md#${h.rule}` },
+        source: { kind: 'rule', id: h.rule, url: ruleLink(`docs/migrations.md#${h.rule}`, MIGRATION_RULE_REFERENCES[h.rule]) },
       });
     }
     const unknown = tr.unknown.filter((u) => u.line === 0 || changed.has(u.line));

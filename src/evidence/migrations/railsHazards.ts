@@ -1,8 +1,9 @@
+import type { MigrationRule } from './migrationRules.js';
 import type { Hazard } from './Translation.js';
 import { backfillHazard } from './schemaSql.js';
 
 /** The hazards of Rails migrations that no SQL statement shows. */
-function hazard(line: number, rule: string, severity: Hazard['severity'], title: string, body: string): Hazard {
+function hazard(line: number, rule: MigrationRule, severity: Hazard['severity'], title: string, body: string): Hazard {
   return { line, rule, severity, title, body };
 }
 

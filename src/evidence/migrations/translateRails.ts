@@ -195,7 +195,7 @@ export function translateRails(source: string): Translation {
     if (/^[A-Z]/.test(names[0] ?? '') && names.some((n) => DATA_WRITES.has(n))) return void ctx.dataWrites.push({ line, what: names.join('.') });
     if (names.some((n) => RAILS_HARMLESS.has(n)) || names[0] === 'connection') return;
     // A model read (`User.where(...).pluck`) changes nothing; any other call on a constant (a helper such as
-    // `ColumnDropper.drop(...)`, `COLUMNS.each { … }`) may change the schema where the translator cannot see.
+    // `ColumnDropper.drop(...)`) may change the schema where the translator cannot see.
     if (/^[A-Z]/.test(names[0] ?? '') && names.slice(1).every((n) => MODEL_READS.has(n))) return;
     tr.unknown.push({ line, what: `\`${names.join('.')}\`` });
   }

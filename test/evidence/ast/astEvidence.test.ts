@@ -11,10 +11,10 @@ if ('error' in engine) throw new Error(engine.error);
 const ids = (r: Awaited<ReturnType<typeof astEvidence>>) => r.findings.map((f) => `${f.line} ${f.source.id}`);
 
 describe('astEvidence on diffs', () => {
-  it('names the rule and links its section of docs/rules.md', async () => {
+  it('names the rule and links the public reference it cites while our docs are unpublished (a page that exists)', async () => {
     const { findings } = await astEvidence([newFile('src/api/users.ts', ['export async function q(req) {', '  return db.query(`SELECT id FROM t WHERE id = ${req.query.id}`);', '}'])]);
     expect(findings).toEqual([
-      expect.objectContaining({ path: 'src/api/users.ts', line: 2, severity: 'blocker', source: { kind: 'rule', id: 'sql-injection', url: 'docs/rules.md#sql-injection' } }),
+      expect.objectContaining({ path: 'src/api/users.ts', line: 2, severity: 'blocker', source: { kind: 'rule', id: 'sql-injection', url: 'https://owasp.org/www-community/attacks/SQL_Injection' } }),
     ]);
   });
 

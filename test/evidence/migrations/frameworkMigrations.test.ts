@@ -92,3 +92,13 @@ describe('framework migrations: context', () => {
     expect(findings[0]?.body).toContain('`CREATE INDEX "order_status_idx" ON "shop_order" ("status");`');
   });
 });
+
+describe('framework rule findings', () => {
+  it('link the public page their rule rests on while our docs are unpublished', async () => {
+    const { findings } = await collectEvidence([
+      newFile('db/migrate/20240301000000_add_prefs.rb', ['class AddPrefs < ActiveRecord::Migration[7.1]', '  def change', '    add_column :members, :prefs, :json', '  end', 'end']),
+    ]);
+    const json = findings.find((f) => f.source.id === 'json-column');
+    expect(json?.source.url).toBe('https://www.postgresql.org/docs/current/datatype-json.html');
+  });
+});
