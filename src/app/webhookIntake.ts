@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** GitHub caps webhook payloads at 25 MB and does not deliver larger ones (https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap). */
 export const WEBHOOK_BODY_LIMIT = 25 * 1024 * 1024;
 
+/** How far past the limit a refused streamed body is read (into nothing) so the client gets its 413. */
+const DISCARD_FACTOR = 4;
+
 export interface IntakeOptions {
   /** The webhook path Probot's middleware serves. */
   path: string;
@@ -70,24 +73,22 @@ export function webhookIntake(middleware: Middleware, options: IntakeOptions): M
   };
 }
 
-/** The body as UTF-8 text, or undefined once it passes `limit` bytes (the rest is not buffered). */
+/**
+ * The body as UTF-8 text, or undefined once it passes `limit` bytes (the rest is not buffered). Past the
+ * limit the stream is read into nothing to its end, and only then answered: a server that answers and
+ * closes while the client is still sending resets the connection, and the client may lose the 413 with
+ * the unread data. Past `limit * DISCARD_FACTOR` bytes it stops waiting (the connection is then reset).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        chunks.length = 0;
-        // Keep reading into nothing until the response closes the connection, so the client sees the 413.
-        req.resume();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
+      if (size <= limit) chunks.push(chunk);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > limit * DISCARD_FACTOR) resolve(undefined);
+    });
     req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

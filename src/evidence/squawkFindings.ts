@@ -44,6 +44,15 @@ export const ONCE_PER_FILE: ReadonlySet<string> = new Set([
   'prefer-timestamptz',
 ]);
 
+/**
+ * A rule whose finding says nothing more than another rule's on the same statement: a foreign key added
+ * without NOT VALID gets both `adding-foreign-key-constraint` and the generic `constraint-missing-not-valid`,
+ * one problem the review would list twice. The more specific one (it names the lock on both tables) stays.
+ */
+const SAID_BY: Readonly<Record<string, string>> = {
+  'constraint-missing-not-valid': 'adding-foreign-key-constraint',
+};
+
 const TITLES: Record<string, string> = {
   'adding-required-field': 'NOT NULL column added without a default',
   'require-concurrent-index-creation': 'Index created without CONCURRENTLY (blocks writes)',
@@ -78,7 +87,11 @@ export function squawkFindings(
   const notes: string[] = [];
   const unparsable = new Set<string>();
   const firstOfRule = new Map<string, { finding: Finding; more: number }>();
+  const statement = (v: SquawkViolation, rule: string): string => `${v.file}\0${v.line}\0${rule}`;
+  const reported = new Set(violations.map((v) => statement(v, v.rule_name)));
   for (const v of violations) {
+    const saidBy = SAID_BY[v.rule_name];
+    if (saidBy && reported.has(statement(v, saidBy))) continue;
     const target = targetOf(v.file);
     if (!target) continue;
     const start = toNewSide(target, v.line + 1);

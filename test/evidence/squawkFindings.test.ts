@@ -33,6 +33,23 @@ describe('squawkFindings', () => {
     ]);
   });
 
+  it('lists a foreign key added without NOT VALID once, under its specific rule; a CHECK keeps the generic one', () => {
+    const { findings } = squawkFindings(
+      [
+        violation({ rule_name: 'constraint-missing-not-valid', line: 0 }),
+        violation({ rule_name: 'adding-foreign-key-constraint', line: 0 }),
+        violation({ rule_name: 'constraint-missing-not-valid', line: 1 }),
+        violation({ rule_name: 'constraint-missing-not-valid', line: 0, file: 'f1/other.sql' }),
+      ],
+      (file) => ({ path: file === 'f0/m.sql' ? 'db/migrations/7.sql' : 'db/migrations/8.sql' }),
+    );
+    expect(findings.map((f) => `${f.path}:${f.line} ${f.source.id}`)).toEqual([
+      'db/migrations/7.sql:1 adding-foreign-key-constraint',
+      'db/migrations/7.sql:2 constraint-missing-not-valid',
+      'db/migrations/8.sql:1 constraint-missing-not-valid',
+    ]);
+  });
+
   it('titles unknown rules with the first sentence of the message', () => {
     const { findings } = squawkFindings([violation({})], () => target);
     expect(findings[0]?.title).toBe('Something is off');

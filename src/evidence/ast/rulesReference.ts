@@ -123,6 +123,9 @@ const SECRETS_AND_SQUAWK = [
   '  `require-lock-timeout`, `require-statement-timeout`, the `prefer-*` type rules) are reported once',
   '  per file.',
   '',
+  'A foreign key added without `NOT VALID` is listed once, as `adding-foreign-key-constraint`: squawk',
+  'also reports the generic `constraint-missing-not-valid` on the same statement, which says no more.',
+  '',
   'Down migrations are not linted (they drop things on purpose), and a file squawk cannot parse (it',
   'reads Postgres only) is noted in the review instead of reported as a finding.',
 ];
