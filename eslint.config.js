@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'dist/**', '.bench-build/**', '.test-build/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
+  { ignores: ['lib/**', 'dist/**', '.bench-build/**', '.test-build/**', '.heldout-cache/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // CommonJS config files (dependency-cruiser reads `.cjs`).

@@ -477,12 +477,24 @@ function isCallee(id: SgNode, shape: Shape): boolean {
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
 
 /** The assignments of one function (or of the file outside functions): where each starts, its target and value. */
-type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number } }[];
+type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number }; ownBlock?: boolean }[];
 
 /** Statement lists: an assignment directly in one runs before every later statement of it. */
 const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|when|constructor_body|function_body|statements)$/;
 /** Assignments that add to the old value, or bind a loop's elements, instead of replacing it. */
 const ADDING = /augmented|operator_assignment|for_in_statement|for_statement|range_clause/;
+
+/**
+ * Declarations whose variable lives only in their block: Go's `:=` and `var`, JavaScript's `let` and `const`.
+ * One in a block that does not hold the use declares another variable (`url := r.FormValue("u")` inside an
+ * `if` shadows the `url` used after it).
+ */
+function declaresInBlock(node: SgNode, shape: Shape): boolean {
+  const kind = shape.facts.kind(node);
+  if (kind === 'short_var_declaration' || kind === 'var_spec') return true;
+  const parent = kind === 'variable_declarator' ? shape.facts.parent(node) : null;
+  return parent !== null && shape.facts.kind(parent) === 'lexical_declaration';
+}
 
 /** The block an assignment's statement sits in (the function itself when the grammar has none). */
 function blockOf(node: SgNode, root: SgNode, shape: Shape): { start: number; end: number } {
@@ -517,16 +529,24 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
       const target = targetField ? part(assignment, targetField, shape) : null;
       const value = valueField ? part(assignment, valueField, shape) : null;
       if (target && value && target.id() !== value.id()) {
-        assignments.push({ at: assignment.range().start.index, target: target.text(), value, overrides: !ADDING.test(shape.facts.kind(assignment)), block: blockOf(assignment, root, shape) });
+        assignments.push({
+          at: assignment.range().start.index,
+          target: target.text(),
+          value,
+          overrides: !ADDING.test(shape.facts.kind(assignment)),
+          block: blockOf(assignment, root, shape),
+          ownBlock: declaresInBlock(assignment, shape),
+        });
       }
     }
     cache.set(root.id(), assignments);
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  const before = assignments.filter((a) => a.at < useAt && word.test(a.target));
+  const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)));
   // The last plain assignment in a block around the use runs on every path to it: what the name held
   // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
-  const last = before.findLastIndex((a) => a.overrides && a.block.start <= useAt && useAt < a.block.end);
+  const last = before.findLastIndex((a) => a.overrides && around(a));
   return before.slice(Math.max(0, last)).map((a) => a.value);
 }
 
