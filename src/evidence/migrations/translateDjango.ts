@@ -181,6 +181,7 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
         return;
       }
       case 'RunSQL': {
+        if (!arg('reverse_sql', 1)) tr.hazards.push(irreversible(lineOf, 'RunSQL', 'reverse_sql'));
         const sql = arg('sql', 0);
         const parts = sql?.kind === 'list' ? sql.items.map((x) => (x.kind === 'list' ? x.items[0] : x)) : [sql];
         for (const part of parts) {
@@ -192,6 +193,7 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
         return;
       }
       case 'RunPython':
+        if (!arg('reverse_code', 1)) tr.hazards.push(irreversible(lineOf, 'RunPython', 'reverse_code'));
         dataOps.push(lineOf);
         runPython.push(lineOf);
         return;
@@ -288,6 +290,16 @@ function concurrentInAtomic(line: number): Hazard {
     severity: 'blocker',
     title: 'Concurrent index operation in an atomic migration',
     body: 'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Django runs this migration in one: it fails. Set `atomic = False` on the `Migration` class.',
+  };
+}
+
+function irreversible(line: number, operation: string, reverse: string): Hazard {
+  return {
+    line,
+    rule: 'irreversible-data-migration',
+    severity: 'minor',
+    title: `\`${operation}\` without \`${reverse}\`: the migration cannot be unapplied`,
+    body: `Rolling back past this migration (\`migrate <app> <earlier>\`, a revert of the deploy) stops here with \`IrreversibleError\`. Give \`${reverse}\`: the inverse, or \`migrations.${operation}.noop\` when there is nothing to undo.`,
   };
 }
 

@@ -124,3 +124,25 @@ describe('Django: data migrations that import the app models', () => {
     expect(at(findings)).toEqual([]);
   });
 });
+
+describe('Django: data operations with no way back', () => {
+  it('reports RunPython without reverse_code and RunSQL without reverse_sql, not those that give one', async () => {
+    const body = [
+      'from django.db import migrations',
+      '',
+      'def archive(apps, schema_editor):',
+      '    apps.get_model("crm", "Lead").objects.filter(stale=True).update(archived=True)',
+      '',
+      'class Migration(migrations.Migration):',
+      '    dependencies = [("crm", "0020_leads")]',
+      '    operations = [',
+      '        migrations.RunPython(archive),',
+      '        migrations.RunPython(archive, reverse_code=migrations.RunPython.noop),',
+      '        migrations.RunSQL("UPDATE crm_lead SET score = 0 WHERE score IS NULL"),',
+      '        migrations.RunSQL("UPDATE crm_lead SET tier = 1", "UPDATE crm_lead SET tier = NULL"),',
+      '    ]',
+    ];
+    const { findings } = await collectEvidence([newFile('crm/migrations/0021_archive_leads.py', body)]);
+    expect(at(findings).filter((f) => f.endsWith('irreversible-data-migration'))).toEqual(['11 irreversible-data-migration', '9 irreversible-data-migration']);
+  });
+});
