@@ -221,6 +221,11 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
   function addField(line: number, t: string, name: string, field: Value): void {
     const f = djangoField(field, name, tableOf);
     if (f.m2m) return; // A new join table.
+    if (f.generated) {
+      // The expression is Python (F() objects); a stored column is computed into every row either way. A virtual one costs nothing.
+      if (f.generated === 'stored') tr.operations.push(op(line, 'AddField', t, `ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type} GENERATED ALWAYS AS (id) STORED;`));
+      return;
+    }
     const sql: string[] = [];
     const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : f.blankDefault ? " DEFAULT ''" : '';
     sql.push(`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type}${dflt}${f.nullable ? ' NULL' : ' NOT NULL'};`);

@@ -146,3 +146,28 @@ describe('Django: data operations with no way back', () => {
     expect(at(findings).filter((f) => f.endsWith('irreversible-data-migration'))).toEqual(['11 irreversible-data-migration', '9 irreversible-data-migration']);
   });
 });
+
+describe('Django GeneratedField', () => {
+  it('reports a stored generated column as the rewrite it is, and not as a required field; a virtual one is free', async () => {
+    const body = [
+      'from django.db import migrations, models',
+      '',
+      'class Migration(migrations.Migration):',
+      '    dependencies = [("sales", "0007_lines")]',
+      '    operations = [',
+      '        migrations.AddField(',
+      '            model_name="line",',
+      '            name="total",',
+      '            field=models.GeneratedField(expression=models.F("qty") * models.F("price"), output_field=models.DecimalField(max_digits=12, decimal_places=2), db_persist=True),',
+      '        ),',
+      '        migrations.AddField(',
+      '            model_name="line",',
+      '            name="label",',
+      '            field=models.GeneratedField(expression=models.F("sku"), output_field=models.TextField(), db_persist=False),',
+      '        ),',
+      '    ]',
+    ];
+    const { findings } = await collectEvidence([newFile('sales/migrations/0008_line_totals.py', body)]);
+    expect(at(findings)).toEqual(['6 adding-field-with-default']);
+  });
+});
