@@ -28,6 +28,8 @@ export interface DjangoField {
   /** Referenced table of a foreign key with a database constraint. */
   fk: string | undefined;
   m2m: boolean;
+  /** `GeneratedField`: computed by Postgres, `STORED` (`db_persist=True`, written into every row) or virtual. */
+  generated: 'stored' | 'virtual' | undefined;
   args: Args;
 }
 
@@ -40,8 +42,12 @@ export function djangoField(field: Value, column: string, tableOf: (model: strin
   const oneToOne = /^OneToOne/.test(cls);
   const isFk = /ForeignKey$/.test(cls) || oneToOne || cls === 'ParentalKey';
   const maxLength = textOf(option(fargs, 'max_length'));
-  const type = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? (isFk ? 'bigint' : 'text'));
-  const nullable = isTrue(option(fargs, 'null')) || cls === 'NullBooleanField';
+  const plainType = VARCHAR_FIELDS.has(cls) ? `varchar(${maxLength ?? 255})` : cls === 'DecimalField' ? `numeric(${textOf(option(fargs, 'max_digits')) ?? 10}, ${textOf(option(fargs, 'decimal_places')) ?? 2})` : (FIELD_TYPES[cls] ?? (isFk ? 'bigint' : 'text'));
+  const generated = cls === 'GeneratedField' ? (isTrue(option(fargs, 'db_persist')) ? 'stored' : 'virtual') : undefined;
+  // A generated column takes the type of its `output_field` and is never "required": Postgres fills it.
+  const output = option(fargs, 'output_field');
+  const type = generated ? (output ? djangoField(output, column, tableOf).type : 'text') : plainType;
+  const nullable = isTrue(option(fargs, 'null')) || cls === 'NullBooleanField' || generated !== undefined;
   const hasDefault = present(option(fargs, 'default'));
   const dbColumn = textOf(option(fargs, 'db_column')) ?? (isFk ? `${column}_id` : column);
   const target = isFk ? (option(fargs, 'to') ?? fargs.positional[0]) : undefined;
@@ -61,6 +67,7 @@ export function djangoField(field: Value, column: string, tableOf: (model: strin
     index: isTrue(option(fargs, 'db_index')) || (isFk && !isFalse(option(fargs, 'db_index'))),
     fk: isFk && !isFalse(option(fargs, 'db_constraint')) ? refTable : undefined,
     m2m: cls === 'ManyToManyField',
+    generated,
     args: fargs,
   };
 }

@@ -24,6 +24,8 @@ export const schemaSql = {
   /** `notValid`: added without checking existing rows; `deferrable`: checked at commit (Django's default). */
   addForeignKey: (t: string, name: string, cols: readonly string[], refTable: string, refCols: readonly string[], fk: { notValid?: boolean; deferrable?: boolean } = {}) =>
     `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(name)} FOREIGN KEY (${identList(cols)}) REFERENCES ${ident(refTable)} (${identList(refCols)})${fk.deferrable ? ' DEFERRABLE INITIALLY DEFERRED' : ''}${fk.notValid ? ' NOT VALID' : ''};`,
+  /** An exclusion constraint; its elements are the framework's own syntax, so a stand-in element (the lock is the same). */
+  addExclusion: (t: string, name: string, method = 'gist') => `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(name)} EXCLUDE USING ${/^\w+$/.test(method) ? method : 'gist'} (id WITH =);`,
   addCheck: (t: string, name: string, expr: string, check: { notValid?: boolean } = {}) => `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(name)} CHECK (${expr})${check.notValid ? ' NOT VALID' : ''};`,
   addPrimaryKey: (t: string, name: string, cols: readonly string[]) => `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(name)} PRIMARY KEY (${identList(cols)});`,
 };

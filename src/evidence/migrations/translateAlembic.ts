@@ -13,7 +13,7 @@ const SA_TYPES: Record<string, string> = {
 };
 /** `op.*` operations whose table comes after a name (`op.create_index(name, table, cols)`). */
 const BATCH_TABLE_SECOND = new Set(['create_index', 'drop_index', 'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key', 'drop_constraint']);
-const HARMLESS = new Set(['drop_constraint', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if', 'create_exclude_constraint']);
+const HARMLESS = new Set(['drop_constraint', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if']);
 
 /**
  * Alembic revisions (`op.*` in `upgrade()`) → Postgres. `batch_alter_table` blocks are read with their
@@ -145,6 +145,16 @@ export function translateAlembic(source: string): Translation {
         const t = table('table_name', 1);
         const condition = textOf(arg('condition', 2)) ?? textOf(callArgs(arg('condition', 2)).positional[0]) ?? 'true';
         if (t) tr.operations.push(op(line, 'op.create_check_constraint', t, schemaSql.addCheck(t, textOf(arg('constraint_name', 0)) ?? `${t}_check`, condition)));
+        return;
+      }
+      case 'create_exclude_constraint': {
+        // `op.create_exclude_constraint(name, table, (col, op), ..., using="gist")`: Postgres builds the
+        // constraint's index under ACCESS EXCLUSIVE and has no NOT VALID form for it.
+        const t = table('table_name', 1);
+        if (!t) return void tr.unknown.push({ line, what: '`op.create_exclude_constraint` with a computed table' });
+        const name = textOf(arg('constraint_name', 0)) ?? `${t}_excl`;
+        const method = textOf(option(args, 'using')) ?? 'gist';
+        tr.operations.push(op(line, 'op.create_exclude_constraint', t, schemaSql.addExclusion(t, name, method)));
         return;
       }
       case 'create_primary_key': {

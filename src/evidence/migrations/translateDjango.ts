@@ -25,6 +25,10 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
   const table = (model: string) => tableNames.get(model.toLowerCase()) ?? tableOf(model);
   const dataOps: number[] = [];
   const concurrent: number[] = [];
+  const runPython: number[] = [];
+  /** NOT NULL columns added with a Django-only default, and the columns a later operation gives a database default. */
+  const droppedDefaults: Array<{ line: number; table: string; column: string }> = [];
+  const databaseDefaults = new Set<string>();
 
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
@@ -41,6 +45,8 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
     return tr;
   }
   for (const item of list.items) operation(item);
+  for (const d of droppedDefaults) if (!databaseDefaults.has(`${d.table}.${d.column}`)) tr.hazards.push(defaultDropped(d.line, d.table, d.column));
+  if (runPython.length > 0) for (const line of appModelImports(source)) tr.hazards.push(appModelImport(line));
 
   const changesSchema = tr.operations.length > 0;
   if (tr.transactional) {
@@ -146,7 +152,7 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
             : schemaSql.addUnique(t, cname, fields);
           tr.operations.push(op(lineOf, name, t, sql));
         } else if (kind === 'ExclusionConstraint') {
-          tr.operations.push(op(lineOf, name, t, `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(cname)} EXCLUDE USING gist (id WITH =);`));
+          tr.operations.push(op(lineOf, name, t, schemaSql.addExclusion(t, cname)));
         } else {
           // The check's expression is Python (Q objects); the lock is the same whatever it says.
           tr.operations.push(op(lineOf, name, t, schemaSql.addCheck(t, cname, 'id IS NOT NULL', { notValid })));
@@ -175,6 +181,7 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
         return;
       }
       case 'RunSQL': {
+        if (!arg('reverse_sql', 1)) tr.hazards.push(irreversible(lineOf, 'RunSQL', 'reverse_sql'));
         const sql = arg('sql', 0);
         const parts = sql?.kind === 'list' ? sql.items.map((x) => (x.kind === 'list' ? x.items[0] : x)) : [sql];
         for (const part of parts) {
@@ -186,8 +193,16 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
         return;
       }
       case 'RunPython':
+        if (!arg('reverse_code', 1)) tr.hazards.push(irreversible(lineOf, 'RunPython', 'reverse_code'));
         dataOps.push(lineOf);
+        runPython.push(lineOf);
         return;
+      case 'AddDefaultValue': {
+        // django-add-default-value: `ALTER COLUMN … SET DEFAULT` in the database (catalog only), so old code's inserts keep working.
+        const column = textOf(arg('name', 1));
+        if (model && column) databaseDefaults.add(`${table(model)}.${column}`);
+        return;
+      }
       case 'SeparateDatabaseAndState': {
         const db = arg('database_operations', 0);
         if (db?.kind === 'list') for (const item of db.items) operation(item);
@@ -206,6 +221,11 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
   function addField(line: number, t: string, name: string, field: Value): void {
     const f = djangoField(field, name, tableOf);
     if (f.m2m) return; // A new join table.
+    if (f.generated) {
+      // The expression is Python (F() objects); a stored column is computed into every row either way. A virtual one costs nothing.
+      if (f.generated === 'stored') tr.operations.push(op(line, 'AddField', t, `ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type} GENERATED ALWAYS AS (id) STORED;`));
+      return;
+    }
     const sql: string[] = [];
     const dflt = f.dbDefault ? ` DEFAULT ${sqlValue(f.dbDefault)}` : f.hasDefault ? ` DEFAULT ${sqlValue(option(f.args, 'default'))}` : f.blankDefault ? " DEFAULT ''" : '';
     sql.push(`ALTER TABLE ${ident(t)} ADD COLUMN ${ident(f.column)} ${f.type}${dflt}${f.nullable ? ' NULL' : ' NOT NULL'};`);
@@ -214,7 +234,7 @@ export function translateDjango(source: string, path: string, prior?: DjangoFiel
     else if (f.index) sql.push(schemaSql.createIndex(`${t}_${f.column}_idx`, t, [f.column]));
     if (f.fk) sql.push(schemaSql.addForeignKey(t, `${t}_${f.column}_fk`, [f.column], f.fk, ['id'], { deferrable: true }));
     tr.operations.push({ line, op: 'AddField', table: t, sql: sql.map((text) => ({ text, line })) });
-    if (!f.nullable && (f.hasDefault || f.blankDefault) && !f.dbDefault) tr.hazards.push(defaultDropped(line, t, f.column));
+    if (!f.nullable && (f.hasDefault || f.blankDefault) && !f.dbDefault) droppedDefaults.push({ line, table: t, column: f.column });
   }
 
   function alterField(line: number, model: string, name: string, field: Value): void {
@@ -275,6 +295,36 @@ function concurrentInAtomic(line: number): Hazard {
     severity: 'blocker',
     title: 'Concurrent index operation in an atomic migration',
     body: 'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Django runs this migration in one: it fails. Set `atomic = False` on the `Migration` class.',
+  };
+}
+
+function irreversible(line: number, operation: string, reverse: string): Hazard {
+  return {
+    line,
+    rule: 'irreversible-data-migration',
+    severity: 'minor',
+    title: `\`${operation}\` without \`${reverse}\`: the migration cannot be unapplied`,
+    body: `Rolling back past this migration (\`migrate <app> <earlier>\`, a revert of the deploy) stops here with \`IrreversibleError\`. Give \`${reverse}\`: the inverse, or \`migrations.${operation}.noop\` when there is nothing to undo.`,
+  };
+}
+
+/** Lines of `from <app>.models import …` (also relative, `from ..models import …`); Django's own modules are left alone. */
+function appModelImports(source: string): number[] {
+  const lines: number[] = [];
+  source.split('\n').forEach((text, i) => {
+    const m = /^from\s+(\.*(?:[A-Za-z_]\w*\.)*models)\s+import\b/.exec(text);
+    if (m && !(m[1] as string).startsWith('django.')) lines.push(i + 1);
+  });
+  return lines;
+}
+
+function appModelImport(line: number): Hazard {
+  return {
+    line,
+    rule: 'migration-imports-models',
+    severity: 'major',
+    title: 'Data migration uses the app\'s current models',
+    body: 'A migration runs against the schema as it was at that point of the history, but a model imported from the app is the class as it is today: once a later release adds or renames a field, this migration selects or writes columns that do not exist yet, and it breaks for every database migrated from scratch (new environments, tests). Inside `RunPython`, get the historical model with `apps.get_model("app_label", "Model")`.',
   };
 }
 

@@ -4,7 +4,7 @@ import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf,
 import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { backfillHazards, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, op, rawSql, type Translation } from './Translation.js';
+import { emptyTranslation, op, rawSql, type Hazard, type Translation } from './Translation.js';
 
 const ECTO_TYPES: Record<string, string> = {
   string: 'varchar(255)', text: 'text', integer: 'integer', bigint: 'bigint', boolean: 'boolean', float: 'float8', decimal: 'numeric',
@@ -21,9 +21,13 @@ export function translateEcto(source: string): Translation {
   if (/@disable_ddl_transaction\s+true/.test(source)) tr.transactional = false;
   let sawChange = false;
   const dataOps: number[] = [];
+  const concurrentLines: number[] = [];
+  /** `idx = index(:t, [:c])` in the function: the tokens of the value, put back where the name is used. */
+  const vars = new Map<string, Token[]>();
   walk(blockStatements(tokens, 'elixir'), undefined, false);
   if (!sawChange) tr.unknown.push({ line: 0, what: 'no `change` or `up` function' });
   backfillHazards(tr, dataOps, 'Move the backfill to its own migration (`@disable_ddl_transaction true`, `@disable_migration_lock true`) and update in batches.');
+  if (!/@disable_migration_lock\s+true/.test(source)) for (const line of concurrentLines) tr.hazards.push(migrationLockHazard(line));
   assureByComments(tr, source, EXCELLENT_MIGRATIONS_ESCAPE);
   return tr;
 
@@ -49,11 +53,23 @@ export function translateEcto(source: string): Translation {
         dataOps.push(s.line);
         continue;
       }
-      if (first.kind !== 'id') continue;
-      const p = new Parser(tokens, 'elixir', s.start, s.end);
+      if (first.kind === 'id' && tokens[s.start + 1]?.text === '=' && tokens[s.start + 2]?.text !== '=' && s.start + 2 < s.end && !s.block) {
+        vars.set(first.text, tokens.slice(s.start + 2, s.end));
+        continue;
+      }
+      // A name bound above or a pipeline (`:t |> index([:c]) |> create()`) is read as the call it stands for.
+      const rewritten = resolveStatement(tokens.slice(s.start, s.end), vars);
+      const toks = rewritten ?? tokens;
+      const from = rewritten ? 0 : s.start;
+      const to = rewritten ? rewritten.length : s.end;
+      if (toks[from]?.kind !== 'id') {
+        if (rewritten) tr.unknown.push({ line: s.line, what: 'a pipeline that does not end in a call' });
+        continue;
+      }
+      const p = new Parser(toks, 'elixir', from, to);
       const head = p.expr();
       let args: Args = callArgs(head);
-      if (p.i < s.end) args = p.items('\0', 0);
+      if (p.i < to) args = p.items('\0', 0);
       const verb = chainNames(head).join('.');
       statement(verb, args, s, table);
     }
@@ -87,6 +103,7 @@ export function translateEcto(source: string): Translation {
           const cols = (namesOf(targetArgs.positional[1]) ?? []).filter((c) => /^\w+$/.test(c));
           const unique = targetKind === 'unique_index' || isTrue(option(targetArgs, 'unique'));
           const conc = isTrue(option(targetArgs, 'concurrently'));
+          if (conc) concurrentLines.push(line);
           const name = textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`;
           tr.operations.push(op(line, `create ${targetKind}`, targetTable, schemaSql.createIndex(name, targetTable, cols.length > 0 ? cols : ['id'], { unique, concurrently: conc })));
           return;
@@ -106,6 +123,7 @@ export function translateEcto(source: string): Translation {
         if ((targetKind === 'index' || targetKind === 'unique_index') && targetTable) {
           const cols = namesOf(targetArgs.positional[1]) ?? [];
           const conc = isTrue(option(targetArgs, 'concurrently'));
+          if (conc) concurrentLines.push(line);
           tr.operations.push(op(line, 'drop index', targetTable, schemaSql.dropIndex(textOf(option(targetArgs, 'name')) ?? `${targetTable}_${cols.join('_')}_index`, { concurrently: conc })));
         }
         return;
@@ -193,6 +211,66 @@ export function translateEcto(source: string): Translation {
         tr.unknown.push({ line, what: `\`${verb}\` inside \`alter table\`` });
     }
   }
+}
+
+/**
+ * A statement's tokens with bound names replaced by their values and a pipeline turned into nested calls
+ * (`a |> f(b) |> g()` → `g(f(a, b))`); undefined when there is neither. Tokens only: the parser reads the result.
+ */
+export function resolveStatement(stmt: readonly Token[], vars: ReadonlyMap<string, readonly Token[]>): Token[] | undefined {
+  let changed = false;
+  const out: Token[] = [];
+  for (let k = 0; k < stmt.length; k++) {
+    const t = stmt[k] as Token;
+    const value = t.kind === 'id' ? vars.get(t.text) : undefined;
+    if (value && stmt[k - 1]?.text !== '.' && stmt[k + 1]?.text !== '(' && stmt[k + 1]?.text !== '.' && value.length > 0) {
+      out.push(...value);
+      changed = true;
+    } else out.push(t);
+  }
+  // Split on a top-level `|>` (two adjacent tokens).
+  const stages: Token[][] = [[]];
+  let depth = 0;
+  for (let k = 0; k < out.length; k++) {
+    const t = out[k] as Token;
+    if (t.kind === 'p' && (t.text === '(' || t.text === '[' || t.text === '{')) depth++;
+    if (t.kind === 'p' && (t.text === ')' || t.text === ']' || t.text === '}')) depth--;
+    const next = out[k + 1];
+    if (depth === 0 && t.text === '|' && next?.text === '>' && next.line === t.line && next.col === t.col + 1) {
+      stages.push([]);
+      k++;
+      continue;
+    }
+    (stages[stages.length - 1] as Token[]).push(t);
+  }
+  if (stages.length === 1) return changed ? out : undefined;
+  let acc = stages[0] as Token[];
+  for (const stage of stages.slice(1)) {
+    // The stage's callee is a dotted name (`create`, `Ecto.Migration.create`), then its own arguments in parentheses, if any.
+    let k = 0;
+    while (stage[k]?.kind === 'id' && stage[k + 1]?.text === '.' && stage[k + 2]?.kind === 'id') k += 2;
+    if (stage[k]?.kind !== 'id') return undefined;
+    const callee = stage.slice(0, k + 1);
+    const punct = (text: string): Token => ({ kind: 'p', text, line: (stage[0] as Token).line, col: 0 });
+    if (k + 1 === stage.length) {
+      acc = [...callee, punct('('), ...acc, punct(')')];
+      continue;
+    }
+    if (stage[k + 1]?.text !== '(' || stage[stage.length - 1]?.text !== ')') return undefined;
+    const inner = stage.slice(k + 2, stage.length - 1);
+    acc = [...callee, punct('('), ...acc, ...(inner.length > 0 ? [punct(','), ...inner] : []), punct(')')];
+  }
+  return acc;
+}
+
+function migrationLockHazard(line: number): Hazard {
+  return {
+    line,
+    rule: 'concurrent-index-with-migration-lock',
+    severity: 'major',
+    title: 'Concurrent index while Ecto holds its migration lock',
+    body: 'Ecto takes its migration lock in a transaction of its own (a row lock on `schema_migrations` by default), and `CREATE`/`DROP INDEX CONCURRENTLY` waits for every transaction older than itself to finish, that one included: the migration waits on itself until it times out. Add `@disable_migration_lock true` (with `@disable_ddl_transaction true`) to this migration, or set `migration_lock: :pg_advisory_lock` for the repo.',
+  };
 }
 
 function ectoType(v: Value | undefined): string {
