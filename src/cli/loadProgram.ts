@@ -1,0 +1,90 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The CommonJS program of the bundle, run as a classic script (what a V8 code cache applies to). */
+export interface LoadedProgram<T> {
+  exports: T;
+  /** Whether V8 took the code cache: compiled code read from disk instead of parsing the program again. */
+  fromCache: boolean;
+}
+
+/**
+ * The bundled CLI's program (scripts/build-cli.mjs writes it as one CommonJS file named by its content
+ * hash), run with V8's code cache: the code compiled by one start is kept on disk and the next start reads
+ * it instead of parsing and compiling the program again (~70 ms of CPU on every command that runs the
+ * pipeline). Node 22+ does this for ES modules itself (module.enableCompileCache); Node 20 has no such
+ * thing for ES modules, but `vm.Script` takes `cachedData` for classic scripts on every version.
+ *
+ * The cache is written when the process exits (so it holds the functions the run compiled), only when there
+ * was none or V8 refused it (another Node or V8 flags). It is named after the program's file, whose name
+ * carries its content hash: a rebuilt program never meets an old cache (V8 itself checks only the length of
+ * the source). The folder is the user's own (made 0700, used only while owned by this user and writable by
+ * no one else): compiled code from a folder someone else can write to would be code they chose.
+ * Any failure to read or write the cache only leaves it unused.
+ */
+export function loadProgram<T>(
+  file: string,
+  cacheDir: string | undefined = defaultCacheDir(),
+  atExit: (save: () => void) => void = (save) => process.once('exit', save),
+): LoadedProgram<T> {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = cacheDir && trustedDir(cacheDir) ? join(cacheDir, `${basename(file)}.${process.version}.${process.arch}.v8cache`) : undefined;
+  let cachedData: Buffer | undefined;
+  if (cacheFile) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // No cache yet.
+    }
+  }
+  // The CommonJS wrapper Node itself puts around a module.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile && !fromCache) atExit(() => writeCache(cacheFile, () => script.createCachedData()));
+  return { exports: module.exports, fromCache };
+}
+
+/** `<tmpdir>/agency-code-cache-<uid>`, or undefined where there are no user ids (Windows: no cache). */
+function defaultCacheDir(): string | undefined {
+  const uid = process.getuid?.();
+  return uid === undefined ? undefined : join(tmpdir(), `agency-code-cache-${uid}`);
+}
+
+/** Made if missing (one level, 0700); trusted only while it is a folder of this user that no one else can write to. */
+function trustedDir(dir: string): boolean {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+  }
+  try {
+    const stat = statSync(dir);
+    return stat.isDirectory() && stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Written to a file of its own, then renamed: a start reading the cache meanwhile never sees half of it.
+ * The caches other builds of the program left for this Node are removed: one per build would pile up.
+ */
+function writeCache(cacheFile: string, data: () => Buffer): void {
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, data(), { mode: 0o600 });
+    renameSync(partial, cacheFile);
+    const ours = basename(cacheFile);
+    const sameNode = `.${process.version}.${process.arch}.v8cache`;
+    for (const name of readdirSync(dirname(cacheFile))) {
+      if (name !== ours && name.startsWith('program-') && name.endsWith(sameNode)) rmSync(join(dirname(cacheFile), name), { force: true });
+    }
+  } catch {
+    // A full disk or a removed folder: the next start compiles again.
+  }
+}
