@@ -31,7 +31,7 @@ export function loadProgram<T>(
   atExit: (save: () => void) => void = (save) => process.once('exit', save),
 ): LoadedProgram<T> {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheDir && trustedDir(cacheDir) ? join(cacheDir, `${basename(file)}.${process.version}.${process.arch}.v8cache`) : undefined;
+  const cacheFile = cacheDir && trustedDir(cacheDir) ? join(cacheDir, `${basename(file)}.${nodeTag()}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
@@ -47,6 +47,18 @@ export function loadProgram<T>(
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile && !fromCache) atExit(() => writeCache(cacheFile, () => script.createCachedData()));
   return { exports: module.exports, fromCache };
+}
+
+/**
+ * What V8 checks a cache against besides the source: Node's version, the machine, and the flags Node was
+ * started with (a run with other flags would refuse the cache, and two kinds of runs would rewrite it in
+ * turn). The flags as a short hash of their text.
+ */
+function nodeTag(): string {
+  const flags = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193) >>> 0;
+  return `${process.version}.${process.arch}.${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** `<tmpdir>/agency-code-cache-<uid>`, or undefined where there are no user ids (Windows: no cache). */
@@ -72,17 +84,17 @@ function trustedDir(dir: string): boolean {
 
 /**
  * Written to a file of its own, then renamed: a start reading the cache meanwhile never sees half of it.
- * The caches other builds of the program left for this Node are removed: one per build would pile up.
+ * The caches other builds of the program left for this Node version are removed: one per build would pile up.
  */
 function writeCache(cacheFile: string, data: () => Buffer): void {
   const partial = `${cacheFile}.${process.pid}.partial`;
   try {
     writeFileSync(partial, data(), { mode: 0o600 });
     renameSync(partial, cacheFile);
-    const ours = basename(cacheFile);
-    const sameNode = `.${process.version}.${process.arch}.v8cache`;
+    const program = basename(cacheFile).split('.')[0] as string;
+    const sameNode = `.${process.version}.${process.arch}.`;
     for (const name of readdirSync(dirname(cacheFile))) {
-      if (name !== ours && name.startsWith('program-') && name.endsWith(sameNode)) rmSync(join(dirname(cacheFile), name), { force: true });
+      if (name.startsWith('program-') && !name.startsWith(`${program}.`) && name.includes(sameNode) && name.endsWith('.v8cache')) rmSync(join(dirname(cacheFile), name), { force: true });
     }
   } catch {
     // A full disk or a removed folder: the next start compiles again.
