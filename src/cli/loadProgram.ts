@@ -82,20 +82,26 @@ function trustedDir(dir: string): boolean {
   }
 }
 
+/** Caches of other builds of the program kept for this Node: two installs used in turn keep theirs. */
+const KEPT_OTHER_BUILDS = 3;
+
 /**
  * Written to a file of its own, then renamed: a start reading the cache meanwhile never sees half of it.
- * The caches other builds of the program left for this Node version are removed: one per build would pile up.
+ * Caches other builds left for this Node version are removed past the newest few: one per build would pile up.
  */
 function writeCache(cacheFile: string, data: () => Buffer): void {
   const partial = `${cacheFile}.${process.pid}.partial`;
   try {
     writeFileSync(partial, data(), { mode: 0o600 });
     renameSync(partial, cacheFile);
+    const dir = dirname(cacheFile);
     const program = basename(cacheFile).split('.')[0] as string;
     const sameNode = `.${process.version}.${process.arch}.`;
-    for (const name of readdirSync(dirname(cacheFile))) {
-      if (name.startsWith('program-') && !name.startsWith(`${program}.`) && name.includes(sameNode) && name.endsWith('.v8cache')) rmSync(join(dirname(cacheFile), name), { force: true });
-    }
+    const others = readdirSync(dir)
+      .filter((name) => name.startsWith('program-') && !name.startsWith(`${program}.`) && name.includes(sameNode) && name.endsWith('.v8cache'))
+      .map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { name } of others.slice(KEPT_OTHER_BUILDS)) rmSync(join(dir, name), { force: true });
   } catch {
     // A full disk or a removed folder: the next start compiles again.
   }

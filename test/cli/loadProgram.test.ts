@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,20 +50,26 @@ describe('loadProgram: the bundled program with a V8 code cache', () => {
     expect(second.exports.here).toBe(file);
   });
 
-  it('removes the caches older builds of the program left for this Node when it saves its own', () => {
+  it('keeps the caches of the three newest other builds for this Node when it saves its own, and removes older ones', () => {
     const cache = join(scratch, 'cache-builds');
     mkdirSync(cache, { mode: 0o700 });
-    const older = `program-OLD00000.cjs.${process.version}.${process.arch}.0badf1a9.v8cache`;
-    const otherNode = `program-OLD00000.cjs.v0.0.1.${process.arch}.0badf1a9.v8cache`;
+    const build = (n: number) => `program-OLD0000${n}.cjs.${process.version}.${process.arch}.0badf1a9.v8cache`;
+    const otherNode = `program-OLD00001.cjs.v0.0.1.${process.arch}.0badf1a9.v8cache`;
     const otherFlags = `program-NEW11111.cjs.${process.version}.${process.arch}.0badf1a9.v8cache`;
-    for (const name of [older, otherNode, otherFlags, 'notes.txt']) writeFileSync(join(cache, name), 'x');
+    const now = Date.now() / 1000;
+    [1, 2, 3, 4, 5].forEach((n) => {
+      writeFileSync(join(cache, build(n)), 'x');
+      utimesSync(join(cache, build(n)), now - 3600 * n, now - 3600 * n);
+    });
+    for (const name of [otherNode, otherFlags, 'notes.txt']) writeFileSync(join(cache, name), 'x');
     const file = join(scratch, 'program-NEW11111.cjs');
     writeFileSync(file, PROGRAM);
     load(file, cache);
     const left = readdirSync(cache);
-    expect(left).toHaveLength(4);
-    expect(left).toEqual(expect.arrayContaining(['notes.txt', otherNode, otherFlags]));
-    expect(left).not.toContain(older);
+    expect(left).toEqual(expect.arrayContaining([build(1), build(2), build(3), otherNode, otherFlags, 'notes.txt']));
+    expect(left).not.toContain(build(4));
+    expect(left).not.toContain(build(5));
+    expect(left).toHaveLength(7);
   });
 
   it('compiles again and replaces a cache V8 refuses (a truncated file)', () => {
