@@ -80,11 +80,15 @@ describe('the bundled CLI (scripts/build-cli.mjs, what `agency` runs)', () => {
     expect(plan).toEqual(await inProcess(['plan', '--issue', 'issue.md']));
   }, 60_000);
 
-  it('starts whatever the temp folder is (missing, a file, under /proc): the compile cache stays off, the CLI runs', async () => {
+  it('starts whatever the temp folder is (missing, a file, under /proc): the compile caches stay off, the CLI runs', async () => {
     const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     await writeFile(join(cwd, 'not-a-folder'), '');
     for (const TMPDIR of [join(cwd, 'missing'), join(cwd, 'not-a-folder'), '/proc/self']) {
       expect(await bundled(['--version'], { TMPDIR }), TMPDIR).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+      // A review runs the program, whose code cache is then off too (squawk, which needs a temp folder, says it could not run).
+      const review = await bundled(['review', '--diff', 'pr.diff'], { TMPDIR });
+      expect([review.code, review.stderr], TMPDIR).toEqual([0, '']);
+      expect(review.stdout, TMPDIR).toContain('Hardcoded secret: AWS access key id');
     }
   }, 120_000);
 
