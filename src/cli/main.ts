@@ -1,11 +1,27 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { enableCompileCache } from './enableCompileCache.js';
+import { loadProgram } from './loadProgram.js';
+
+/** In the bundle (scripts/build-cli.mjs), the file name of the program next to this entry; undefined in lib/. */
+declare const AGENCY_PROGRAM: string | undefined;
+
+/**
+ * The commands that run the pipeline: in the bundle they run the program with its code cache (loadProgram),
+ * which saves more than reading the whole program costs. The others (`--help`, `rules` ...) load only the
+ * few modules they need; so does anything else, options first included: the program is the same either way.
+ */
+const PIPELINE_COMMANDS = new Set(['review', 'plan', 'adr', 'demo']);
 
 // Node 22.1+ keeps V8's compiled code on disk between starts (nothing happens on Node 20); it must be on
-// before the rest of the program is loaded, hence the dynamic import below.
+// before the rest of the program is loaded, hence the dynamic import below. The bundle's program is a
+// classic script, run with a code cache of its own on every Node version.
 enableCompileCache((module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache?.bind(module));
-const { runCli } = await import('./runCli.js');
+const { runCli } =
+  typeof AGENCY_PROGRAM === 'string' && PIPELINE_COMMANDS.has(process.argv[2] ?? '')
+    ? loadProgram<typeof import('./runCli.js')>(fileURLToPath(new URL(AGENCY_PROGRAM, import.meta.url))).exports
+    : await import('./runCli.js');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,16 +80,43 @@ describe('the bundled CLI (scripts/build-cli.mjs, what `agency` runs)', () => {
     expect(plan).toEqual(await inProcess(['plan', '--issue', 'issue.md']));
   }, 60_000);
 
-  it('starts whatever the temp folder is (missing, a file, under /proc): the compile cache stays off, the CLI runs', async () => {
+  it('starts whatever the temp folder is (missing, a file, under /proc): the compile caches stay off, the CLI runs', async () => {
     const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     await writeFile(join(cwd, 'not-a-folder'), '');
     for (const TMPDIR of [join(cwd, 'missing'), join(cwd, 'not-a-folder'), '/proc/self']) {
       expect(await bundled(['--version'], { TMPDIR }), TMPDIR).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+      // A review runs the program, whose code cache is then off too (squawk, which needs a temp folder, says it could not run).
+      const review = await bundled(['review', '--diff', 'pr.diff'], { TMPDIR });
+      expect([review.code, review.stderr], TMPDIR).toEqual([0, '']);
+      expect(review.stdout, TMPDIR).toContain('Hardcoded secret: AWS access key id');
     }
   }, 120_000);
 
+  it('runs its program from the code cache the first start left (Node 20 has none for ES modules)', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'agency-cli-tmp-'));
+    try {
+      const first = await bundled(['review', '--diff', 'pr.diff'], { TMPDIR: tmp });
+      const dir = join(tmp, `agency-code-cache-${process.getuid?.()}`);
+      const [cache] = await readdir(dir);
+      expect(cache).toMatch(/^program-\w+\.cjs\..+\.v8cache$/);
+      const written = await stat(join(dir, cache as string));
+      expect(await bundled(['review', '--diff', 'pr.diff'], { TMPDIR: tmp })).toEqual(first);
+      // Taken, not refused and written again (a rewrite is a new file renamed over the old one).
+      expect((await stat(join(dir, cache as string))).ino).toBe(written.ino);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('has no import() left in its program: a classic script has no loader for one without Node\'s experimental flags', async () => {
+    const [program] = (await readdir(out)).filter((f) => /^program-\w+\.cjs$/.test(f));
+    const text = await readFile(join(out, program as string), 'utf8');
+    // Code, not text: an import( after a quote or a backtick is inside an error message.
+    expect(text.match(/(?<![\w$.'"`])import\(/g) ?? []).toEqual([]);
+  });
+
   it('leaves out zod\'s messages in other languages: the bundle has its English ones only', async () => {
-    const chunks = await Promise.all((await readdir(out)).filter((f) => f.endsWith('.js')).map((f) => readFile(join(out, f), 'utf8')));
+    const chunks = await Promise.all((await readdir(out)).filter((f) => /\.c?js$/.test(f)).map((f) => readFile(join(out, f), 'utf8')));
     expect(chunks.some((c) => c.includes('Invalid input: expected'))).toBe(true);
     expect(chunks.some((c) => c.includes('Ungültige Eingabe'))).toBe(false);
   });

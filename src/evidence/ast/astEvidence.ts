@@ -80,8 +80,12 @@ export async function astEvidence(
   return { findings, notes };
 }
 
-/** Files parsed ahead of the one the rules run on: enough to keep one more core busy. */
-const PARSE_AHEAD = 2;
+/**
+ * Files parsed ahead of the one the rules run on: enough to keep one more core busy, and libuv's four
+ * threads, so that a large file's parse does not leave the rules waiting (2 left this thread idle ~80 ms
+ * on a 200-file PR; 4 took the CLI's review of it from 757 to 738 ms, median of 11 on an idle 2-core machine).
+ */
+const PARSE_AHEAD = 4;
 
 interface FileJob {
   input: AstInput;
