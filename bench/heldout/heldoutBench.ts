@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { annotationLabels } from './labels.js';
-import { cachePath, CACHE_DIR, loadKinds, loadSets, repoRoot, type HeldoutSet, type HeldoutSource, type KindsFile } from './manifest.js';
+import { cachePath, caseOf, CACHE_DIR, loadKinds, loadSets, repoRoot, type HeldoutSet, type HeldoutSource, type KindsFile } from './manifest.js';
 import { percent, ratio, sameKind, scoreCode, scoreMigration, tallyLine, type Hit, type Label, type MigrationCase } from './score.js';
 
 const LANGS: Record<string, string> = {
@@ -45,9 +45,9 @@ interface CaseRun {
   source: HeldoutSource;
   /** The path in the diff. */
   file: string;
-  /** First line of the case in the original file (1 unless `lines`). */
-  offset: number;
-  /** The case's text (the whole file, or its `lines`). */
+  /** A line of the case to the line of the original file. */
+  toSource: (line: number) => number;
+  /** The case's text (the whole file, or its `lines`, wrapped). */
   text: string;
   /** The whole file: annotations may sit just above the range. */
   whole: string;
@@ -67,8 +67,8 @@ async function review(cli: string, run: CaseRun, dir: string): Promise<Hit[]> {
       env: { ...process.env, ANTHROPIC_API_KEY: '' },
       maxBuffer: 64 * 1024 * 1024,
     });
-    const out = JSON.parse(stdout) as { review: { findings: { path: string | null; line: number | null; source: { id: string } }[] } };
-    return out.review.findings.flatMap((f) => (f.path === run.file && f.line !== null ? [{ file: run.file, line: f.line + run.offset - 1, rule: f.source.id }] : []));
+    const out = JSON.parse(stdout) as { review: { findings: { path: string | null; line: number | null; category: string; source: { id: string } }[] } };
+    return out.review.findings.flatMap((f) => (f.path === run.file && f.line !== null ? [{ file: run.file, line: run.toSource(f.line), rule: f.source.id, category: f.category }] : []));
   } finally {
     rmSync(diffPath, { force: true });
   }
@@ -109,14 +109,26 @@ function codeReport(set: HeldoutSet, runs: readonly CaseRun[], kinds: KindsFile,
   return out;
 }
 
+/** A finding that counts for a migration case: a migration finding, of the case's `rule` where it names one. */
+export function migrationFinding(source: Pick<HeldoutSource, 'rule'>, hit: Hit): boolean {
+  return hit.category === 'migration' && (source.rule === undefined || hit.rule === source.rule);
+}
+
 function migrationReport(set: HeldoutSet, runs: readonly CaseRun[], list: boolean): string[] {
-  const cases: MigrationCase[] = runs.map((r) => ({ file: r.source.lines ? `${r.file}:${r.source.lines.join('-')}` : r.file, expect: r.source.expect!, findings: r.hits.length }));
+  const cases: MigrationCase[] = runs.map((r) => ({
+    file: r.source.lines ? `${r.file}:${r.source.lines.join('-')}` : r.file,
+    expect: r.source.expect!,
+    findings: r.hits.filter((h) => migrationFinding(r.source, h)).length,
+  }));
   const s = scoreMigration(cases);
   const out = [
     `held-out ${set.set} (${runs.length} cases): unsafe cases with a finding ${ratio(s.unsafeFlagged, s.unsafe)} (${s.unsafeFlagged}/${s.unsafe}), safe cases with a finding ${percent(s.safeFlagged, s.safe)} (${s.safeFlagged}/${s.safe})`,
   ];
   if (list) {
-    for (const f of s.falseFlags) out.push(`  safe case flagged: ${f} ${runs.find((r) => f.startsWith(r.file))?.hits.map((h) => `${h.line} ${h.rule}`).join(', ') ?? ''}`);
+    for (const f of s.falseFlags) {
+      const run = runs.find((r) => f.startsWith(r.file));
+      out.push(`  safe case flagged: ${f} ${run?.hits.filter((h) => migrationFinding(run.source, h)).map((h) => `${h.line} ${h.rule}`).join(', ') ?? ''}`);
+    }
     for (const f of s.missed) out.push(`  missed: ${f}`);
   }
   return out;
@@ -156,9 +168,8 @@ export async function heldoutBench(print: (line: string) => void, opts: HeldoutO
     for (const set of runnable) {
       const runs: CaseRun[] = set.sources.map((source) => {
         const whole = readFileSync(cachePath(root, source), 'utf8');
-        const [start, end] = source.lines ?? [1, Number.MAX_SAFE_INTEGER];
-        const text = source.lines ? whole.split('\n').slice(start - 1, end).join('\n') : whole;
-        return { source, file: source.as ?? source.path, offset: start, text, whole, hits: [] };
+        const { text, toSource } = caseOf(source, whole);
+        return { source, file: source.as ?? source.path, toSource, text, whole, hits: [] };
       });
       await pool(runs, Math.max(1, availableParallelism()), async (run) => {
         run.hits = await review(cli, run, dir);

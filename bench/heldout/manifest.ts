@@ -29,6 +29,30 @@ export interface HeldoutSource {
   expect?: Expect;
   /** Rule id (or id substring) to our kind, before kinds.json; a null value leaves the id out. */
   kindMap?: Record<string, string | null>;
+  /** Text put before the cut `lines` so they read as a file (see WRAPS). */
+  wrap?: keyof typeof WRAPS;
+  /** Migration cases: only findings of this rule count (a linter's own test says only whether its rule fires). */
+  rule?: string;
+  /** What the case exercises and where its label comes from. */
+  note?: string;
+}
+
+/** Wraps a case's cut lines may get, each only a prefix: `alembic-upgrade` for `op.*` calls already indented four spaces. */
+export const WRAPS = {
+  'alembic-upgrade': 'from alembic import op\n\n\ndef upgrade():\n',
+} as const;
+
+/**
+ * A source's case as reviewed: the whole file, or its `lines` (1-based, inclusive) with the wrap's prefix;
+ * `toSource` maps a line of the case back to the fetched file's line.
+ */
+export function caseOf(source: HeldoutSource, whole: string): { text: string; toSource: (line: number) => number } {
+  if (!source.lines) return { text: whole, toSource: (line) => line };
+  const [start, end] = source.lines;
+  const prefix = source.wrap ? WRAPS[source.wrap] : '';
+  const prefixLines = prefix.split('\n').length - 1;
+  const text = `${prefix}${whole.split('\n').slice(start - 1, end).join('\n')}\n`;
+  return { text, toSource: (line) => line - prefixLines + start - 1 };
 }
 
 export interface HeldoutSet {
@@ -76,6 +100,8 @@ export function manifestProblems(set: HeldoutSet): string[] {
     if (s.lines && !(s.lines.length === 2 && s.lines[0] >= 1 && s.lines[1] >= s.lines[0])) problems.push(`${at}: lines must be [start, end]`);
     if (set.kind === 'migration' && s.expect !== 'unsafe' && s.expect !== 'safe') problems.push(`${at}: a migration case needs expect`);
     if (set.kind === 'code' && s.labels === undefined) problems.push(`${at}: a code case needs labels`);
+    if (s.wrap !== undefined && !(s.wrap in WRAPS)) problems.push(`${at}: wrap must be one of ${Object.keys(WRAPS).join(', ')}`);
+    if (s.wrap !== undefined && !s.lines) problems.push(`${at}: wrap needs lines`);
   });
   return problems;
 }

@@ -12,6 +12,8 @@ export interface Hit {
   file: string;
   line: number;
   rule: string;
+  /** The finding's category (migration, security, ...). */
+  category?: string;
 }
 
 export interface Tally {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotationLabels, kindOf, parseAnnotations } from '../../bench/heldout/labels.js';
-import { manifestProblems } from '../../bench/heldout/manifest.js';
+import { caseOf, manifestProblems, type HeldoutSource } from '../../bench/heldout/manifest.js';
 import { scoreCode, scoreMigration, type Hit, type Label } from '../../bench/heldout/score.js';
-import { newFileDiff } from '../../bench/heldout/heldoutBench.js';
+import { migrationFinding, newFileDiff } from '../../bench/heldout/heldoutBench.js';
 
 const label = (line: number, expect: 'unsafe' | 'safe', kind = 'sql-injection', file = 'a.py'): Label => ({ file, lang: 'python', line, expect, kind });
 const hit = (line: number, rule: string, file = 'a.py'): Hit => ({ file, line, rule });
@@ -80,5 +80,32 @@ describe('held-out manifests and diffs', () => {
     expect(newFileDiff('src/a.py', 'x = 1\r\ny = 2\n')).toBe(
       ['diff --git a/src/a.py b/src/a.py', 'new file mode 100644', '--- /dev/null', '+++ b/src/a.py', '@@ -0,0 +1,2 @@', '+x = 1', '+y = 2', ''].join('\n'),
     );
+  });
+});
+
+describe('held-out migration cases', () => {
+  const source = (over: Partial<HeldoutSource>): HeldoutSource => ({ repo: 'o/r', commit: 'a'.repeat(40), path: 'f.py', expect: 'unsafe', ...over });
+
+  it('cuts the lines of a case, puts the wrap before them, and maps a reviewed line back to the file', () => {
+    const whole = ['a', 'b', '    op.drop_column("t", "c")', '    op.add_column("t", x)', 'e'].join('\n');
+    const { text, toSource } = caseOf(source({ lines: [3, 4], wrap: 'alembic-upgrade' }), whole);
+    expect(text).toBe('from alembic import op\n\n\ndef upgrade():\n    op.drop_column("t", "c")\n    op.add_column("t", x)\n');
+    expect(toSource(5)).toBe(3);
+    expect(toSource(6)).toBe(4);
+    expect(caseOf(source({}), whole)).toMatchObject({ text: whole });
+  });
+
+  it('counts only migration findings, and only the named rule where the case names one', () => {
+    const hit = { file: 'm.sql', line: 1, rule: 'require-lock-timeout', category: 'migration' };
+    expect(migrationFinding(source({}), hit)).toBe(true);
+    expect(migrationFinding(source({ rule: 'adding-field-with-default' }), hit)).toBe(false);
+    expect(migrationFinding(source({ rule: 'adding-field-with-default' }), { ...hit, rule: 'adding-field-with-default' })).toBe(true);
+    expect(migrationFinding(source({}), { ...hit, category: 'security' })).toBe(false);
+  });
+
+  it('refuses an unknown wrap, and a wrap without lines', () => {
+    const set = (s: HeldoutSource) => manifestProblems({ set: 'x', kind: 'migration', sources: [s] });
+    expect(set(source({ lines: [1, 2], wrap: 'rails-class' as never })).join()).toMatch(/wrap must be one of alembic-upgrade/);
+    expect(set(source({ wrap: 'alembic-upgrade' })).join()).toMatch(/wrap needs lines/);
   });
 });
