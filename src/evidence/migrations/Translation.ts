@@ -110,3 +110,8 @@ export function singular(name: string): string {
   if (/s$/.test(name) && !/ss$/.test(name)) return name.slice(0, -1);
   return name;
 }
+
+/** A hazard of a framework migration that no SQL statement shows, at its line. */
+export function hazard(line: number, rule: MigrationRule, severity: Severity, title: string, body: string): Hazard {
+  return { line, rule, severity, title, body };
+}

@@ -1,11 +1,7 @@
-import type { MigrationRule } from './migrationRules.js';
-import type { Hazard } from './Translation.js';
 import { backfillHazard } from './schemaSql.js';
+import { hazard, type Hazard } from './Translation.js';
 
-/** The hazards of Rails migrations that no SQL statement shows. */
-function hazard(line: number, rule: MigrationRule, severity: Hazard['severity'], title: string, body: string): Hazard {
-  return { line, rule, severity, title, body };
-}
+// The hazards of Rails migrations that no SQL statement shows.
 
 export function concurrentInTransaction(line: number): Hazard {
   return hazard(

@@ -1,5 +1,5 @@
 import { isFalse, isTrue, type Value } from './parseValue.js';
-import { ident, identList, literal, rawSql, type Hazard, type Operation, type Translation } from './Translation.js';
+import { hazard, ident, identList, literal, rawSql, type Hazard, type Operation, type Translation } from './Translation.js';
 
 /**
  * The Postgres each schema operation runs, whatever framework wrote it: every translator builds its
@@ -61,7 +61,7 @@ export function backfillHazards(tr: Translation, dataLines: readonly number[], a
 
 /** `lead` says what rewrites rows; `advice`, the framework's way out. */
 export function backfillHazard(line: number, advice: string, lead = 'This migration changes the schema and rewrites rows in the same transaction: the schema change\'s locks are held until every row is written.', title = 'Data backfill inside a schema migration'): Hazard {
-  return { line, rule: 'backfill-in-schema-migration', severity: 'major', title, body: `${lead} ${advice}` };
+  return hazard(line, 'backfill-in-schema-migration', 'major', title, `${lead} ${advice}`);
 }
 
 /**

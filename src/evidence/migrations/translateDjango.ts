@@ -2,7 +2,7 @@ import { djangoField, type DjangoFieldStates } from './djangoFields.js';
 import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf, type Value } from './parseValue.js';
 import { backfillHazard, schemaSql } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, ident, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
+import { emptyTranslation, hazard, ident, literal, op, rawSql, type Hazard, type Translation } from './Translation.js';
 
 /** Operations with no SQL, or none a linter judges. */
 const NO_SQL = new Set([
@@ -289,23 +289,23 @@ function backfill(line: number): Hazard {
 }
 
 function concurrentInAtomic(line: number): Hazard {
-  return {
+  return hazard(
     line,
-    rule: 'concurrent-index-in-transaction',
-    severity: 'blocker',
-    title: 'Concurrent index operation in an atomic migration',
-    body: 'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Django runs this migration in one: it fails. Set `atomic = False` on the `Migration` class.',
-  };
+    'concurrent-index-in-transaction',
+    'blocker',
+    'Concurrent index operation in an atomic migration',
+    'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Django runs this migration in one: it fails. Set `atomic = False` on the `Migration` class.',
+  );
 }
 
 function irreversible(line: number, operation: string, reverse: string): Hazard {
-  return {
+  return hazard(
     line,
-    rule: 'irreversible-data-migration',
-    severity: 'minor',
-    title: `\`${operation}\` without \`${reverse}\`: the migration cannot be unapplied`,
-    body: `Rolling back past this migration (\`migrate <app> <earlier>\`, a revert of the deploy) stops here with \`IrreversibleError\`. Give \`${reverse}\`: the inverse, or \`migrations.${operation}.noop\` when there is nothing to undo.`,
-  };
+    'irreversible-data-migration',
+    'minor',
+    `\`${operation}\` without \`${reverse}\`: the migration cannot be unapplied`,
+    `Rolling back past this migration (\`migrate <app> <earlier>\`, a revert of the deploy) stops here with \`IrreversibleError\`. Give \`${reverse}\`: the inverse, or \`migrations.${operation}.noop\` when there is nothing to undo.`,
+  );
 }
 
 /** Lines of `from <app>.models import …` (also relative, `from ..models import …`); Django's own modules are left alone. */
@@ -319,22 +319,22 @@ function appModelImports(source: string): number[] {
 }
 
 function appModelImport(line: number): Hazard {
-  return {
+  return hazard(
     line,
-    rule: 'migration-imports-models',
-    severity: 'major',
-    title: 'Data migration uses the app\'s current models',
-    body: 'A migration runs against the schema as it was at that point of the history, but a model imported from the app is the class as it is today: once a later release adds or renames a field, this migration selects or writes columns that do not exist yet, and it breaks for every database migrated from scratch (new environments, tests). Inside `RunPython`, get the historical model with `apps.get_model("app_label", "Model")`.',
-  };
+    'migration-imports-models',
+    'major',
+    'Data migration uses the app\'s current models',
+    'A migration runs against the schema as it was at that point of the history, but a model imported from the app is the class as it is today: once a later release adds or renames a field, this migration selects or writes columns that do not exist yet, and it breaks for every database migrated from scratch (new environments, tests). Inside `RunPython`, get the historical model with `apps.get_model("app_label", "Model")`.',
+  );
 }
 
 function defaultDropped(line: number, table: string, column: string): Hazard {
-  return {
+  return hazard(
     line,
-    rule: 'not-null-without-database-default',
-    severity: 'major',
-    title: `NOT NULL column ${table}.${column} keeps no default in the database`,
-    body: 'Django adds the column with the default, then drops the default: the database column is NOT NULL with no default. Code still running the previous release inserts rows without this column and fails until the deploy finishes. Add the field with `null=True` first, or use `db_default=` (Django 5+), and make it NOT NULL in a later release.',
-  };
+    'not-null-without-database-default',
+    'major',
+    `NOT NULL column ${table}.${column} keeps no default in the database`,
+    'Django adds the column with the default, then drops the default: the database column is NOT NULL with no default. Code still running the previous release inserts rows without this column and fails until the deploy finishes. Add the field with `null=True` first, or use `db_default=` (Django 5+), and make it NOT NULL in a later release.',
+  );
 }
 

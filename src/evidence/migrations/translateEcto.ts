@@ -4,7 +4,7 @@ import { callArgs, chainNames, isFalse, isTrue, namesOf, option, Parser, textOf,
 import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { backfillHazards, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
 import { tokenize, type Token } from './tokenize.js';
-import { emptyTranslation, op, rawSql, type Hazard, type Translation } from './Translation.js';
+import { emptyTranslation, hazard, op, rawSql, type Hazard, type Translation } from './Translation.js';
 
 const ECTO_TYPES: Record<string, string> = {
   string: 'varchar(255)', text: 'text', integer: 'integer', bigint: 'bigint', boolean: 'boolean', float: 'float8', decimal: 'numeric',
@@ -264,13 +264,13 @@ export function resolveStatement(stmt: readonly Token[], vars: ReadonlyMap<strin
 }
 
 function migrationLockHazard(line: number): Hazard {
-  return {
+  return hazard(
     line,
-    rule: 'concurrent-index-with-migration-lock',
-    severity: 'major',
-    title: 'Concurrent index while Ecto holds its migration lock',
-    body: 'Ecto takes its migration lock in a transaction of its own (a row lock on `schema_migrations` by default), and `CREATE`/`DROP INDEX CONCURRENTLY` waits for every transaction older than itself to finish, that one included: the migration waits on itself until it times out. Add `@disable_migration_lock true` (with `@disable_ddl_transaction true`) to this migration, or set `migration_lock: :pg_advisory_lock` for the repo.',
-  };
+    'concurrent-index-with-migration-lock',
+    'major',
+    'Concurrent index while Ecto holds its migration lock',
+    'Ecto takes its migration lock in a transaction of its own (a row lock on `schema_migrations` by default), and `CREATE`/`DROP INDEX CONCURRENTLY` waits for every transaction older than itself to finish, that one included: the migration waits on itself until it times out. Add `@disable_migration_lock true` (with `@disable_ddl_transaction true`) to this migration, or set `migration_lock: :pg_advisory_lock` for the repo.',
+  );
 }
 
 function ectoType(v: Value | undefined): string {
