@@ -49,7 +49,9 @@ export async function fetchHeldout(opts: FetchOptions = {}): Promise<FetchReport
       await writeFile(target, body);
       report.fetched++;
     } catch (error) {
-      const reason = (error as Error).message;
+      // fetch's own message is only "fetch failed": the cause (ENOTFOUND, ECONNREFUSED ...) says why.
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      const reason = `${(error as Error).message}${cause ? `: ${cause.code ?? cause.message ?? ''}` : ''}`;
       report.failed.push({ source, error: reason });
       log(`heldout:fetch: ${source.repo}@${source.commit.slice(0, 10)} ${source.path}: ${reason} (${url})`);
     }
@@ -59,7 +61,8 @@ export async function fetchHeldout(opts: FetchOptions = {}): Promise<FetchReport
 
 async function main(): Promise<void> {
   const report = await fetchHeldout({ log: (line) => console.error(line) });
-  console.log(`heldout:fetch: ${report.fetched} fetched, ${report.cached} already cached, ${report.failed.length} failed`);
+  const hint = report.failed.length > 0 ? ` (the files come from ${process.env.HELDOUT_BASE_URL ?? DEFAULT_BASE_URL}; HELDOUT_BASE_URL names a mirror)` : '';
+  console.log(`heldout:fetch: ${report.fetched} fetched, ${report.cached} already cached, ${report.failed.length} failed${hint}`);
   process.exitCode = report.failed.length > 0 ? 1 : 0;
 }
 

@@ -147,7 +147,7 @@ export async function heldoutBench(print: (line: string) => void, opts: HeldoutO
   }
   const missing = sets.filter((s) => s.sources.some((src) => !existsSync(cachePath(root, src))));
   if (missing.length > 0) {
-    const files = missing.reduce((n, s) => n + s.sources.filter((src) => !existsSync(cachePath(root, src))).length, 0);
+    const files = new Set(missing.flatMap((s) => s.sources.map((src) => cachePath(root, src)).filter((path) => !existsSync(path)))).size;
     print(`held-out: skipped ${missing.map((s) => s.set).join(', ')} (${files} files not in ${CACHE_DIR}/): run \`npm run heldout:fetch\` (HELDOUT_BASE_URL for a mirror)`);
   }
   const runnable = sets.filter((s) => !missing.includes(s));

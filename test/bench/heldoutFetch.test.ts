@@ -72,9 +72,15 @@ describe('fetchHeldout', () => {
     const root = mkdtempSync(join(tmpdir(), 'heldout-fetch-'));
     try {
       const sets: HeldoutSet[] = [{ set: 'm', kind: 'migration', sources: [{ repo: 'o/r', commit: COMMIT, path: 'a.rb', expect: 'safe' }] }];
-      const report = await fetchHeldout({ root, sets, baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
+      // A port that was just free: nothing listens there (port 1 would be refused by fetch itself as a "bad port").
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const report = await fetchHeldout({ root, sets, baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 2000 });
       expect(report.failed).toHaveLength(1);
-      expect(report.failed[0]!.error).not.toBe('');
+      // The cause, not only fetch's bare "fetch failed".
+      expect(report.failed[0]!.error).toMatch(/^fetch failed: ECONNREFUSED$/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
