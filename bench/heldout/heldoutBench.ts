@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import PQueue from 'p-queue';
 import { annotationLabels } from './labels.js';
 import { cachePath, caseOf, CACHE_DIR, loadKinds, loadSets, repoRoot, type HeldoutSet, type HeldoutSource, type KindsFile } from './manifest.js';
 import { percent, ratio, sameKind, scoreCode, scoreMigration, tallyLine, type Hit, type Label, type MigrationCase } from './score.js';
@@ -72,15 +73,6 @@ async function review(cli: string, run: CaseRun, dir: string): Promise<Hit[]> {
   } finally {
     rmSync(diffPath, { force: true });
   }
-}
-
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 function ownRule(kinds: KindsFile): (kind: string, rule: string) => boolean {
@@ -171,9 +163,13 @@ export async function heldoutBench(print: (line: string) => void, opts: HeldoutO
         const { text, toSource } = caseOf(source, whole);
         return { source, file: source.as ?? source.path, toSource, text, whole, hits: [] };
       });
-      await pool(runs, Math.max(1, availableParallelism()), async (run) => {
-        run.hits = await review(cli, run, dir);
-      });
+      // One CLI process per core at a time.
+      const queue = new PQueue({ concurrency: Math.max(1, availableParallelism()) });
+      await queue.addAll(
+        runs.map((run) => async () => {
+          run.hits = await review(cli, run, dir);
+        }),
+      );
       const lines = set.kind === 'code' ? codeReport(set, runs, kinds, opts.list ?? false) : migrationReport(set, runs, opts.list ?? false);
       for (const line of lines) print(line);
     }
