@@ -46,6 +46,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   // Stripe's documentation key.
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+  // The Azure Storage emulator's (Azurite's) published account key, the same on every machine (written in
+  // two parts so this file holds no full Azure key shape).
+  ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw=='].join(''),
 ]);
 
 /** Words that mark a value as made up for a test, a demo or a form: `"this-is-probably-a-test"`, `"not-a-real-key"`. */
@@ -177,6 +180,73 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     report: true,
     accept: isSignedJwt,
     skipInTests: true,
+  },
+  {
+    // STS session tokens run to several hundred base64 characters (too long for the generic credential
+    // shape, capped at 200); AWS's docs name them AWS_SESSION_TOKEN / aws_session_token (the older SDKs'
+    // aws_security_token), and the HTTP API sends them as X-Amz-Security-Token.
+    id: 'aws-session-token',
+    name: 'AWS session token',
+    regex: /(?:aws[_-]?session[_-]?token|aws[_-]?security[_-]?token|x-amz-security-token)["']?\s*(?:=>|[:=])\s*["']?(?<secret>[A-Za-z0-9/+]{100,}={0,2})(?![A-Za-z0-9/+=])/gi,
+    report: true,
+  },
+  {
+    // Azure Storage account keys are 512-bit, so 88 base64 characters ending in `==`, written as
+    // `AccountKey=` in connection strings (learn.microsoft.com, "Manage storage account access keys").
+    id: 'azure-storage-account-key',
+    name: 'Azure Storage account key',
+    regex: /\bAccountKey\s*=\s*(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi,
+    report: true,
+  },
+  // Onfido API tokens: `api_live.` or `api_sandbox.` (a region may follow: `api_live_us.`), an 11-character
+  // id, a dot and 32 characters (documentation.onfido.com, "API tokens"; the shape semgrep's
+  // detected-onfido-live-api-token rule reads).
+  {
+    id: 'onfido-api-token',
+    name: 'Onfido API token',
+    regex: /\bapi_(?:live|sandbox)(?:_[a-z]{2})?\.[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
+    report: true,
+  },
+  // Kolide API keys: `k2sk_v<version>_` and 24 letters and digits (semgrep's detected-kolide-api-key rule).
+  { id: 'kolide-api-key', name: 'Kolide API key', regex: /\bk2sk_v\d_[A-Za-z0-9]{24}(?![A-Za-z0-9])/g, report: true },
+  {
+    // Composio keys: project `ak_` and organization `oak_` keys with 20 URL-safe base64 characters, user
+    // `uak_` keys with 43 (docs.composio.dev "Authenticating to Composio"; lengths as semgrep's
+    // detected-composio-api-key rule has them). `ak_` is a short prefix: the body must mix upper and lower
+    // case and digits, as a generated key does and an identifier (`ak_internal_worker_v2`) does not.
+    id: 'composio-api-key',
+    name: 'Composio API key',
+    regex: /\b(?:o?ak_[A-Za-z0-9_-]{20}|uak_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
+    report: true,
+    accept: (s) => {
+      const body = s.slice(s.indexOf('_') + 1);
+      return /[A-Z]/.test(body) && /[a-z]/.test(body) && /\d/.test(body);
+    },
+  },
+  {
+    // SonarQube tokens: `squ_` (user), `sqa_` (global analysis) and `sqp_` (project analysis) and 40 hex
+    // characters; older tokens are the 40 hex characters alone, recognised next to a Sonar setting
+    // (`sonar.login=`, `sonar.token:`, `SONAR_TOKEN=`, `SONARQUBE=`; gitleaks' sonar-api-token rule keys on
+    // the same names). A bare 40-hex string is a commit SHA as often as not, and `sonar.scm.revision` holds one.
+    id: 'sonarqube-token',
+    name: 'SonarQube token',
+    regex: /\bsq[apu]_[0-9a-f]{40}(?![A-Za-z0-9_-])/g,
+    report: true,
+  },
+  {
+    id: 'sonarqube-token',
+    name: 'SonarQube token',
+    regex: /(?:^|[^A-Za-z0-9])sonar(?:qube|cloud)?(?:[_.-]?(?:auth|api|user))?(?:[_.-]?(?:login|token|key))?["']?\s*(?:=>|:=|[:=])\s*["']?(?<secret>(?:sq[apu]_)?[0-9a-f]{40})(?![A-Za-z0-9_-])/gi,
+    report: true,
+  },
+  {
+    // age (filippo.io/age) X25519 identities: `AGE-SECRET-KEY-1` and 58 bech32 characters, upper case.
+    // The all-zero key (`...1QQQQ...`, bech32 `q` is 0) is a placeholder.
+    id: 'age-secret-key',
+    name: 'age secret key',
+    regex: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/g,
+    report: true,
+    accept: (s) => !/^(.)\1+$/.test(s.slice('AGE-SECRET-KEY-1'.length)),
   },
   { id: 'telegram-bot-token', name: 'Telegram bot token', regex: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, report: true },
   {
