@@ -200,12 +200,17 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   // Onfido API tokens: `api_live.` or `api_sandbox.` (a region may follow: `api_live_us.`), an 11-character
   // id, a dot and 32 characters (documentation.onfido.com, "API tokens"; the shape semgrep's
-  // detected-onfido-live-api-token rule reads).
+  // detected-onfido-live-api-token rule reads). The generated last part mixes cases and digits; a dotted
+  // module path under a package named `api_live` does not.
   {
     id: 'onfido-api-token',
     name: 'Onfido API token',
     regex: /\bapi_(?:live|sandbox)(?:_[a-z]{2})?\.[A-Za-z0-9_-]{11}\.[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
     report: true,
+    accept: (s) => {
+      const last = s.slice(s.lastIndexOf('.') + 1);
+      return /[A-Z]/.test(last) && /[a-z]/.test(last) && /\d/.test(last);
+    },
   },
   // Kolide API keys: `k2sk_v<version>_` and 24 letters and digits (semgrep's detected-kolide-api-key rule).
   { id: 'kolide-api-key', name: 'Kolide API key', regex: /\bk2sk_v\d_[A-Za-z0-9]{24}(?![A-Za-z0-9])/g, report: true },

@@ -59,6 +59,7 @@ describe('provider token shapes', () => {
     ['an all-zero age key (bech32 q is 0)', `identity := "${j('AGE-SECRET-KEY-1', 'Q'.repeat(58))}"`],
     ['a masked session token', `AWS_SESSION_TOKEN=${SESSION_TOKEN.slice(0, 120)}XXXXXXXX${SESSION_TOKEN.slice(128)}`],
     ['an identifier that starts like a Composio key', 'route = "ak_internal_worker_queue"'],
+    ['a dotted module path under a package named like an Onfido token', 'from api_live.serializers.order_create_request_serializerv import X'],
     ['an ak_ value one character short', `kind = "${COMPOSIO_PROJECT.slice(0, -1)}"`],
     ['a commit SHA pinning the Sonar action', `      - uses: SonarSource/sonarqube-scan-action@${HEX40}`],
     ['a commit SHA under a Sonar setting that holds one', `sonar.scm.revision=${HEX40}`],
