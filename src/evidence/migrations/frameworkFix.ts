@@ -42,6 +42,8 @@ const FIXES: Record<Framework, Fixes> = {
   },
   knex: {
     'require-concurrent-index-creation': 'Use `knex.raw("CREATE INDEX CONCURRENTLY …")` and disable the transaction for this migration (`exports.config = { transaction: false }`).',
+    'require-concurrent-index-deletion': 'Use `knex.raw("DROP INDEX CONCURRENTLY …")` with `exports.config = { transaction: false }`.',
+    'constraint-missing-not-valid': 'For `enu` on a large table: add a plain `text` column, then `knex.raw("ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID")` and `VALIDATE CONSTRAINT` in a later migration.',
     'adding-required-field': 'Add the column `.nullable()` (or with `.defaultTo()`), backfill, then `.notNullable().alter()` later.',
     'adding-foreign-key-constraint': 'Add the constraint with `knex.raw("… NOT VALID")`, then `VALIDATE CONSTRAINT` in a later migration.',
     'ban-drop-column': 'Deploy code that no longer reads the column first, then drop it.',
@@ -58,6 +60,8 @@ const FIXES: Record<Framework, Fixes> = {
   },
   laravel: {
     'require-concurrent-index-creation': 'Use `DB::statement("CREATE INDEX CONCURRENTLY …")` and `public $withinTransaction = false;` on the migration.',
+    'require-concurrent-index-deletion': 'Use `DB::statement("DROP INDEX CONCURRENTLY …")` and `public $withinTransaction = false;` on the migration.',
+    'constraint-missing-not-valid': 'For `enum` on a large table: add the column with `->string()`, then `DB::statement("ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID")` and `VALIDATE CONSTRAINT` in a later migration.',
     'adding-required-field': 'Laravel columns are NOT NULL unless `->nullable()`: add it `->nullable()` (or with `->default()`), backfill, then `->nullable(false)->change()` later.',
     'ban-drop-column': 'Deploy code that no longer reads the column first, then drop it.',
   },

@@ -1,6 +1,6 @@
 import { namesOf, textOf, type Args, type Segment, type Value } from './parseValue.js';
 import { changeColumn, schemaSql, statements } from './schemaSql.js';
-import { op, type Translation } from './Translation.js';
+import { ident, literal, op, type Translation } from './Translation.js';
 
 /**
  * The schema-builder frameworks (Knex's `knex.schema.alterTable('t', (table) => ...)`, Laravel's
@@ -31,10 +31,28 @@ export interface BuilderDialect {
   sqlType: (method: string, type: string, args: Args) => string;
   /** The column's definition from its modifiers; `alter`: an existing column is changed (`.alter()`, `->change()`). */
   column: (c: string, segs: readonly Segment[]) => { alter: boolean; notNull: boolean; dflt?: string | undefined; ref?: { table: string; column: string } | undefined };
+  /**
+   * The CHECK a column method adds with the column (`enum` on Postgres is a string column with
+   * `CHECK ("c" IN (...))`), as its expression; undefined when it adds none, false when its values are computed.
+   */
+  check?: (method: string, column: string, args: Args) => string | false | undefined;
   /** The table a foreign key on `cols` references, from the chain (`.references('id').inTable('users')`, `->on('users')`). */
   foreign: (segs: readonly Segment[]) => { table: string; column: string } | undefined;
+  /**
+   * The index or constraint `dropIndex`/`dropUnique`/`dropForeign` names: Knex takes the columns first and
+   * an optional name second, Laravel a name or a list of columns; both build `<table>_<columns>_<kind>`.
+   */
+  droppedName: (kind: 'index' | 'unique' | 'foreign', args: Args, table: string) => string | undefined;
   /** Builder methods only one of the frameworks has: translated by the dialect (true when handled). */
   extra?: (scope: BuilderScope, method: Segment & { args: Args }, cols: string[] | undefined, line: number) => boolean;
+}
+
+/** `"c" IN ('a', 'b')` for the values of an enum column; false when they are computed. */
+export function enumCheck(c: string, values: Value | undefined): string | false {
+  const items = values?.kind === 'list' ? values.items : undefined;
+  const texts = items?.map((v) => (v.kind === 'str' && !v.dynamic ? literal(v.value) : v.kind === 'num' ? literal(v.value) : undefined));
+  if (!texts || texts.length === 0 || texts.some((x) => x === undefined)) return false;
+  return `${ident(c)} IN (${texts.join(', ')})`;
 }
 
 /** The innermost builder callback whose parameter is `name` and that contains `at`. */
@@ -83,7 +101,14 @@ export function builderCall(tr: Translation, dialect: BuilderDialect, scope: Bui
     if (names.has('index')) sql.push(schemaSql.createIndex(`${t}_${c}_index`, t, [c]));
     if (names.has('unique')) sql.push(schemaSql.addUnique(t, `${t}_${c}_unique`, [c]));
     if (column.ref) sql.push(schemaSql.addForeignKey(t, `${t}_${c}_foreign`, [c], column.ref.table, [column.ref.column]));
-    return void tr.operations.push(statements(line, dialect.call(scope, method.name), t, sql));
+    // The framework writes the CHECK inside ADD COLUMN; Postgres then scans the table to verify it under the
+    // ADD COLUMN's ACCESS EXCLUSIVE lock, as for a constraint added alone (its default name is `<table>_<column>_check`).
+    const check = dialect.check?.(method.name, c, args);
+    if (check) sql.push(schemaSql.addCheck(t, `${t}_${c}_check`, check));
+    else if (check === false) tr.unknown.push({ line, what: `the CHECK of \`${dialect.call(scope, method.name)}\` (computed values)` });
+    const added = statements(line, dialect.call(scope, method.name), t, sql);
+    if (check) added.assumption = 'the framework writes this CHECK inside the ADD COLUMN; Postgres verifies it with the same scan under the same lock';
+    return void tr.operations.push(added);
   }
   if (scope.created && method.name !== 'raw') return;
   const cols = namesOf(args.positional[0]);
@@ -110,6 +135,22 @@ export function builderCall(tr: Translation, dialect: BuilderDialect, scope: Bui
     case 'foreign': {
       const ref = dialect.foreign(segs);
       if (cols && ref) tr.operations.push(op(line, 'foreign', t, schemaSql.addForeignKey(t, `${t}_${cols.join('_')}_foreign`, cols, ref.table, [ref.column])));
+      return;
+    }
+    case 'dropIndex':
+    case 'dropUnique':
+    case 'dropForeign': {
+      // DROP INDEX takes an ACCESS EXCLUSIVE lock on the table unless CONCURRENTLY, which neither builder writes;
+      // a unique or foreign key constraint is dropped with ALTER TABLE ... DROP CONSTRAINT (a catalog change).
+      const kind = method.name === 'dropIndex' ? 'index' : method.name === 'dropUnique' ? 'unique' : 'foreign';
+      const name = dialect.droppedName(kind, args, t);
+      if (!name) return void tr.unknown.push({ line, what: `\`${dialect.call(scope, method.name)}\` with a computed name` });
+      tr.operations.push(op(line, dialect.call(scope, method.name), t, kind === 'index' ? schemaSql.dropIndex(name) : schemaSql.dropConstraint(t, name)));
+      return;
+    }
+    case 'dropPrimary': {
+      const name = textOf(args.positional[0]) ?? `${t}_pkey`;
+      tr.operations.push(op(line, dialect.call(scope, method.name), t, schemaSql.dropConstraint(t, name)));
       return;
     }
     default:

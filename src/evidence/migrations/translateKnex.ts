@@ -1,7 +1,7 @@
-import { callArgs, textOf, type Segment, type Value } from './parseValue.js';
+import { callArgs, isTrue, namesOf, option, textOf, type Args, type Segment, type Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
 import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
-import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
+import { builderCall, enumCheck, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
 import { tokenize } from './tokenize.js';
 import { emptyTranslation, ident, literal, op, type Translation } from './Translation.js';
 import { hasUpFunction, upRegion } from './upRegion.js';
@@ -13,7 +13,7 @@ const KNEX_TYPES: Record<string, string> = {
   decimal: 'numeric', boolean: 'boolean', date: 'date', datetime: 'timestamptz', dateTime: 'timestamptz', time: 'time', timestamp: 'timestamptz', json: 'json',
   jsonb: 'jsonb', uuid: 'uuid', enu: 'text', enum: 'text', binary: 'bytea', specificType: 'text', geometry: 'geometry', geography: 'geography', point: 'point',
 };
-const HARMLESS = new Set(['dropIndex', 'dropForeign', 'dropUnique', 'dropPrimary', 'dropTimestamps', 'dropChecks', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'queryContext', 'dropSpatialIndex', 'timestamps']);
+const HARMLESS = new Set(['dropTimestamps', 'dropChecks', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'queryContext', 'dropSpatialIndex', 'timestamps']);
 
 /** Knex's table builder (`table.string('email').notNullable()`), read by the shared builder mechanism. */
 function knexDialect(tr: Translation): BuilderDialect {
@@ -25,14 +25,24 @@ function knexDialect(tr: Translation): BuilderDialect {
     sqlType: (method, type, args) => {
       if (method === 'string') return `varchar(${textOf(args.positional[1]) ?? '255'})`;
       if (method === 'specificType') return textOf(args.positional[1]) ?? 'text';
+      if ((method === 'enu' || method === 'enum') && nativeEnum(args)) return ident(textOf(option(args, 'enumName')) ?? 'enum');
       return type;
     },
+    // `table.enu('status', ['a', 'b'])`: `text check ("status" in ('a', 'b'))`; `{ useNative: true }` makes a type instead.
+    check: (method, c, args) => ((method === 'enu' || method === 'enum') && !nativeEnum(args) ? enumCheck(c, args.positional[1]) : undefined),
     column: (_c, segs) => {
       const names = new Set(segs.map((s) => s.name));
       const dflt = segs.find((s) => s.name === 'defaultTo')?.args?.positional[0];
       return { alter: names.has('alter'), notNull: names.has('notNullable'), dflt: dflt ? sqlDefault(dflt, knexDefault) : undefined, ref: reference(segs) };
     },
     foreign: reference,
+    // `table.dropIndex(['a', 'b'], 'name')`: the columns, then the name when it is not `<table>_<columns>_<kind>`.
+    droppedName: (kind, args, t) => {
+      const named = textOf(args.positional[1]);
+      if (named) return named;
+      const cols = namesOf(args.positional[0]);
+      return cols ? `${t}_${cols.join('_')}_${kind}` : undefined;
+    },
     extra: (scope, method, cols, line) => {
       const t = scope.table;
       if (method.name === 'dropNullable') {
@@ -111,6 +121,11 @@ export function withBindings(sql: Value | undefined, bindings: Value | undefined
     return mark === '??' ? ident(text) : v?.kind === 'num' ? text : literal(text);
   });
   return { ...sql, value, dynamic: sql.dynamic || computed };
+}
+
+/** `table.enu('c', values, { useNative: true, enumName: 'kind' })`: a Postgres enum type, no CHECK. */
+function nativeEnum(args: Args): boolean {
+  return isTrue(option(args, 'useNative'));
 }
 
 /** `.references('users.id')`, `.references('id').inTable('users')`. */

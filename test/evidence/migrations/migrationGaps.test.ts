@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
+import { translateAlembic } from '../../../src/evidence/migrations/translateAlembic.js';
 import { resolveStatement } from '../../../src/evidence/migrations/translateEcto.js';
+import { translateKnex } from '../../../src/evidence/migrations/translateKnex.js';
+import { translateLaravel } from '../../../src/evidence/migrations/translateLaravel.js';
 import { tokenize } from '../../../src/evidence/migrations/tokenize.js';
 import { at, newFile } from '../diffHelpers.js';
 
@@ -169,5 +172,128 @@ describe('Django GeneratedField', () => {
     ];
     const { findings } = await collectEvidence([newFile('sales/migrations/0008_line_totals.py', body)]);
     expect(at(findings)).toEqual(['6 adding-field-with-default']);
+  });
+});
+
+/** Each operation of a translation as `line: SQL` (statements of one operation joined by a space). */
+function sqlOf(tr: { operations: ReadonlyArray<{ line: number; sql: ReadonlyArray<{ text: string }> }> }): string[] {
+  return tr.operations.map((o) => `${o.line}: ${o.sql.map((l) => l.text).join(' ')}`);
+}
+
+const laravelMigration = (body: string[]) => [
+  '<?php',
+  '',
+  'use Illuminate\\Database\\Migrations\\Migration;',
+  'use Illuminate\\Database\\Schema\\Blueprint;',
+  'use Illuminate\\Support\\Facades\\Schema;',
+  '',
+  'return new class extends Migration',
+  '{',
+  '    public function up(): void',
+  '    {',
+  ...body,
+  '    }',
+  '};',
+];
+
+describe('Laravel enum columns on Postgres', () => {
+  it('adds the CHECK Laravel writes with the column (a validating scan), on an existing table only', async () => {
+    const body = laravelMigration([
+      "        Schema::table('tickets', function (Blueprint $table) {",
+      "            $table->enum('priority', ['low', 'high'])->default('low');",
+      '        });',
+      "        Schema::create('ticket_tags', function (Blueprint $table) {",
+      "            $table->enum('colour', ['red', 'blue']);",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual([
+      `12: ALTER TABLE "tickets" ADD COLUMN "priority" varchar(255) DEFAULT 'low' NOT NULL; ALTER TABLE "tickets" ADD CONSTRAINT "tickets_priority_check" CHECK ("priority" IN ('low', 'high'));`,
+    ]);
+    const { findings } = await collectEvidence([newFile('database/migrations/2025_04_02_000000_add_priority_to_tickets.php', body)]);
+    expect(at(findings)).toEqual(['12 constraint-missing-not-valid']);
+    expect(findings[0]?.body).toMatch(/inside the ADD COLUMN/);
+  });
+
+  it('notes an enum whose values are computed instead of dropping its CHECK silently', () => {
+    const tr = translateLaravel(laravelMigration(["        Schema::table('tickets', function (Blueprint $table) {", "            $table->enum('state', State::values())->nullable();", '        });']).join('\n'));
+    expect(tr.unknown.map((u) => u.what)).toEqual(['the CHECK of `$table->enum` (computed values)']);
+  });
+});
+
+describe('Knex enu columns on Postgres', () => {
+  it('adds the CHECK of `enu` and none for a native enum type', () => {
+    const source = [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('rooms', (t) => {",
+      "    t.enu('climate', ['cool', 'warm']).nullable();",
+      "    t.enu('view', ['sea', 'yard'], { useNative: true, enumName: 'room_view' });",
+      '  });',
+      'exports.down = () => {};',
+    ].join('\n');
+    expect(sqlOf(translateKnex(source))).toEqual([
+      `3: ALTER TABLE "rooms" ADD COLUMN "climate" text; ALTER TABLE "rooms" ADD CONSTRAINT "rooms_climate_check" CHECK ("climate" IN ('cool', 'warm'));`,
+      '4: ALTER TABLE "rooms" ADD COLUMN "view" "room_view";',
+    ]);
+  });
+});
+
+describe('Dropped indexes and constraints (Laravel, Knex, Alembic)', () => {
+  it('Laravel: DROP INDEX is reported (no CONCURRENTLY), dropped constraints are translated and pass, helper drops drop columns', async () => {
+    const body = laravelMigration([
+      "        Schema::table('invoices', function (Blueprint $table) {",
+      "            $table->dropIndex(['customer_id', 'issued_on']);",
+      "            $table->dropIndex('invoices_legacy_idx');",
+      "            $table->dropUnique(['number']);",
+      "            $table->dropForeign('invoices_agent_fk');",
+      "            $table->dropConstrainedForeignId('branch_id');",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual([
+      '12: DROP INDEX "invoices_customer_id_issued_on_index";',
+      '13: DROP INDEX "invoices_legacy_idx";',
+      '14: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_number_unique";',
+      '15: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_agent_fk";',
+      '16: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_branch_id_foreign"; ALTER TABLE "invoices" DROP COLUMN "branch_id";',
+    ]);
+    const { findings, notes } = await collectEvidence([newFile('database/migrations/2025_04_03_000000_tidy_invoices.php', body)]);
+    expect(at(findings)).toEqual(['12 require-concurrent-index-deletion', '13 require-concurrent-index-deletion', '16 ban-drop-column']);
+    expect(notes.join('\n')).not.toMatch(/Not linted/);
+  });
+
+  it('Knex: dropIndex takes the columns first, then an optional name', () => {
+    const source = [
+      'exports.up = async (knex) => {',
+      "  await knex.schema.table('visits', (table) => {",
+      "    table.dropIndex('visitor_id');",
+      "    table.dropIndex(['site_id', 'day'], 'visits_by_site');",
+      "    table.dropUnique(['token']);",
+      '  });',
+      '};',
+    ].join('\n');
+    expect(sqlOf(translateKnex(source))).toEqual([
+      '3: DROP INDEX "visits_visitor_id_index";',
+      '4: DROP INDEX "visits_by_site";',
+      '5: ALTER TABLE "visits" DROP CONSTRAINT "visits_token_unique";',
+    ]);
+  });
+
+  it('Alembic: op.drop_constraint and batch_op.drop_constraint become DROP CONSTRAINT, with no finding and no note', async () => {
+    const body = [
+      'from alembic import op',
+      '',
+      'def upgrade():',
+      '    op.drop_constraint("uq_vendors_slug", "vendors", type_="unique")',
+      '    with op.batch_alter_table("depots") as batch_op:',
+      '        batch_op.drop_constraint("fk_depots_region", type_="foreignkey")',
+      '    op.drop_index("ix_vendors_city", table_name="vendors")',
+    ];
+    expect(sqlOf(translateAlembic(body.join('\n')))).toEqual([
+      '4: ALTER TABLE "vendors" DROP CONSTRAINT "uq_vendors_slug";',
+      '6: ALTER TABLE "depots" DROP CONSTRAINT "fk_depots_region";',
+      '7: DROP INDEX "ix_vendors_city";',
+    ]);
+    const { findings, notes } = await collectEvidence([newFile('alembic/versions/7c2d_vendor_cleanup.py', body)]);
+    expect(at(findings)).toEqual(['7 require-concurrent-index-deletion']);
+    expect(notes.join('\n')).not.toMatch(/Not linted/);
   });
 });
