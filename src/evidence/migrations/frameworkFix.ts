@@ -43,6 +43,7 @@ const FIXES: Record<Framework, Fixes> = {
   knex: {
     'require-concurrent-index-creation': 'Use `knex.raw("CREATE INDEX CONCURRENTLY …")` and disable the transaction for this migration (`exports.config = { transaction: false }`).',
     'require-concurrent-index-deletion': 'Use `knex.raw("DROP INDEX CONCURRENTLY …")` with `exports.config = { transaction: false }`.',
+    'adding-not-nullable-field': '`.alter()` drops NOT NULL and sets it again, so the scan runs even on a column that was NOT NULL: add `CHECK (column IS NOT NULL) NOT VALID` with `knex.raw`, validate it in a later migration, then `.notNullable().alter()` (Postgres 12+ skips the scan); `.alter({ alterNullable: false })` leaves nullability alone.',
     'constraint-missing-not-valid': 'For `enu` on a large table: add a plain `text` column, then `knex.raw("ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID")` and `VALIDATE CONSTRAINT` in a later migration.',
     'adding-required-field': 'Add the column `.nullable()` (or with `.defaultTo()`), backfill, then `.notNullable().alter()` later.',
     'adding-foreign-key-constraint': 'Add the constraint with `knex.raw("… NOT VALID")`, then `VALIDATE CONSTRAINT` in a later migration.',

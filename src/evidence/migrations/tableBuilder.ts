@@ -1,6 +1,6 @@
 import { namesOf, textOf, type Args, type Segment, type Value } from './parseValue.js';
-import { changeColumn, schemaSql, statements } from './schemaSql.js';
-import { ident, literal, op, type Translation } from './Translation.js';
+import { schemaSql, statements } from './schemaSql.js';
+import { ident, literal, op, tableKey, type Translation } from './Translation.js';
 
 /**
  * The schema-builder frameworks (Knex's `knex.schema.alterTable('t', (table) => ...)`, Laravel's
@@ -17,6 +17,13 @@ export interface BuilderScope {
   end: number;
 }
 
+/**
+ * Columns by `table.column`: type and nullability. Knex and Laravel restate a column's whole definition
+ * on every change (`table.string('name').notNullable().alter()`), so a migration's `down`, restating the
+ * column as it was, tells whether `up` changes its type or only its nullability or default.
+ */
+export type ColumnStates = Map<string, { type: string; notNull: boolean }>;
+
 /** What a framework's dialect supplies to the shared builder. */
 export interface BuilderDialect {
   /** Column method → Postgres type (`string` → `varchar`). */
@@ -29,8 +36,28 @@ export interface BuilderDialect {
   alterCall: string;
   /** A column's SQL type from its method and arguments (length for `string` ...). */
   sqlType: (method: string, type: string, args: Args) => string;
-  /** The column's definition from its modifiers; `alter`: an existing column is changed (`.alter()`, `->change()`). */
-  column: (c: string, segs: readonly Segment[]) => { alter: boolean; notNull: boolean; dflt?: string | undefined; ref?: { table: string; column: string } | undefined };
+  /**
+   * The column's definition from its modifiers; `alter`: an existing column is changed (`.alter()`, `->change()`);
+   * `keepType`/`keepNullable`: the change leaves the type or the nullability alone (Knex's `.alter({ alterType: false })`).
+   */
+  column: (c: string, segs: readonly Segment[]) => {
+    alter: boolean;
+    notNull: boolean;
+    dflt?: string | undefined;
+    ref?: { table: string; column: string } | undefined;
+    keepType?: boolean;
+    keepNullable?: boolean;
+  };
+  /**
+   * Whether a change drops NOT NULL before setting it again: Knex's `.alter()` does (`drop not null`, then
+   * `set not null`), so SET NOT NULL scans the table even on a column that was NOT NULL; Laravel's `->change()`
+   * sets it on the column as it is, and Postgres skips the scan when the column is NOT NULL already.
+   */
+  resetsNotNull: boolean;
+  /** Columns as the migration's `down` restates them (their state before `up`), read first; see `ColumnStates`. */
+  prior?: ColumnStates;
+  /** Where the `down` pass records each column it changes. */
+  restated?: ColumnStates;
   /**
    * The CHECK a column method adds with the column (`enum` on Postgres is a string column with
    * `CHECK ("c" IN (...))`), as its expression; undefined when it adds none, false when its values are computed.
@@ -81,6 +108,24 @@ export function tableOperation(tr: Translation, seg: Segment & { args: Args }, w
   if (to) tr.operations.push(op(seg.line, what, table, schemaSql.renameTable(table, to)));
 }
 
+/**
+ * A column changed with its whole definition restated (`.alter()`, `->change()`): `ALTER COLUMN … TYPE` only
+ * when the type differs from the one the `down` restores (the same type is no rewrite, and squawk would call
+ * it one), or is unknown (said with the finding); SET NOT NULL when it forbids nulls (see `resetsNotNull`).
+ */
+function alterColumn(tr: Translation, dialect: BuilderDialect, line: number, name: string, t: string, c: string, type: string, column: ReturnType<BuilderDialect['column']>): void {
+  const key = `${tableKey(t)}.${c}`;
+  dialect.restated?.set(key, { type, notNull: column.notNull });
+  const prior = dialect.prior?.get(key);
+  const newType = !column.keepType && prior?.type !== type;
+  const setNotNull = column.notNull && !column.keepNullable && (dialect.resetsNotNull || !prior?.notNull);
+  const sql = [...(newType ? [schemaSql.alterType(t, c, type)] : []), ...(setNotNull ? [schemaSql.setNotNull(t, c)] : [])];
+  if (sql.length === 0) return;
+  const changed = statements(line, name, t, sql);
+  if (newType && !prior) changed.assumption = `the column's type before this migration is unknown (the rollback does not restate it), so it is taken as changed; \`${dialect.alterCall}\` restates the type every time, and Postgres rewrites nothing when it is the same type`;
+  tr.operations.push(changed);
+}
+
 /** One call chain on a builder parameter (`table.string('email').notNullable().index()`) → its Postgres. */
 export function builderCall(tr: Translation, dialect: BuilderDialect, scope: BuilderScope, segs: readonly Segment[], line: number): void {
   const method = segs[0];
@@ -96,7 +141,7 @@ export function builderCall(tr: Translation, dialect: BuilderDialect, scope: Bui
     const sqlType = dialect.sqlType(method.name, type, args);
     const column = dialect.column(c, segs);
     const names = new Set(segs.slice(1).map((s) => s.name));
-    if (column.alter) return void tr.operations.push(changeColumn(line, `${method.name}()${dialect.alterCall}`, t, c, sqlType, column.notNull));
+    if (column.alter) return alterColumn(tr, dialect, line, `${method.name}()${dialect.alterCall}`, t, c, sqlType, column);
     const sql = [schemaSql.addColumn(t, c, sqlType, { dflt: column.dflt, notNull: column.notNull })];
     if (names.has('index')) sql.push(schemaSql.createIndex(`${t}_${c}_index`, t, [c]));
     if (names.has('unique')) sql.push(schemaSql.addUnique(t, `${t}_${c}_unique`, [c]));

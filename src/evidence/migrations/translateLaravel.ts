@@ -1,8 +1,8 @@
 import { isFalse, namesOf, textOf, type Segment, type Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
 import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, statements, WRITES_ROWS } from './schemaSql.js';
-import { builderCall, enumCheck, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
-import { tokenize } from './tokenize.js';
+import { builderCall, enumCheck, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope, type ColumnStates } from './tableBuilder.js';
+import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, type Translation } from './Translation.js';
 import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
@@ -28,7 +28,9 @@ const DROPPED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Laravel's Blueprint (`$table->string('email')->nullable()`), read by the shared builder mechanism. */
-const laravelDialect = (tr: Translation): BuilderDialect => ({
+const laravelDialect = (tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): BuilderDialect => ({
+  ...columns,
+  resetsNotNull: false,
   types: LARAVEL_TYPES,
   harmless: HARMLESS,
   call: (scope, method) => `${scope.param}->${method}`,
@@ -87,14 +89,24 @@ function laravelDefault(v: Value): string | undefined {
 /** Laravel migrations (`Schema::table`/`create` with Blueprint callbacks, `DB::statement`) → Postgres. */
 export function translateLaravel(source: string): Translation {
   const tokens = tokenize(source, 'php');
-  const up = skipOtherDialects(tokens, upRegion(tokens, 'php'));
+  const region = upRegion(tokens, 'php');
+  // The rollback first: the columns it changes back, as they were before `up` (see ColumnStates).
+  const restated: ColumnStates = new Map();
+  readLaravel(tokens, skipOtherDialects(tokens, region.map((u) => !u)), emptyTranslation('laravel'), { restated });
   const tr = emptyTranslation('laravel');
   if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
   if (/\$withinTransaction\s*=\s*false/.test(source)) tr.transactional = false;
-  const dialect = laravelDialect(tr);
+  const rowWrites = readLaravel(tokens, skipOtherDialects(tokens, region), tr, { prior: restated });
+  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`public $withinTransaction = false;`) and update in batches (`chunkById`).');
+  return tr;
+}
+
+/** The schema calls in `region` (the tokens of `up`, or of `down`) into `tr`; returns the lines that write rows. */
+function readLaravel(tokens: readonly Token[], region: readonly boolean[], tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): number[] {
+  const dialect = laravelDialect(tr, columns);
   const scopes: BuilderScope[] = [];
   const rowWrites: number[] = [];
-  for (const { at, chain } of scanChains(tokens, 'php', up)) {
+  for (const { at, chain } of scanChains(tokens, 'php', region)) {
     if (chain.kind !== 'chain') continue;
     const head = chain.segments[0] as Segment;
     // `Schema::connection('pgsql')->table(...)`, `DB::connection('pgsql')->statement(...)`: the same call on a named connection.
@@ -121,8 +133,7 @@ export function translateLaravel(source: string): Translation {
       if (write && (head.name !== 'DB' || seg.name === 'table' || seg === write)) rowWrites.push(write.line);
     }
   }
-  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`public $withinTransaction = false;`) and update in batches (`chunkById`).');
-  return tr;
+  return rowWrites;
 }
 
 /** Query-builder and Eloquent calls that write rows (or walk them to write each one). */

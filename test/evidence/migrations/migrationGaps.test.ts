@@ -297,3 +297,70 @@ describe('Dropped indexes and constraints (Laravel, Knex, Alembic)', () => {
     expect(notes.join('\n')).not.toMatch(/Not linted/);
   });
 });
+
+describe('Knex .alter() and Laravel ->change() restate the whole column', () => {
+  const knexAlter = (up: string[], down: string[]) =>
+    [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      ...up,
+      '  });',
+      '',
+      'exports.down = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      ...down,
+      '  });',
+    ].join('\n');
+
+  it('Knex: the type the rollback restores is no type change; SET NOT NULL is the hazard (Knex drops NOT NULL first)', async () => {
+    const source = knexAlter(
+      ["    table.string('licence').notNullable().alter();", "    table.bigInteger('fleet_id').alter();", "    table.decimal('rate', 10, 2).notNullable().defaultTo(0).alter();"],
+      ["    table.string('licence').nullable().alter();", "    table.integer('fleet_id').alter();", "    table.decimal('rate', 10, 2).notNullable().alter();"],
+    );
+    expect(sqlOf(translateKnex(source))).toEqual([
+      '3: ALTER TABLE "drivers" ALTER COLUMN "licence" SET NOT NULL;',
+      '4: ALTER TABLE "drivers" ALTER COLUMN "fleet_id" TYPE bigint;',
+      '5: ALTER TABLE "drivers" ALTER COLUMN "rate" SET NOT NULL;',
+    ]);
+    const { findings } = await collectEvidence([newFile('migrations/20250405000000_drivers_required.js', source.split('\n'))]);
+    expect(at(findings)).toEqual(['3 adding-not-nullable-field', '4 changing-column-type', '5 adding-not-nullable-field']);
+    expect(findings.find((f) => f.line === 3)?.body).toMatch(/drops NOT NULL and sets it again/);
+  });
+
+  it('Knex: without the rollback the type is taken as changed and the finding says so; alter options are read', async () => {
+    const source = [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      "    table.string('licence').notNullable().alter();",
+      "    table.string('plate').notNullable().alter({ alterType: false });",
+      "    table.text('notes').notNullable().alter({ alterNullable: false, alterType: false });",
+      '  });',
+    ];
+    expect(sqlOf(translateKnex(source.join('\n')))).toEqual([
+      '3: ALTER TABLE "drivers" ALTER COLUMN "licence" TYPE varchar(255); ALTER TABLE "drivers" ALTER COLUMN "licence" SET NOT NULL;',
+      '4: ALTER TABLE "drivers" ALTER COLUMN "plate" SET NOT NULL;',
+    ]);
+    const { findings } = await collectEvidence([newFile('migrations/20250405000001_drivers_licence.js', source)]);
+    expect(findings.find((f) => f.source.id === 'changing-column-type')?.body).toMatch(/type before this migration is unknown/);
+  });
+
+  it('Laravel: ->change() to the same type on a column that was NOT NULL changes nothing squawk judges', async () => {
+    const body = laravelMigration([
+      "        Schema::table('routes', function (Blueprint $table) {",
+      "            $table->string('code', 40)->default('none')->change();",
+      "            $table->string('zone', 40)->change();",
+      '        });',
+      '    }',
+      '',
+      '    public function down(): void',
+      '    {',
+      "        Schema::table('routes', function (Blueprint $table) {",
+      "            $table->string('code', 40)->change();",
+      "            $table->string('zone', 40)->nullable()->change();",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual(['13: ALTER TABLE "routes" ALTER COLUMN "zone" SET NOT NULL;']);
+    const { findings } = await collectEvidence([newFile('database/migrations/2025_04_06_000000_route_codes.php', body)]);
+    expect(at(findings)).toEqual(['13 adding-not-nullable-field']);
+  });
+});
