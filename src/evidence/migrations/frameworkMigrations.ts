@@ -3,9 +3,9 @@ import { ruleLink } from '../../domain/ruleLink.js';
 import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
-import { ONCE_PER_FILE } from '../squawkFindings.js';
+import { ONCE_PER_FILE, VALIDATED_IN_ADD_TRANSACTION_TITLE } from '../squawkFindings.js';
 import { djangoPriorFields } from './djangoFields.js';
-import { frameworkFix } from './frameworkFix.js';
+import { frameworkFix, VALIDATED_IN_ADD_TRANSACTION } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
 import { MIGRATION_RULE_REFERENCES } from './migrationRules.js';
 import { FRAMEWORK_NAMES, tableKey, type Framework, type Operation, type SqlLine, type Translation } from './Translation.js';
@@ -170,7 +170,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         // on the same statement gives the real way (an index built concurrently, then USING INDEX).
         const atLine = t.translation.operations.filter((o) => o.line === f.line);
         if (f.source.id === 'constraint-missing-not-valid' && atLine.length > 0 && atLine.every((o) => uniqueOnly(o.sql))) continue;
-        const fix = frameworkFix(t.framework, f.source.id);
+        const fix = frameworkFix(t.framework, f.title === VALIDATED_IN_ADD_TRANSACTION_TITLE ? VALIDATED_IN_ADD_TRANSACTION : f.source.id);
         const read = t.translation.operations.find((o) => o.line === f.line && !o.raw);
         const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`${read.assumption ? ` (${read.assumption})` : ''}` : '';
         out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });

@@ -364,3 +364,51 @@ describe('Knex .alter() and Laravel ->change() restate the whole column', () => 
     expect(at(findings)).toEqual(['13 adding-not-nullable-field']);
   });
 });
+
+describe('A constraint added NOT VALID and validated in the same transaction', () => {
+  const rails = (attributes: string[]) => [
+    'class AddWarehouseFkToPallets < ActiveRecord::Migration[7.1]',
+    ...attributes,
+    '  def change',
+    '    add_foreign_key :pallets, :warehouses, validate: false',
+    '    validate_foreign_key :pallets, :warehouses',
+    '  end',
+    'end',
+  ];
+
+  it('is reported at the VALIDATE with a title and body that say what happens, and the framework way out', async () => {
+    const { findings } = await collectEvidence([newFile('db/migrate/20250407000000_add_warehouse_fk_to_pallets.rb', rails([]))]);
+    expect(at(findings)).toEqual(['4 constraint-missing-not-valid']);
+    const [finding] = findings;
+    expect(finding?.title).toBe('Constraint validated in the transaction that added it NOT VALID');
+    expect(finding?.body).toMatch(/SHARE ROW EXCLUSIVE on this table and on the referenced one \(writes to both wait, reads go on\)/);
+    expect(finding?.body).not.toMatch(/block all reads/);
+    expect(finding?.body).toMatch(/\*\*Rails:\*\* Move `validate_foreign_key`/);
+  });
+
+  it('is not reported when the migration runs outside a transaction, or the VALIDATE runs after the add commits', async () => {
+    const { findings } = await collectEvidence([newFile('db/migrate/20250407000001_add_warehouse_fk_to_pallets.rb', rails(['  disable_ddl_transaction!']))]);
+    expect(at(findings)).toEqual([]);
+    const alembic = [
+      'from alembic import op',
+      '',
+      'def upgrade():',
+      '    op.create_foreign_key("fk_pallets_bay", "pallets", "bays", ["bay_id"], ["id"], postgresql_not_valid=True)',
+      '    with op.get_context().autocommit_block():',
+      '        op.execute("ALTER TABLE pallets VALIDATE CONSTRAINT fk_pallets_bay")',
+    ];
+    const { findings: after } = await collectEvidence([newFile('alembic/versions/4b8e_pallet_bays.py', alembic)]);
+    expect(at(after)).toEqual([]);
+  });
+
+  it('reads the same in a .sql migration that writes its own BEGIN/COMMIT', async () => {
+    const sql = [
+      'BEGIN;',
+      'ALTER TABLE "crates" ADD CONSTRAINT "crates_weight_positive" CHECK ("weight" > 0) NOT VALID;',
+      'ALTER TABLE "crates" VALIDATE CONSTRAINT "crates_weight_positive";',
+      'COMMIT;',
+    ];
+    const { findings } = await collectEvidence([newFile('db/migrations/20250407_crates.sql', sql)]);
+    expect(findings.filter((f) => f.source.id === 'constraint-missing-not-valid').map((f) => `${f.line} ${f.title}`)).toEqual(['3 Constraint validated in the transaction that added it NOT VALID']);
+  });
+});
