@@ -5,6 +5,7 @@ import { resolveStatement } from '../../../src/evidence/migrations/translateEcto
 import { translateKnex } from '../../../src/evidence/migrations/translateKnex.js';
 import { translateLaravel } from '../../../src/evidence/migrations/translateLaravel.js';
 import { tokenize } from '../../../src/evidence/migrations/tokenize.js';
+import { diffFileFromPatch } from '../../../src/evidence/parseUnifiedDiff.js';
 import { at, newFile } from '../diffHelpers.js';
 
 // Gaps found by measuring on other linters' public test suites; every example here is written anew.
@@ -410,5 +411,46 @@ describe('A constraint added NOT VALID and validated in the same transaction', (
     ];
     const { findings } = await collectEvidence([newFile('db/migrations/20250407_crates.sql', sql)]);
     expect(findings.filter((f) => f.source.id === 'constraint-missing-not-valid').map((f) => `${f.line} ${f.title}`)).toEqual(['3 Constraint validated in the transaction that added it NOT VALID']);
+  });
+});
+
+describe('A modified migration shown only in part', () => {
+  const path = 'db/migrate/20250408000000_add_contact_to_suppliers.rb';
+  const file = [
+    'class AddContactToSuppliers < ActiveRecord::Migration[7.1]',
+    '  def change',
+    '    change_table :suppliers do |t|',
+    '      t.string :region',
+    '      t.integer :rating',
+    '      t.string :contact_phone, null: false',
+    '      t.index :region',
+    '    end',
+    '  end',
+    'end',
+  ];
+  // The hunk git would show for line 6, with three lines of context each side (or fewer, as given).
+  const hunk = (from: number, to: number) => {
+    const lines = file.slice(from - 1, to).map((text, k) => (from + k === 6 ? `+${text}` : ` ${text}`));
+    const old = lines.filter((l) => l.startsWith(' ')).length;
+    return diffFileFromPatch(path, 'modified', [`@@ -${from},${old} +${from},${lines.length} @@ class AddContactToSuppliers < ActiveRecord::Migration[7.1]`, ...lines].join('\n'));
+  };
+
+  it('with the full file (the App, `review --base`), lints the line in its change_table block', async () => {
+    const { findings } = await collectEvidence([hunk(4, 7)], { readFile: async () => file.join('\n') });
+    expect(at(findings)).toEqual(['6 adding-required-field']);
+  });
+
+  it('without it, uses the hunk context when it shows the block', async () => {
+    const { findings, notes } = await collectEvidence([hunk(2, 9)]);
+    expect(at(findings)).toEqual(['6 adding-required-field']);
+    expect(notes.join('\n')).toMatch(/Only the diff's hunks of db\/migrate\/20250408000000_add_contact_to_suppliers\.rb \(added and context lines\) were translated/);
+  });
+
+  it('and when the hunk does not show it, says that the line was not linted and why (not "no change method")', async () => {
+    const { findings, notes } = await collectEvidence([hunk(4, 7)]);
+    expect(at(findings)).toEqual([]);
+    const note = notes.find((n) => n.startsWith('Not linted in db/migrate/20250408000000'));
+    expect(note).toMatch(/line 6 \(the hunks do not show the migration's `up`\/`change` method, `operations` list or the block the lines are in/);
+    expect(note).not.toMatch(/no `change` or `up` method/);
   });
 });
