@@ -117,13 +117,29 @@ function alterColumn(tr: Translation, dialect: BuilderDialect, line: number, nam
   const key = `${tableKey(t)}.${c}`;
   dialect.restated?.set(key, { type, notNull: column.notNull });
   const prior = dialect.prior?.get(key);
-  const newType = !column.keepType && prior?.type !== type;
+  const newType = !column.keepType && (!prior || rewrites(prior.type, type));
   const setNotNull = column.notNull && !column.keepNullable && (dialect.resetsNotNull || !prior?.notNull);
   const sql = [...(newType ? [schemaSql.alterType(t, c, type)] : []), ...(setNotNull ? [schemaSql.setNotNull(t, c)] : [])];
   if (sql.length === 0) return;
   const changed = statements(line, name, t, sql);
   if (newType && !prior) changed.assumption = `the column's type before this migration is unknown (the rollback does not restate it), so it is taken as changed; \`${dialect.alterCall}\` restates the type every time, and Postgres rewrites nothing when it is the same type`;
   tr.operations.push(changed);
+}
+
+/**
+ * Whether a change of a column's SQL type (as the builders write it) makes Postgres rewrite the table: not
+ * for the same type, a string type to `text` or an unlimited `varchar`, a longer `varchar`, or a `numeric`
+ * with more precision and the same scale (the catalog changes only; see railsColumnChange for the rules).
+ */
+export function rewrites(prior: string, next: string): boolean {
+  if (prior === next) return false;
+  const sized = (t: string, base: string) => new RegExp(`^${base}(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?$`).exec(t);
+  const [pv, nv] = [sized(prior, 'varchar'), sized(next, 'varchar')];
+  if ((next === 'text' || (nv && nv[1] === undefined)) && (pv || prior === 'text')) return false;
+  if (pv?.[1] !== undefined && nv?.[1] !== undefined) return Number(nv[1]) < Number(pv[1]);
+  const [pn, nn] = [sized(prior, 'numeric'), sized(next, 'numeric')];
+  if (pn && nn) return nn[1] !== undefined && (pn[1] === undefined || Number(nn[1]) < Number(pn[1]) || (nn[2] ?? '0') !== (pn[2] ?? '0'));
+  return true;
 }
 
 /** One call chain on a builder parameter (`table.string('email').notNullable().index()`) → its Postgres. */

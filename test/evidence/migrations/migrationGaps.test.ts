@@ -4,6 +4,7 @@ import { translateAlembic } from '../../../src/evidence/migrations/translateAlem
 import { resolveStatement } from '../../../src/evidence/migrations/translateEcto.js';
 import { translateKnex } from '../../../src/evidence/migrations/translateKnex.js';
 import { translateLaravel } from '../../../src/evidence/migrations/translateLaravel.js';
+import { rewrites } from '../../../src/evidence/migrations/tableBuilder.js';
 import { tokenize } from '../../../src/evidence/migrations/tokenize.js';
 import { diffFileFromPatch } from '../../../src/evidence/parseUnifiedDiff.js';
 import { at, newFile } from '../diffHelpers.js';
@@ -343,6 +344,16 @@ describe('Knex .alter() and Laravel ->change() restate the whole column', () => 
     ]);
     const { findings } = await collectEvidence([newFile('migrations/20250405000001_drivers_licence.js', source)]);
     expect(findings.find((f) => f.source.id === 'changing-column-type')?.body).toMatch(/type before this migration is unknown/);
+  });
+
+  it('a type change Postgres makes in the catalog only is no rewrite (longer varchar, to text, wider numeric)', () => {
+    expect(rewrites('varchar(20)', 'varchar(40)')).toBe(false);
+    expect(rewrites('varchar(40)', 'varchar(20)')).toBe(true);
+    expect(rewrites('varchar(255)', 'text')).toBe(false);
+    expect(rewrites('text', 'varchar(255)')).toBe(true);
+    expect(rewrites('numeric(8, 2)', 'numeric(12, 2)')).toBe(false);
+    expect(rewrites('numeric(8, 2)', 'numeric(12, 4)')).toBe(true);
+    expect(rewrites('integer', 'bigint')).toBe(true);
   });
 
   it('Laravel: ->change() to the same type on a column that was NOT NULL changes nothing squawk judges', async () => {
