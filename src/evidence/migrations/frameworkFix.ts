@@ -59,12 +59,14 @@ const FIXES: Record<Framework, Fixes> = {
   sequelize: {
     [VALIDATED_IN_ADD_TRANSACTION]: 'Validate outside the transaction the migration opens, or in a later migration.',
     'require-concurrent-index-creation': 'Use `queryInterface.addIndex(table, fields, { concurrently: true })` outside a transaction.',
+    'require-concurrent-index-deletion': 'Use `queryInterface.removeIndex(table, name, { concurrently: true })` outside a transaction.',
     'adding-required-field': 'Add the column with `allowNull: true` (or a `defaultValue`), backfill, then `changeColumn` to `allowNull: false` later.',
     'ban-drop-column': 'Deploy code that no longer reads the column first, then drop it.',
   },
   typeorm: {
     [VALIDATED_IN_ADD_TRANSACTION]: 'Validate in a later migration, or set `transaction = false` on the migration class so the add commits first.',
     'require-concurrent-index-creation': 'Write `CREATE INDEX CONCURRENTLY` and set `transaction = false` on the migration class (TypeORM 0.3+).',
+    'require-concurrent-index-deletion': 'Drop a `TableIndex` with `isConcurrent: true` (or write `DROP INDEX CONCURRENTLY`) and set `transaction = false` on the migration class.',
     'adding-required-field': 'Add the column nullable (or with a default), backfill, then set NOT NULL in a later migration.',
     'ban-drop-column': 'Deploy code that no longer reads the column first, then drop it.',
   },

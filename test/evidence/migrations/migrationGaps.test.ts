@@ -4,6 +4,8 @@ import { translateAlembic } from '../../../src/evidence/migrations/translateAlem
 import { resolveStatement } from '../../../src/evidence/migrations/translateEcto.js';
 import { translateKnex } from '../../../src/evidence/migrations/translateKnex.js';
 import { translateLaravel } from '../../../src/evidence/migrations/translateLaravel.js';
+import { translateSequelize } from '../../../src/evidence/migrations/translateSequelize.js';
+import { translateTypeorm } from '../../../src/evidence/migrations/translateTypeorm.js';
 import { rewrites } from '../../../src/evidence/migrations/tableBuilder.js';
 import { tokenize } from '../../../src/evidence/migrations/tokenize.js';
 import { diffFileFromPatch } from '../../../src/evidence/parseUnifiedDiff.js';
@@ -277,6 +279,44 @@ describe('Dropped indexes and constraints (Laravel, Knex, Alembic)', () => {
       '4: DROP INDEX "visits_by_site";',
       '5: ALTER TABLE "visits" DROP CONSTRAINT "visits_token_unique";',
     ]);
+  });
+
+  it('Sequelize and TypeORM: removeIndex/dropIndex are DROP INDEX (concurrent when asked), dropped constraints pass', async () => {
+    const sequelize = [
+      'module.exports = {',
+      '  async up(queryInterface) {',
+      "    await queryInterface.removeIndex('shelves', ['aisle', 'bay']);",
+      "    await queryInterface.removeIndex('shelves', 'shelves_label', { concurrently: true });",
+      "    await queryInterface.removeConstraint('shelves', 'shelves_code_key');",
+      '  },',
+      '  async down() {},',
+      '};',
+    ];
+    expect(sqlOf(translateSequelize(sequelize.join('\n')))).toEqual([
+      '3: DROP INDEX "shelves_aisle_bay";',
+      '4: DROP INDEX CONCURRENTLY "shelves_label";',
+      '5: ALTER TABLE "shelves" DROP CONSTRAINT "shelves_code_key";',
+    ]);
+    const typeorm = [
+      'import { MigrationInterface, QueryRunner, TableIndex } from "typeorm";',
+      'export class TidyBins1745000000000 implements MigrationInterface {',
+      '  public async up(queryRunner: QueryRunner): Promise<void> {',
+      '    await queryRunner.dropIndex("bins", "IDX_bins_zone");',
+      '    await queryRunner.dropIndex("bins", new TableIndex({ name: "IDX_bins_tag", columnNames: ["tag"], isConcurrent: true }));',
+      '    await queryRunner.dropForeignKey("bins", "FK_bins_shelf");',
+      '    await queryRunner.dropCheckConstraint("bins", "CHK_bins_capacity");',
+      '  }',
+      '  public async down(): Promise<void> {}',
+      '}',
+    ];
+    expect(sqlOf(translateTypeorm(typeorm.join('\n')))).toEqual([
+      '4: DROP INDEX "IDX_bins_zone";',
+      '5: DROP INDEX CONCURRENTLY "IDX_bins_tag";',
+      '6: ALTER TABLE "bins" DROP CONSTRAINT "FK_bins_shelf";',
+      '7: ALTER TABLE "bins" DROP CONSTRAINT "CHK_bins_capacity";',
+    ]);
+    const { findings } = await collectEvidence([newFile('src/migrations/1745000000000-TidyBins.ts', typeorm)]);
+    expect(at(findings).filter((f) => f.endsWith('require-concurrent-index-deletion'))).toEqual(['4 require-concurrent-index-deletion']);
   });
 
   it('Alembic: op.drop_constraint and batch_op.drop_constraint become DROP CONSTRAINT, with no finding and no note', async () => {
