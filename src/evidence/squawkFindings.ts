@@ -70,6 +70,20 @@ const TITLES: Record<string, string> = {
   'renaming-table': 'Table renamed (breaks running clients)',
 };
 
+/**
+ * squawk's `constraint-missing-not-valid` also fires on a constraint added NOT VALID and validated in the
+ * same transaction. That is right (the add's lock stays held through the validation scan, so NOT VALID
+ * gains nothing), but its title would say the opposite and its message says "block all reads", true of a
+ * CHECK (ACCESS EXCLUSIVE) and not of a foreign key (SHARE ROW EXCLUSIVE: writes wait, reads go on).
+ */
+const VALIDATED_IN_ADD_TRANSACTION = /^Using `NOT VALID` and `VALIDATE CONSTRAINT` in the same transaction/;
+export const VALIDATED_IN_ADD_TRANSACTION_TITLE = 'Constraint validated in the transaction that added it NOT VALID';
+const VALIDATED_IN_ADD_TRANSACTION_BODY =
+  'The constraint is added `NOT VALID` and validated before the transaction commits, so the lock the add took is held through the whole validation scan: ' +
+  'for a foreign key, SHARE ROW EXCLUSIVE on this table and on the referenced one (writes to both wait, reads go on); for a CHECK, ACCESS EXCLUSIVE (reads wait too). ' +
+  '`NOT VALID` saves nothing here.\n\nCommit the add first, then run `VALIDATE CONSTRAINT` in a separate transaction (a separate migration): ' +
+  'on its own it takes SHARE UPDATE EXCLUSIVE, which lets reads and writes go on while it scans.';
+
 export function squawkDocsUrl(rule: string): string {
   return `https://squawkhq.com/docs/${rule}`;
 }
@@ -111,12 +125,13 @@ export function squawkFindings(
       continue;
     }
     const url = squawkDocsUrl(v.rule_name);
+    const validated = v.rule_name === 'constraint-missing-not-valid' && VALIDATED_IN_ADD_TRANSACTION.test(v.message);
     const finding: Finding = {
       severity: squawkSeverity(v.rule_name, v.level),
       category: 'migration',
-      title: TITLES[v.rule_name] ?? firstSentence(v.message),
+      title: validated ? VALIDATED_IN_ADD_TRANSACTION_TITLE : (TITLES[v.rule_name] ?? firstSentence(v.message)),
       // The rule's documentation link travels in `source.url`; renderers show it beside the finding.
-      body: `${v.message}${v.help ? `\n\n${v.help}` : ''}`,
+      body: validated ? VALIDATED_IN_ADD_TRANSACTION_BODY : `${v.message}${v.help ? `\n\n${v.help}` : ''}`,
       path: target.path,
       line: start,
       endLine: end !== null && start !== null && end > start ? end : null,

@@ -3,9 +3,9 @@ import { ruleLink } from '../../domain/ruleLink.js';
 import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
-import { ONCE_PER_FILE } from '../squawkFindings.js';
+import { ONCE_PER_FILE, VALIDATED_IN_ADD_TRANSACTION_TITLE } from '../squawkFindings.js';
 import { djangoPriorFields } from './djangoFields.js';
-import { frameworkFix } from './frameworkFix.js';
+import { frameworkFix, VALIDATED_IN_ADD_TRANSACTION } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
 import { MIGRATION_RULE_REFERENCES } from './migrationRules.js';
 import { FRAMEWORK_NAMES, tableKey, type Framework, type Operation, type SqlLine, type Translation } from './Translation.js';
@@ -55,6 +55,8 @@ interface Translated {
   framework: Framework;
   translation: Translation;
   changed: ReadonlySet<number>;
+  /** Only the diff's hunks were read (not the full file). */
+  partial: boolean;
 }
 
 /**
@@ -82,16 +84,16 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     if (!framework) {
       notes.push(
         partial
-          ? `Not linted: only the added lines of ${file.path} were available (not the full file), and they do not show which framework's migration it is; review it by hand.`
+          ? `Not linted: only the diff's hunks of ${file.path} were available (not the full file), and they do not show which framework's migration it is; review it by hand.`
           : `Not linted: ${file.path} is in a migrations folder but is not a migration format this review reads (Rails, Django, Alembic, Knex, Sequelize, TypeORM, Laravel, Ecto, SQL).`,
       );
       continue;
     }
-    if (partial) notes.push(`Only the added lines of ${file.path} were translated (the full file was not available).`);
+    if (partial) notes.push(`Only the diff's hunks of ${file.path} (added and context lines) were translated (the full file was not available).`);
     try {
       // A Django AlterField is judged against the field as the app's earlier migrations left it, when they can be read.
       const prior = framework === 'django' && readOnce ? await djangoPriorFields(file.path, content, readOnce) : undefined;
-      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path, prior), changed });
+      translated.push({ path: file.path, framework, translation: translate(framework, content, file.path, prior), changed, partial });
     } catch (error) {
       // A translator bug costs this file's lint, visibly, not the review.
       notes.push(`Not linted: ${file.path} could not be read as a ${FRAMEWORK_NAMES[framework]} migration (${(error as Error).message.slice(0, 120)}).`);
@@ -139,7 +141,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
     const unknown = tr.unknown.filter((u) => u.line === 0 || changed.has(u.line));
     if (unknown.length > 0) {
       // One entry per construct and line (`knex.raw('... ?', [knex.raw(type)])` is two calls on one line).
-      const distinct = [...new Set(unknown.map((u) => (u.line === 0 ? u.what : `line ${u.line} ${u.what}`)))];
+      const distinct = [...new Set(unknown.map((u) => (u.line === 0 ? (t.partial ? outsideHunks(changed) : u.what) : `line ${u.line} ${u.what}`)))];
       const listed = distinct.slice(0, 5).join('; ');
       notes.push(`Not linted in ${path} (${FRAMEWORK_NAMES[t.framework]}): ${listed}${distinct.length > 5 ? `; and ${distinct.length - 5} more` : ''}. These were not translated to SQL; review them by hand.`);
     }
@@ -170,7 +172,7 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         // on the same statement gives the real way (an index built concurrently, then USING INDEX).
         const atLine = t.translation.operations.filter((o) => o.line === f.line);
         if (f.source.id === 'constraint-missing-not-valid' && atLine.length > 0 && atLine.every((o) => uniqueOnly(o.sql))) continue;
-        const fix = frameworkFix(t.framework, f.source.id);
+        const fix = frameworkFix(t.framework, f.title === VALIDATED_IN_ADD_TRANSACTION_TITLE ? VALIDATED_IN_ADD_TRANSACTION : f.source.id);
         const read = t.translation.operations.find((o) => o.line === f.line && !o.raw);
         const readAs = read ? `\n\nLinted as the SQL ${FRAMEWORK_NAMES[t.framework]} runs for \`${read.op}\`: \`${clip(read.sql.map((l) => l.text).join(' '))}\`${read.assumption ? ` (${read.assumption})` : ''}` : '';
         out.push({ ...f, body: `${f.body}${fix ? `\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` : ''}${readAs}` });
@@ -225,7 +227,9 @@ function clip(text: string): string {
 
 /**
  * The file at the head commit: a new file's added lines are all of it; otherwise read it, and when it
- * cannot be read, the added lines at their own line numbers (the rest blank), with a note.
+ * cannot be read, what the hunks show of the new file (added and context lines) at their own line numbers,
+ * the rest blank, with a note. A context line can be what gives the added ones their meaning (the
+ * `change_table :users do |t|` above them).
  */
 async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['readFile']): Promise<{ content: string; partial: boolean }> {
   if (file.status !== 'added' && readFile) {
@@ -233,13 +237,25 @@ async function wholeFile(file: DiffFile, readFile: FrameworkMigrationOptions['re
       const content = await readFile(file.path);
       if (content !== undefined) return { content, partial: false };
     } catch {
-      // Fall through to the added lines.
+      // Fall through to the hunks.
     }
   }
-  const last = Math.max(...file.added.map((l) => l.line));
+  const shown = file.hunks.flatMap((h) => h.lines.flatMap((l) => (l.newLine === null ? [] : [{ line: l.newLine, text: l.text }])));
+  const known = shown.length > 0 ? shown : file.added;
+  const last = Math.max(...known.map((l) => l.line));
   const lines = new Array<string>(last).fill('');
-  for (const l of file.added) lines[l.line - 1] = l.text;
+  for (const l of known) lines[l.line - 1] = l.text;
   return { content: lines.join('\n'), partial: file.status !== 'added' };
+}
+
+/**
+ * A partial file's "no `up` method" is the hunks' doing, not the file's: said as what it is, with the
+ * changed lines that were not translated for it.
+ */
+function outsideHunks(changed: ReadonlySet<number>): string {
+  const lines = [...changed].sort((a, b) => a - b);
+  const where = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines[0]}-${lines[lines.length - 1]}`;
+  return `${where} (the hunks do not show the migration's \`up\`/\`change\` method, \`operations\` list or the block the lines are in, such as \`change_table … do |t|\` or \`Schema::table(…)\`, and the full file was not available)`;
 }
 
 /** SQL whose only constraint is UNIQUE (no foreign key, check or exclusion, which NOT VALID would suit). */

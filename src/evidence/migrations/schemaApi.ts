@@ -33,7 +33,9 @@ export type SchemaCall =
   | { kind: 'index'; table: string; name: string; columns: string[]; unique: boolean; concurrently: boolean }
   | { kind: 'unique' | 'primaryKey'; table: string; name: string; columns: string[] }
   | { kind: 'foreignKey'; table: string; name: string; columns: string[]; refTable: string; refColumns: string[] }
-  | { kind: 'check'; table: string; name: string; expression: string };
+  | { kind: 'check'; table: string; name: string; expression: string }
+  | { kind: 'dropIndex'; table: string; name: string; concurrently: boolean }
+  | { kind: 'dropConstraint'; table: string; name: string };
 
 /**
  * What a reader makes of a call: an operation; a construct it cannot read (a note); `other`, a method it
@@ -146,5 +148,9 @@ export function applySchemaCall(tr: Translation, line: number, name: string, cal
       return void tr.operations.push(op(line, name, t, schemaSql.addForeignKey(t, call.name, call.columns, call.refTable, call.refColumns)));
     case 'check':
       return void tr.operations.push(op(line, name, t, schemaSql.addCheck(t, call.name, call.expression)));
+    case 'dropIndex':
+      return void tr.operations.push(op(line, name, t, schemaSql.dropIndex(call.name, call)));
+    case 'dropConstraint':
+      return void tr.operations.push(op(line, name, t, schemaSql.dropConstraint(t, call.name)));
   }
 }

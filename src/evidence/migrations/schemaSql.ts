@@ -20,6 +20,7 @@ export const schemaSql = {
   createIndex: (name: string, t: string, cols: readonly string[], index: { unique?: boolean; concurrently?: boolean; using?: string | undefined; where?: string | undefined } = {}) =>
     `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.concurrently ? 'CONCURRENTLY ' : ''}${ident(name)} ON ${ident(t)}${index.using ? ` USING ${index.using}` : ''} (${identList(cols)})${index.where ? ` WHERE ${index.where}` : ''};`,
   dropIndex: (name: string, index: { concurrently?: boolean } = {}) => `DROP INDEX ${index.concurrently ? 'CONCURRENTLY ' : ''}${ident(name)};`,
+  dropConstraint: (t: string, name: string) => `ALTER TABLE ${ident(t)} DROP CONSTRAINT ${ident(name)};`,
   addUnique: (t: string, name: string, cols: readonly string[]) => `ALTER TABLE ${ident(t)} ADD CONSTRAINT ${ident(name)} UNIQUE (${identList(cols)});`,
   /** `notValid`: added without checking existing rows; `deferrable`: checked at commit (Django's default). */
   addForeignKey: (t: string, name: string, cols: readonly string[], refTable: string, refCols: readonly string[], fk: { notValid?: boolean; deferrable?: boolean } = {}) =>

@@ -13,7 +13,7 @@ const SA_TYPES: Record<string, string> = {
 };
 /** `op.*` operations whose table comes after a name (`op.create_index(name, table, cols)`). */
 const BATCH_TABLE_SECOND = new Set(['create_index', 'drop_index', 'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key', 'drop_constraint']);
-const HARMLESS = new Set(['drop_constraint', 'f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if']);
+const HARMLESS = new Set(['f', 'get_bind', 'get_context', 'create_table_comment', 'batch_alter_table', 'execute_if']);
 
 /**
  * Alembic revisions (`op.*` in `upgrade()`) → Postgres. `batch_alter_table` blocks are read with their
@@ -122,6 +122,14 @@ export function translateAlembic(source: string): Translation {
         if (!indexName) return void tr.unknown.push({ line, what: '`op.drop_index` with a computed name' });
         const concurrently = isTrue(option(args, 'postgresql_concurrently'));
         tr.operations.push({ line, op: 'op.drop_index', ...(t ? { table: t } : {}), sql: [{ text: schemaSql.dropIndex(indexName, { concurrently }), line }] });
+        return;
+      }
+      case 'drop_constraint': {
+        // `op.drop_constraint("uq", "t", type_="unique")`: a catalog change (a unique constraint's index goes with it).
+        const constraint = textOf(arg('constraint_name', 0));
+        const t = table('table_name', 1);
+        if (!constraint || !t) return void tr.unknown.push({ line, what: '`op.drop_constraint` with a computed name or table' });
+        tr.operations.push(op(line, 'op.drop_constraint', t, schemaSql.dropConstraint(t, constraint)));
         return;
       }
       case 'create_foreign_key': {

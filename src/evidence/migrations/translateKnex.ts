@@ -1,8 +1,8 @@
-import { callArgs, textOf, type Segment, type Value } from './parseValue.js';
+import { callArgs, isFalse, isTrue, namesOf, option, textOf, type Args, type Segment, type Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
 import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, WRITES_ROWS } from './schemaSql.js';
-import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
-import { tokenize } from './tokenize.js';
+import { builderCall, enumCheck, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope, type ColumnStates } from './tableBuilder.js';
+import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, ident, literal, op, type Translation } from './Translation.js';
 import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
@@ -13,11 +13,13 @@ const KNEX_TYPES: Record<string, string> = {
   decimal: 'numeric', boolean: 'boolean', date: 'date', datetime: 'timestamptz', dateTime: 'timestamptz', time: 'time', timestamp: 'timestamptz', json: 'json',
   jsonb: 'jsonb', uuid: 'uuid', enu: 'text', enum: 'text', binary: 'bytea', specificType: 'text', geometry: 'geometry', geography: 'geography', point: 'point',
 };
-const HARMLESS = new Set(['dropIndex', 'dropForeign', 'dropUnique', 'dropPrimary', 'dropTimestamps', 'dropChecks', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'queryContext', 'dropSpatialIndex', 'timestamps']);
+const HARMLESS = new Set(['dropTimestamps', 'dropChecks', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'queryContext', 'dropSpatialIndex', 'timestamps']);
 
 /** Knex's table builder (`table.string('email').notNullable()`), read by the shared builder mechanism. */
-function knexDialect(tr: Translation): BuilderDialect {
+function knexDialect(tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): BuilderDialect {
   return {
+    ...columns,
+    resetsNotNull: true,
     types: KNEX_TYPES,
     harmless: HARMLESS,
     call: (scope, method) => `${scope.param}.${method}`,
@@ -25,14 +27,33 @@ function knexDialect(tr: Translation): BuilderDialect {
     sqlType: (method, type, args) => {
       if (method === 'string') return `varchar(${textOf(args.positional[1]) ?? '255'})`;
       if (method === 'specificType') return textOf(args.positional[1]) ?? 'text';
+      if ((method === 'enu' || method === 'enum') && nativeEnum(args)) return ident(textOf(option(args, 'enumName')) ?? 'enum');
       return type;
     },
+    // `table.enu('status', ['a', 'b'])`: `text check ("status" in ('a', 'b'))`; `{ useNative: true }` makes a type instead.
+    check: (method, c, args) => ((method === 'enu' || method === 'enum') && !nativeEnum(args) ? enumCheck(c, args.positional[1]) : undefined),
     column: (_c, segs) => {
       const names = new Set(segs.map((s) => s.name));
       const dflt = segs.find((s) => s.name === 'defaultTo')?.args?.positional[0];
-      return { alter: names.has('alter'), notNull: names.has('notNullable'), dflt: dflt ? sqlDefault(dflt, knexDefault) : undefined, ref: reference(segs) };
+      // `.alter({ alterType: false, alterNullable: false })` (Knex 1.0+): the change leaves those alone.
+      const alter = segs.find((s) => s.name === 'alter')?.args;
+      return {
+        alter: names.has('alter'),
+        notNull: names.has('notNullable'),
+        dflt: dflt ? sqlDefault(dflt, knexDefault) : undefined,
+        ref: reference(segs),
+        keepType: alter !== undefined && isFalse(option(alter, 'alterType')),
+        keepNullable: alter !== undefined && isFalse(option(alter, 'alterNullable')),
+      };
     },
     foreign: reference,
+    // `table.dropIndex(['a', 'b'], 'name')`: the columns, then the name when it is not `<table>_<columns>_<kind>`.
+    droppedName: (kind, args, t) => {
+      const named = textOf(args.positional[1]);
+      if (named) return named;
+      const cols = namesOf(args.positional[0]);
+      return cols ? `${t}_${cols.join('_')}_${kind}` : undefined;
+    },
     extra: (scope, method, cols, line) => {
       const t = scope.table;
       if (method.name === 'dropNullable') {
@@ -51,15 +72,24 @@ function knexDialect(tr: Translation): BuilderDialect {
 /** Knex migrations (`exports.up`, `knex.schema.*` with table builders, `knex.raw`) → Postgres. */
 export function translateKnex(source: string): Translation {
   const tokens = tokenize(source, 'js');
-  const up = skipOtherDialects(tokens, upRegion(tokens, 'js'));
+  const region = upRegion(tokens, 'js');
+  // The rollback first: the columns it changes back, as they were before `up` (see ColumnStates).
+  const restated: ColumnStates = new Map();
+  readKnex(tokens, skipOtherDialects(tokens, region.map((u) => !u)), emptyTranslation('knex'), { restated });
   const tr = emptyTranslation('knex');
   if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
-  const dialect = knexDialect(tr);
+  if (/\bconfig\s*=\s*\{[^}]*transaction\s*:\s*false/.test(source)) tr.transactional = false;
+  const dataOps = readKnex(tokens, skipOtherDialects(tokens, region), tr, { prior: restated });
+  backfillHazards(tr, dataOps, 'Move the backfill to its own migration (`exports.config = { transaction: false }`) and update in batches.');
+  return tr;
+}
+
+/** The schema calls in `region` (the tokens of `up`, or of `down`) into `tr`; returns the lines that write rows. */
+function readKnex(tokens: readonly Token[], region: readonly boolean[], tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): number[] {
+  const dialect = knexDialect(tr, columns);
   const scopes: BuilderScope[] = [];
   const dataOps: number[] = [];
-  if (/\bconfig\s*=\s*\{[^}]*transaction\s*:\s*false/.test(source)) tr.transactional = false;
-
-  for (const { at, chain } of scanChains(tokens, 'js', up)) {
+  for (const { at, chain } of scanChains(tokens, 'js', region)) {
     if (chain.kind !== 'chain') continue;
     const head = (chain.segments[0] as Segment).name;
     const scope = scopeAt(scopes, head, at);
@@ -86,8 +116,7 @@ export function translateKnex(source: string): Translation {
       }
     }
   }
-  backfillHazards(tr, dataOps, 'Move the backfill to its own migration (`exports.config = { transaction: false }`) and update in batches.');
-  return tr;
+  return dataOps;
 }
 
 /**
@@ -111,6 +140,11 @@ export function withBindings(sql: Value | undefined, bindings: Value | undefined
     return mark === '??' ? ident(text) : v?.kind === 'num' ? text : literal(text);
   });
   return { ...sql, value, dynamic: sql.dynamic || computed };
+}
+
+/** `table.enu('c', values, { useNative: true, enumName: 'kind' })`: a Postgres enum type, no CHECK. */
+function nativeEnum(args: Args): boolean {
+  return isTrue(option(args, 'useNative'));
 }
 
 /** `.references('users.id')`, `.references('id').inTable('users')`. */

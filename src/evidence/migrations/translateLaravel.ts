@@ -1,8 +1,8 @@
-import { isFalse, textOf, type Segment, type Value } from './parseValue.js';
+import { isFalse, namesOf, textOf, type Segment, type Value } from './parseValue.js';
 import { scanChains } from './scanChains.js';
-import { backfillHazards, rawOrUnknown, sqlDefault, WRITES_ROWS } from './schemaSql.js';
-import { builderCall, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope } from './tableBuilder.js';
-import { tokenize } from './tokenize.js';
+import { backfillHazards, rawOrUnknown, schemaSql, sqlDefault, statements, WRITES_ROWS } from './schemaSql.js';
+import { builderCall, enumCheck, openTable, scopeAt, tableOperation, type BuilderDialect, type BuilderScope, type ColumnStates } from './tableBuilder.js';
+import { tokenize, type Token } from './tokenize.js';
 import { emptyTranslation, type Translation } from './Translation.js';
 import { hasUpFunction, upRegion } from './upRegion.js';
 import { skipOtherDialects } from './otherDialects.js';
@@ -12,13 +12,25 @@ const LARAVEL_TYPES: Record<string, string> = {
   unsignedBigInteger: 'bigint', unsignedInteger: 'integer', smallInteger: 'smallint', tinyInteger: 'smallint', mediumInteger: 'integer',
   boolean: 'boolean', date: 'date', dateTime: 'timestamp(0)', dateTimeTz: 'timestamptz(0)', timestamp: 'timestamp(0)', timestampTz: 'timestamptz(0)',
   time: 'time(0)', json: 'json', jsonb: 'jsonb', uuid: 'uuid', decimal: 'numeric', float: 'double precision', double: 'double precision',
-  enum: 'varchar', foreignId: 'bigint', foreignUuid: 'uuid', binary: 'bytea', ipAddress: 'inet', macAddress: 'macaddr', year: 'integer',
+  enum: 'varchar(255)', foreignId: 'bigint', foreignUuid: 'uuid', binary: 'bytea', ipAddress: 'inet', macAddress: 'macaddr', year: 'integer',
 };
 /** Helpers that add nullable columns (or nothing a linter judges). */
-const HARMLESS = new Set(['timestamps', 'timestampsTz', 'nullableTimestamps', 'softDeletes', 'softDeletesTz', 'rememberToken', 'dropForeign', 'dropIndex', 'dropUnique', 'dropPrimary', 'dropTimestamps', 'dropSoftDeletes', 'dropRememberToken', 'dropConstrainedForeignId', 'comment', 'engine', 'charset', 'collation', 'temporary', 'nullableMorphs']);
+const HARMLESS = new Set(['timestamps', 'timestampsTz', 'nullableTimestamps', 'softDeletes', 'softDeletesTz', 'rememberToken', 'comment', 'engine', 'charset', 'collation', 'temporary', 'nullableMorphs']);
+
+/** Columns Blueprint helpers drop (`dropTimestamps()`); `dropSoftDeletes('removed_at')` and `dropConstrainedForeignId('user_id')` name theirs. */
+const DROPPED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  dropTimestamps: ['created_at', 'updated_at'],
+  dropTimestampsTz: ['created_at', 'updated_at'],
+  dropSoftDeletes: ['deleted_at'],
+  dropSoftDeletesTz: ['deleted_at'],
+  dropRememberToken: ['remember_token'],
+  dropConstrainedForeignId: [],
+};
 
 /** Laravel's Blueprint (`$table->string('email')->nullable()`), read by the shared builder mechanism. */
-const LARAVEL: BuilderDialect = {
+const laravelDialect = (tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): BuilderDialect => ({
+  ...columns,
+  resetsNotNull: false,
   types: LARAVEL_TYPES,
   harmless: HARMLESS,
   call: (scope, method) => `${scope.param}->${method}`,
@@ -37,11 +49,36 @@ const LARAVEL: BuilderDialect = {
       ref: ref ? { table: ref, column: 'id' } : undefined,
     };
   },
+  // `$table->enum('status', ['draft', 'sent'])`: `varchar(255) check ("status" in ('draft', 'sent'))` on Postgres.
+  check: (method, c, args) => (method === 'enum' ? enumCheck(c, args.positional[1]) : undefined),
+  // `$table->dropIndex('name')` or `$table->dropIndex(['a', 'b'])` (the name Laravel built for those columns).
+  droppedName: (kind, args, t) => {
+    const arg = args.positional[0];
+    if (arg?.kind === 'list') {
+      const cols = namesOf(arg);
+      return cols ? `${t}_${cols.join('_')}_${kind}`.toLowerCase().replace(/[-.]/g, '_') : undefined;
+    }
+    return textOf(arg);
+  },
+  extra: (scope, method, cols, line) => {
+    const dropped = DROPPED_COLUMNS[method.name];
+    if (!dropped) return false;
+    const t = scope.table;
+    const columns = cols?.[0] !== undefined && /^drop(SoftDeletes|SoftDeletesTz|ConstrainedForeignId)$/.test(method.name) ? [cols[0]] : dropped;
+    if (columns.length === 0) {
+      tr.unknown.push({ line, what: `\`${scope.param}->${method.name}\` with a computed column` });
+      return true;
+    }
+    // `dropConstrainedForeignId('user_id')`: its foreign key, then the column.
+    const fk = method.name === 'dropConstrainedForeignId' ? columns.map((c) => schemaSql.dropConstraint(t, `${t}_${c}_foreign`)) : [];
+    tr.operations.push(statements(line, `${scope.param}->${method.name}`, t, [...fk, ...columns.map((c) => schemaSql.dropColumn(t, c))]));
+    return true;
+  },
   foreign: (segs) => {
     const on = textOf(segs.find((s) => s.name === 'on')?.args?.positional[0]);
     return on ? { table: on, column: textOf(segs.find((s) => s.name === 'references')?.args?.positional[0]) ?? 'id' } : undefined;
   },
-};
+});
 
 /** PHP's `TRUE`/`False` as well as `true`. */
 function laravelDefault(v: Value): string | undefined {
@@ -52,20 +89,31 @@ function laravelDefault(v: Value): string | undefined {
 /** Laravel migrations (`Schema::table`/`create` with Blueprint callbacks, `DB::statement`) → Postgres. */
 export function translateLaravel(source: string): Translation {
   const tokens = tokenize(source, 'php');
-  const up = skipOtherDialects(tokens, upRegion(tokens, 'php'));
+  const region = upRegion(tokens, 'php');
+  // The rollback first: the columns it changes back, as they were before `up` (see ColumnStates).
+  const restated: ColumnStates = new Map();
+  readLaravel(tokens, skipOtherDialects(tokens, region.map((u) => !u)), emptyTranslation('laravel'), { restated });
   const tr = emptyTranslation('laravel');
   if (!hasUpFunction(tokens)) tr.unknown.push({ line: 0, what: 'no `up` function' });
   if (/\$withinTransaction\s*=\s*false/.test(source)) tr.transactional = false;
+  const rowWrites = readLaravel(tokens, skipOtherDialects(tokens, region), tr, { prior: restated });
+  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`public $withinTransaction = false;`) and update in batches (`chunkById`).');
+  return tr;
+}
+
+/** The schema calls in `region` (the tokens of `up`, or of `down`) into `tr`; returns the lines that write rows. */
+function readLaravel(tokens: readonly Token[], region: readonly boolean[], tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): number[] {
+  const dialect = laravelDialect(tr, columns);
   const scopes: BuilderScope[] = [];
   const rowWrites: number[] = [];
-  for (const { at, chain } of scanChains(tokens, 'php', up)) {
+  for (const { at, chain } of scanChains(tokens, 'php', region)) {
     if (chain.kind !== 'chain') continue;
     const head = chain.segments[0] as Segment;
     // `Schema::connection('pgsql')->table(...)`, `DB::connection('pgsql')->statement(...)`: the same call on a named connection.
     const seg = chain.segments.slice(1).find((s, k) => !(k === 0 && s.name === 'connection' && chain.segments.length > 2));
     const scope = scopeAt(scopes, head.name, at);
     if (scope) {
-      builderCall(tr, LARAVEL, scope, chain.segments.slice(1), chain.segments[1]?.line ?? chain.line);
+      builderCall(tr, dialect, scope, chain.segments.slice(1), chain.segments[1]?.line ?? chain.line);
       continue;
     }
     if (!seg?.args) continue;
@@ -85,8 +133,7 @@ export function translateLaravel(source: string): Translation {
       if (write && (head.name !== 'DB' || seg.name === 'table' || seg === write)) rowWrites.push(write.line);
     }
   }
-  backfillHazards(tr, rowWrites, 'Move the backfill to its own migration (`public $withinTransaction = false;`) and update in batches (`chunkById`).');
-  return tr;
+  return rowWrites;
 }
 
 /** Query-builder and Eloquent calls that write rows (or walk them to write each one). */

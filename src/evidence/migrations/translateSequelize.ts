@@ -4,7 +4,7 @@ import { backfillHazards, sqlDefault } from './schemaSql.js';
 import { sqlTypeOf } from './sqlTypeOf.js';
 import type { Translation } from './Translation.js';
 
-const HARMLESS = new Set(['removeConstraint', 'removeIndex', 'describeTable', 'showAllTables', 'dropAllTables', 'addEnum', 'createSchema', 'transaction', 'bulkInsert', 'bulkUpdate', 'bulkDelete']);
+const HARMLESS = new Set(['describeTable', 'showAllTables', 'dropAllTables', 'addEnum', 'createSchema', 'transaction', 'bulkInsert', 'bulkUpdate', 'bulkDelete']);
 
 /** Sequelize's `queryInterface`, read into the shared schema-API calls. */
 const SEQUELIZE: SchemaApi = {
@@ -53,6 +53,15 @@ const SEQUELIZE: SchemaApi = {
         const name = textOf(option(opts, 'name')) ?? `${t}_${fields.join('_')}`;
         return { kind: 'index', table: t, name, columns: fields, unique: isTrue(option(opts, 'unique')), concurrently: isTrue(option(opts, 'concurrently')) };
       }
+      case 'removeIndex': {
+        // `removeIndex('t', 'name')` or `removeIndex('t', ['a', 'b'])` (the name addIndex gave those fields); `{ concurrently: true }`.
+        const fields = pos[1]?.kind === 'list' ? namesOf(pos[1]) : undefined;
+        const name = fields ? `${t}_${fields.join('_')}` : textOf(pos[1]);
+        if (!t || !name) return { unknown: '`queryInterface.removeIndex` with a computed name' };
+        return { kind: 'dropIndex', table: t, name, concurrently: isTrue(option(mapOpts(2), 'concurrently')) };
+      }
+      case 'removeConstraint':
+        return t && col ? { kind: 'dropConstraint', table: t, name: col } : { unknown: '`queryInterface.removeConstraint` with a computed name' };
       case 'addConstraint': {
         const opts = mapOpts(1);
         const fields = namesOf(option(opts, 'fields')) ?? namesOf(pos[1]) ?? [];

@@ -4,7 +4,7 @@ import { backfillHazards } from './schemaSql.js';
 import { sqlTypeOf } from './sqlTypeOf.js';
 import { literal, type Translation } from './Translation.js';
 
-const HARMLESS = new Set(['dropIndex', 'dropForeignKey', 'dropUniqueConstraint', 'dropCheckConstraint', 'hasTable', 'hasColumn', 'getTable', 'startTransaction', 'commitTransaction', 'rollbackTransaction', 'release', 'connect', 'clearSqlMemory']);
+const HARMLESS = new Set(['hasTable', 'hasColumn', 'getTable', 'startTransaction', 'commitTransaction', 'rollbackTransaction', 'release', 'connect', 'clearSqlMemory']);
 
 /** The options object inside `new TableColumn({...})` (or a plain object). */
 function options(v: Value | undefined): Map<string, Value> {
@@ -85,6 +85,18 @@ const TYPEORM: SchemaApi = {
       case 'createCheckConstraint': {
         const o = options(pos[1]);
         return t ? { kind: 'check', table: t, name: textOf(o.get('name')) ?? `CHK_${t}`, expression: textOf(o.get('expression')) ?? 'true' } : undefined;
+      }
+      case 'dropIndex': {
+        // `dropIndex('t', 'IDX_name')` or a `TableIndex` (its `isConcurrent` makes it DROP INDEX CONCURRENTLY).
+        const name = nameOf(pos[1]);
+        if (!t || !name) return { unknown: '`queryRunner.dropIndex` with a computed index' };
+        return { kind: 'dropIndex', table: t, name, concurrently: isTrue(options(pos[1]).get('isConcurrent')) };
+      }
+      case 'dropForeignKey':
+      case 'dropUniqueConstraint':
+      case 'dropCheckConstraint': {
+        const name = nameOf(pos[1]);
+        return t && name ? { kind: 'dropConstraint', table: t, name } : { unknown: `\`queryRunner.${seg.name}\` with a computed constraint` };
       }
       default:
         return 'other';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../../src/evidence/collectEvidence.js';
+import { translateAlembic } from '../../../src/evidence/migrations/translateAlembic.js';
 import { resolveStatement } from '../../../src/evidence/migrations/translateEcto.js';
+import { translateKnex } from '../../../src/evidence/migrations/translateKnex.js';
+import { translateLaravel } from '../../../src/evidence/migrations/translateLaravel.js';
+import { translateSequelize } from '../../../src/evidence/migrations/translateSequelize.js';
+import { translateTypeorm } from '../../../src/evidence/migrations/translateTypeorm.js';
+import { rewrites } from '../../../src/evidence/migrations/tableBuilder.js';
 import { tokenize } from '../../../src/evidence/migrations/tokenize.js';
+import { diffFileFromPatch } from '../../../src/evidence/parseUnifiedDiff.js';
 import { at, newFile } from '../diffHelpers.js';
 
 // Gaps found by measuring on other linters' public test suites; every example here is written anew.
@@ -169,5 +176,332 @@ describe('Django GeneratedField', () => {
     ];
     const { findings } = await collectEvidence([newFile('sales/migrations/0008_line_totals.py', body)]);
     expect(at(findings)).toEqual(['6 adding-field-with-default']);
+  });
+});
+
+/** Each operation of a translation as `line: SQL` (statements of one operation joined by a space). */
+function sqlOf(tr: { operations: ReadonlyArray<{ line: number; sql: ReadonlyArray<{ text: string }> }> }): string[] {
+  return tr.operations.map((o) => `${o.line}: ${o.sql.map((l) => l.text).join(' ')}`);
+}
+
+const laravelMigration = (body: string[]) => [
+  '<?php',
+  '',
+  'use Illuminate\\Database\\Migrations\\Migration;',
+  'use Illuminate\\Database\\Schema\\Blueprint;',
+  'use Illuminate\\Support\\Facades\\Schema;',
+  '',
+  'return new class extends Migration',
+  '{',
+  '    public function up(): void',
+  '    {',
+  ...body,
+  '    }',
+  '};',
+];
+
+describe('Laravel enum columns on Postgres', () => {
+  it('adds the CHECK Laravel writes with the column (a validating scan), on an existing table only', async () => {
+    const body = laravelMigration([
+      "        Schema::table('tickets', function (Blueprint $table) {",
+      "            $table->enum('priority', ['low', 'high'])->default('low');",
+      '        });',
+      "        Schema::create('ticket_tags', function (Blueprint $table) {",
+      "            $table->enum('colour', ['red', 'blue']);",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual([
+      `12: ALTER TABLE "tickets" ADD COLUMN "priority" varchar(255) DEFAULT 'low' NOT NULL; ALTER TABLE "tickets" ADD CONSTRAINT "tickets_priority_check" CHECK ("priority" IN ('low', 'high'));`,
+    ]);
+    const { findings } = await collectEvidence([newFile('database/migrations/2025_04_02_000000_add_priority_to_tickets.php', body)]);
+    expect(at(findings)).toEqual(['12 constraint-missing-not-valid']);
+    expect(findings[0]?.body).toMatch(/inside the ADD COLUMN/);
+  });
+
+  it('notes an enum whose values are computed instead of dropping its CHECK silently', () => {
+    const tr = translateLaravel(laravelMigration(["        Schema::table('tickets', function (Blueprint $table) {", "            $table->enum('state', State::values())->nullable();", '        });']).join('\n'));
+    expect(tr.unknown.map((u) => u.what)).toEqual(['the CHECK of `$table->enum` (computed values)']);
+  });
+});
+
+describe('Knex enu columns on Postgres', () => {
+  it('adds the CHECK of `enu` and none for a native enum type', () => {
+    const source = [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('rooms', (t) => {",
+      "    t.enu('climate', ['cool', 'warm']).nullable();",
+      "    t.enu('view', ['sea', 'yard'], { useNative: true, enumName: 'room_view' });",
+      '  });',
+      'exports.down = () => {};',
+    ].join('\n');
+    expect(sqlOf(translateKnex(source))).toEqual([
+      `3: ALTER TABLE "rooms" ADD COLUMN "climate" text; ALTER TABLE "rooms" ADD CONSTRAINT "rooms_climate_check" CHECK ("climate" IN ('cool', 'warm'));`,
+      '4: ALTER TABLE "rooms" ADD COLUMN "view" "room_view";',
+    ]);
+  });
+});
+
+describe('Dropped indexes and constraints (Laravel, Knex, Alembic)', () => {
+  it('Laravel: DROP INDEX is reported (no CONCURRENTLY), dropped constraints are translated and pass, helper drops drop columns', async () => {
+    const body = laravelMigration([
+      "        Schema::table('invoices', function (Blueprint $table) {",
+      "            $table->dropIndex(['customer_id', 'issued_on']);",
+      "            $table->dropIndex('invoices_legacy_idx');",
+      "            $table->dropUnique(['number']);",
+      "            $table->dropForeign('invoices_agent_fk');",
+      "            $table->dropConstrainedForeignId('branch_id');",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual([
+      '12: DROP INDEX "invoices_customer_id_issued_on_index";',
+      '13: DROP INDEX "invoices_legacy_idx";',
+      '14: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_number_unique";',
+      '15: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_agent_fk";',
+      '16: ALTER TABLE "invoices" DROP CONSTRAINT "invoices_branch_id_foreign"; ALTER TABLE "invoices" DROP COLUMN "branch_id";',
+    ]);
+    const { findings, notes } = await collectEvidence([newFile('database/migrations/2025_04_03_000000_tidy_invoices.php', body)]);
+    expect(at(findings)).toEqual(['12 require-concurrent-index-deletion', '13 require-concurrent-index-deletion', '16 ban-drop-column']);
+    expect(notes.join('\n')).not.toMatch(/Not linted/);
+  });
+
+  it('Knex: dropIndex takes the columns first, then an optional name', () => {
+    const source = [
+      'exports.up = async (knex) => {',
+      "  await knex.schema.table('visits', (table) => {",
+      "    table.dropIndex('visitor_id');",
+      "    table.dropIndex(['site_id', 'day'], 'visits_by_site');",
+      "    table.dropUnique(['token']);",
+      '  });',
+      '};',
+    ].join('\n');
+    expect(sqlOf(translateKnex(source))).toEqual([
+      '3: DROP INDEX "visits_visitor_id_index";',
+      '4: DROP INDEX "visits_by_site";',
+      '5: ALTER TABLE "visits" DROP CONSTRAINT "visits_token_unique";',
+    ]);
+  });
+
+  it('Sequelize and TypeORM: removeIndex/dropIndex are DROP INDEX (concurrent when asked), dropped constraints pass', async () => {
+    const sequelize = [
+      'module.exports = {',
+      '  async up(queryInterface) {',
+      "    await queryInterface.removeIndex('shelves', ['aisle', 'bay']);",
+      "    await queryInterface.removeIndex('shelves', 'shelves_label', { concurrently: true });",
+      "    await queryInterface.removeConstraint('shelves', 'shelves_code_key');",
+      '  },',
+      '  async down() {},',
+      '};',
+    ];
+    expect(sqlOf(translateSequelize(sequelize.join('\n')))).toEqual([
+      '3: DROP INDEX "shelves_aisle_bay";',
+      '4: DROP INDEX CONCURRENTLY "shelves_label";',
+      '5: ALTER TABLE "shelves" DROP CONSTRAINT "shelves_code_key";',
+    ]);
+    const typeorm = [
+      'import { MigrationInterface, QueryRunner, TableIndex } from "typeorm";',
+      'export class TidyBins1745000000000 implements MigrationInterface {',
+      '  public async up(queryRunner: QueryRunner): Promise<void> {',
+      '    await queryRunner.dropIndex("bins", "IDX_bins_zone");',
+      '    await queryRunner.dropIndex("bins", new TableIndex({ name: "IDX_bins_tag", columnNames: ["tag"], isConcurrent: true }));',
+      '    await queryRunner.dropForeignKey("bins", "FK_bins_shelf");',
+      '    await queryRunner.dropCheckConstraint("bins", "CHK_bins_capacity");',
+      '  }',
+      '  public async down(): Promise<void> {}',
+      '}',
+    ];
+    expect(sqlOf(translateTypeorm(typeorm.join('\n')))).toEqual([
+      '4: DROP INDEX "IDX_bins_zone";',
+      '5: DROP INDEX CONCURRENTLY "IDX_bins_tag";',
+      '6: ALTER TABLE "bins" DROP CONSTRAINT "FK_bins_shelf";',
+      '7: ALTER TABLE "bins" DROP CONSTRAINT "CHK_bins_capacity";',
+    ]);
+    const { findings } = await collectEvidence([newFile('src/migrations/1745000000000-TidyBins.ts', typeorm)]);
+    expect(at(findings).filter((f) => f.endsWith('require-concurrent-index-deletion'))).toEqual(['4 require-concurrent-index-deletion']);
+  });
+
+  it('Alembic: op.drop_constraint and batch_op.drop_constraint become DROP CONSTRAINT, with no finding and no note', async () => {
+    const body = [
+      'from alembic import op',
+      '',
+      'def upgrade():',
+      '    op.drop_constraint("uq_vendors_slug", "vendors", type_="unique")',
+      '    with op.batch_alter_table("depots") as batch_op:',
+      '        batch_op.drop_constraint("fk_depots_region", type_="foreignkey")',
+      '    op.drop_index("ix_vendors_city", table_name="vendors")',
+    ];
+    expect(sqlOf(translateAlembic(body.join('\n')))).toEqual([
+      '4: ALTER TABLE "vendors" DROP CONSTRAINT "uq_vendors_slug";',
+      '6: ALTER TABLE "depots" DROP CONSTRAINT "fk_depots_region";',
+      '7: DROP INDEX "ix_vendors_city";',
+    ]);
+    const { findings, notes } = await collectEvidence([newFile('alembic/versions/7c2d_vendor_cleanup.py', body)]);
+    expect(at(findings)).toEqual(['7 require-concurrent-index-deletion']);
+    expect(notes.join('\n')).not.toMatch(/Not linted/);
+  });
+});
+
+describe('Knex .alter() and Laravel ->change() restate the whole column', () => {
+  const knexAlter = (up: string[], down: string[]) =>
+    [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      ...up,
+      '  });',
+      '',
+      'exports.down = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      ...down,
+      '  });',
+    ].join('\n');
+
+  it('Knex: the type the rollback restores is no type change; SET NOT NULL is the hazard (Knex drops NOT NULL first)', async () => {
+    const source = knexAlter(
+      ["    table.string('licence').notNullable().alter();", "    table.bigInteger('fleet_id').alter();", "    table.decimal('rate', 10, 2).notNullable().defaultTo(0).alter();"],
+      ["    table.string('licence').nullable().alter();", "    table.integer('fleet_id').alter();", "    table.decimal('rate', 10, 2).notNullable().alter();"],
+    );
+    expect(sqlOf(translateKnex(source))).toEqual([
+      '3: ALTER TABLE "drivers" ALTER COLUMN "licence" SET NOT NULL;',
+      '4: ALTER TABLE "drivers" ALTER COLUMN "fleet_id" TYPE bigint;',
+      '5: ALTER TABLE "drivers" ALTER COLUMN "rate" SET NOT NULL;',
+    ]);
+    const { findings } = await collectEvidence([newFile('migrations/20250405000000_drivers_required.js', source.split('\n'))]);
+    expect(at(findings)).toEqual(['3 adding-not-nullable-field', '4 changing-column-type', '5 adding-not-nullable-field']);
+    expect(findings.find((f) => f.line === 3)?.body).toMatch(/drops NOT NULL and sets it again/);
+  });
+
+  it('Knex: without the rollback the type is taken as changed and the finding says so; alter options are read', async () => {
+    const source = [
+      'exports.up = (knex) =>',
+      "  knex.schema.alterTable('drivers', (table) => {",
+      "    table.string('licence').notNullable().alter();",
+      "    table.string('plate').notNullable().alter({ alterType: false });",
+      "    table.text('notes').notNullable().alter({ alterNullable: false, alterType: false });",
+      '  });',
+    ];
+    expect(sqlOf(translateKnex(source.join('\n')))).toEqual([
+      '3: ALTER TABLE "drivers" ALTER COLUMN "licence" TYPE varchar(255); ALTER TABLE "drivers" ALTER COLUMN "licence" SET NOT NULL;',
+      '4: ALTER TABLE "drivers" ALTER COLUMN "plate" SET NOT NULL;',
+    ]);
+    const { findings } = await collectEvidence([newFile('migrations/20250405000001_drivers_licence.js', source)]);
+    expect(findings.find((f) => f.source.id === 'changing-column-type')?.body).toMatch(/type before this migration is unknown/);
+  });
+
+  it('a type change Postgres makes in the catalog only is no rewrite (longer varchar, to text, wider numeric)', () => {
+    expect(rewrites('varchar(20)', 'varchar(40)')).toBe(false);
+    expect(rewrites('varchar(40)', 'varchar(20)')).toBe(true);
+    expect(rewrites('varchar(255)', 'text')).toBe(false);
+    expect(rewrites('text', 'varchar(255)')).toBe(true);
+    expect(rewrites('numeric(8, 2)', 'numeric(12, 2)')).toBe(false);
+    expect(rewrites('numeric(8, 2)', 'numeric(12, 4)')).toBe(true);
+    expect(rewrites('integer', 'bigint')).toBe(true);
+  });
+
+  it('Laravel: ->change() to the same type on a column that was NOT NULL changes nothing squawk judges', async () => {
+    const body = laravelMigration([
+      "        Schema::table('routes', function (Blueprint $table) {",
+      "            $table->string('code', 40)->default('none')->change();",
+      "            $table->string('zone', 40)->change();",
+      '        });',
+      '    }',
+      '',
+      '    public function down(): void',
+      '    {',
+      "        Schema::table('routes', function (Blueprint $table) {",
+      "            $table->string('code', 40)->change();",
+      "            $table->string('zone', 40)->nullable()->change();",
+      '        });',
+    ]);
+    expect(sqlOf(translateLaravel(body.join('\n')))).toEqual(['13: ALTER TABLE "routes" ALTER COLUMN "zone" SET NOT NULL;']);
+    const { findings } = await collectEvidence([newFile('database/migrations/2025_04_06_000000_route_codes.php', body)]);
+    expect(at(findings)).toEqual(['13 adding-not-nullable-field']);
+  });
+});
+
+describe('A constraint added NOT VALID and validated in the same transaction', () => {
+  const rails = (attributes: string[]) => [
+    'class AddWarehouseFkToPallets < ActiveRecord::Migration[7.1]',
+    ...attributes,
+    '  def change',
+    '    add_foreign_key :pallets, :warehouses, validate: false',
+    '    validate_foreign_key :pallets, :warehouses',
+    '  end',
+    'end',
+  ];
+
+  it('is reported at the VALIDATE with a title and body that say what happens, and the framework way out', async () => {
+    const { findings } = await collectEvidence([newFile('db/migrate/20250407000000_add_warehouse_fk_to_pallets.rb', rails([]))]);
+    expect(at(findings)).toEqual(['4 constraint-missing-not-valid']);
+    const [finding] = findings;
+    expect(finding?.title).toBe('Constraint validated in the transaction that added it NOT VALID');
+    expect(finding?.body).toMatch(/SHARE ROW EXCLUSIVE on this table and on the referenced one \(writes to both wait, reads go on\)/);
+    expect(finding?.body).not.toMatch(/block all reads/);
+    expect(finding?.body).toMatch(/\*\*Rails:\*\* Move `validate_foreign_key`/);
+  });
+
+  it('is not reported when the migration runs outside a transaction, or the VALIDATE runs after the add commits', async () => {
+    const { findings } = await collectEvidence([newFile('db/migrate/20250407000001_add_warehouse_fk_to_pallets.rb', rails(['  disable_ddl_transaction!']))]);
+    expect(at(findings)).toEqual([]);
+    const alembic = [
+      'from alembic import op',
+      '',
+      'def upgrade():',
+      '    op.create_foreign_key("fk_pallets_bay", "pallets", "bays", ["bay_id"], ["id"], postgresql_not_valid=True)',
+      '    with op.get_context().autocommit_block():',
+      '        op.execute("ALTER TABLE pallets VALIDATE CONSTRAINT fk_pallets_bay")',
+    ];
+    const { findings: after } = await collectEvidence([newFile('alembic/versions/4b8e_pallet_bays.py', alembic)]);
+    expect(at(after)).toEqual([]);
+  });
+
+  it('reads the same in a .sql migration that writes its own BEGIN/COMMIT', async () => {
+    const sql = [
+      'BEGIN;',
+      'ALTER TABLE "crates" ADD CONSTRAINT "crates_weight_positive" CHECK ("weight" > 0) NOT VALID;',
+      'ALTER TABLE "crates" VALIDATE CONSTRAINT "crates_weight_positive";',
+      'COMMIT;',
+    ];
+    const { findings } = await collectEvidence([newFile('db/migrations/20250407_crates.sql', sql)]);
+    expect(findings.filter((f) => f.source.id === 'constraint-missing-not-valid').map((f) => `${f.line} ${f.title}`)).toEqual(['3 Constraint validated in the transaction that added it NOT VALID']);
+  });
+});
+
+describe('A modified migration shown only in part', () => {
+  const path = 'db/migrate/20250408000000_add_contact_to_suppliers.rb';
+  const file = [
+    'class AddContactToSuppliers < ActiveRecord::Migration[7.1]',
+    '  def change',
+    '    change_table :suppliers do |t|',
+    '      t.string :region',
+    '      t.integer :rating',
+    '      t.string :contact_phone, null: false',
+    '      t.index :region',
+    '    end',
+    '  end',
+    'end',
+  ];
+  // The hunk git would show for line 6, with three lines of context each side (or fewer, as given).
+  const hunk = (from: number, to: number) => {
+    const lines = file.slice(from - 1, to).map((text, k) => (from + k === 6 ? `+${text}` : ` ${text}`));
+    const old = lines.filter((l) => l.startsWith(' ')).length;
+    return diffFileFromPatch(path, 'modified', [`@@ -${from},${old} +${from},${lines.length} @@ class AddContactToSuppliers < ActiveRecord::Migration[7.1]`, ...lines].join('\n'));
+  };
+
+  it('with the full file (the App, `review --base`), lints the line in its change_table block', async () => {
+    const { findings } = await collectEvidence([hunk(4, 7)], { readFile: async () => file.join('\n') });
+    expect(at(findings)).toEqual(['6 adding-required-field']);
+  });
+
+  it('without it, uses the hunk context when it shows the block', async () => {
+    const { findings, notes } = await collectEvidence([hunk(2, 9)]);
+    expect(at(findings)).toEqual(['6 adding-required-field']);
+    expect(notes.join('\n')).toMatch(/Only the diff's hunks of db\/migrate\/20250408000000_add_contact_to_suppliers\.rb \(added and context lines\) were translated/);
+  });
+
+  it('and when the hunk does not show it, says that the line was not linted and why (not "no change method")', async () => {
+    const { findings, notes } = await collectEvidence([hunk(4, 7)]);
+    expect(at(findings)).toEqual([]);
+    const note = notes.find((n) => n.startsWith('Not linted in db/migrate/20250408000000'));
+    expect(note).toMatch(/line 6 \(the hunks do not show the migration's `up`\/`change` method, `operations` list or the block the lines are in/);
+    expect(note).not.toMatch(/no `change` or `up` method/);
   });
 });
