@@ -157,9 +157,12 @@ export async function heldoutBench(print: (line: string) => void, opts: HeldoutO
   mkdirSync(join(dir, 'diffs'));
   mkdirSync(join(dir, 'cwd'));
   try {
+    // Many cases are cut from one file (50 from one strong_migrations test file): read each file once.
+    const texts = new Map<string, string>();
+    const textOf = (path: string) => texts.get(path) ?? texts.set(path, readFileSync(path, 'utf8')).get(path)!;
     for (const set of runnable) {
       const runs: CaseRun[] = set.sources.map((source) => {
-        const whole = readFileSync(cachePath(root, source), 'utf8');
+        const whole = textOf(cachePath(root, source));
         const { text, toSource } = caseOf(source, whole);
         return { source, file: source.as ?? source.path, toSource, text, whole, hits: [] };
       });
