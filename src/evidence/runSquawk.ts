@@ -4,9 +4,10 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../domain/findingSchema.js';
+import { concurrentInTransaction } from './concurrentInTransaction.js';
 import { findSquawkBinary } from './findSquawkBinary.js';
 import { lintTheRest } from './lintTheRest.js';
-import { squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
+import { CONCURRENT_INDEX_IN_TRANSACTION, squawkFindings, type SquawkTarget, type SquawkViolation } from './squawkFindings.js';
 
 /** A SQL file to lint. `lines`/`changedLines` map an excerpt back to the diff (see SquawkTarget). */
 export interface SquawkInput extends SquawkTarget {
@@ -74,7 +75,7 @@ export async function runSquawk(
       },
       opts.maxRetries ?? 3,
     );
-    return squawkFindings(all, (file) => byName.get(key(file)), leftOut);
+    return squawkFindings([...all, ...ownViolations(names, files)], (file) => byName.get(key(file)), leftOut);
   } catch (error) {
     return { findings: [], notes: [`squawk could not run (${(error as Error).message.slice(0, 200)}); SQL migrations were not linted.`] };
   } finally {
@@ -122,6 +123,19 @@ function exec(binary: string, args: string[], cwd: string, timeout: number): Pro
       },
     );
   });
+}
+
+/** What squawk does not report and Postgres refuses: concurrent index statements in a transaction (concurrentInTransaction). */
+function ownViolations(names: readonly string[], files: readonly SquawkInput[]): SquawkViolation[] {
+  return files.flatMap((f, i) =>
+    concurrentInTransaction(f.content).map((c) => ({
+      file: names[i] as string,
+      line: c.line - 1,
+      level: 'Error',
+      message: `\`${c.statement}\` runs inside a transaction here, and Postgres refuses it there ("cannot run inside a transaction block"): the migration fails when it is deployed. Run it outside the transaction: in a migration of its own that the framework runs without one, or after \`COMMIT\` in a SQL file.`,
+      rule_name: CONCURRENT_INDEX_IN_TRANSACTION,
+    })),
+  );
 }
 
 function parseReport(stdout: string): SquawkViolation[] | undefined {

@@ -1,5 +1,7 @@
 import type { Finding } from '../domain/findingSchema.js';
+import { ruleLink } from '../domain/ruleLink.js';
 import type { LeftOutStatement } from './blankUnparsable.js';
+import { MIGRATION_RULE_REFERENCES } from './migrations/migrationRules.js';
 import { squawkSeverity } from './squawkSeverity.js';
 
 /** One entry of `squawk --reporter json` (lines are 0-based). */
@@ -84,6 +86,16 @@ const VALIDATED_IN_ADD_TRANSACTION_BODY =
   '`NOT VALID` saves nothing here.\n\nCommit the add first, then run `VALIDATE CONSTRAINT` in a separate transaction (a separate migration): ' +
   'on its own it takes SHARE UPDATE EXCLUSIVE, which lets reads and writes go on while it scans.';
 
+/**
+ * Our own rule on the script squawk lints (runSquawk's ownViolations): a concurrent index statement inside a
+ * transaction, which squawk reports for CREATE INDEX only. Mapped like squawk's violations, named as ours.
+ */
+export const CONCURRENT_INDEX_IN_TRANSACTION = 'concurrent-index-in-transaction';
+const OWN_TITLES: Readonly<Record<string, string>> = {
+  'DROP INDEX CONCURRENTLY': 'Index dropped CONCURRENTLY inside a transaction (the migration fails)',
+  'REINDEX CONCURRENTLY': 'Index rebuilt CONCURRENTLY inside a transaction (the migration fails)',
+};
+
 export function squawkDocsUrl(rule: string): string {
   return `https://squawkhq.com/docs/${rule}`;
 }
@@ -122,6 +134,21 @@ export function squawkFindings(
     const seen = firstOfRule.get(key);
     if (seen && ONCE_PER_FILE.has(v.rule_name)) {
       seen.more++;
+      continue;
+    }
+    if (v.rule_name === CONCURRENT_INDEX_IN_TRANSACTION) {
+      const statement = /^`([^`]+)`/.exec(v.message)?.[1] ?? '';
+      findings.push({
+        severity: 'blocker',
+        category: 'migration',
+        title: OWN_TITLES[statement] ?? 'Concurrent index statement inside a transaction (the migration fails)',
+        body: v.message,
+        path: target.path,
+        line: start,
+        endLine: null,
+        suggestion: null,
+        source: { kind: 'rule', id: v.rule_name, url: ruleLink(`docs/migrations.md#${v.rule_name}`, MIGRATION_RULE_REFERENCES[v.rule_name]) },
+      });
       continue;
     }
     const url = squawkDocsUrl(v.rule_name);

@@ -3,7 +3,7 @@ import { ruleLink } from '../../domain/ruleLink.js';
 import type { DiffFile } from '../DiffFile.js';
 import { isDownMigration } from '../isMigration.js';
 import type { SquawkInput } from '../runSquawk.js';
-import { ONCE_PER_FILE, VALIDATED_IN_ADD_TRANSACTION_TITLE } from '../squawkFindings.js';
+import { CONCURRENT_INDEX_IN_TRANSACTION, ONCE_PER_FILE, VALIDATED_IN_ADD_TRANSACTION_TITLE } from '../squawkFindings.js';
 import { djangoPriorFields } from './djangoFields.js';
 import { frameworkFix, VALIDATED_IN_ADD_TRANSACTION } from './frameworkFix.js';
 import { mayBeFrameworkMigration, migrationFramework } from './migrationFramework.js';
@@ -157,13 +157,19 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
       const refineNotes: string[] = [];
       for (const f of all) {
         const t = f.path === null ? undefined : byPath.get(f.path);
+        // The translator's own hazard (Rails, Django) says the same at this line, with the framework's opt-out.
+        const inTransaction = f.source.id === 'ban-concurrent-index-creation-in-transaction' || f.source.id === CONCURRENT_INDEX_IN_TRANSACTION;
+        if (t && inTransaction && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
+        if (t && f.source.id === CONCURRENT_INDEX_IN_TRANSACTION && f.source.kind === 'rule') {
+          const fix = f.title.startsWith('Index dropped') ? frameworkFix(t.framework, 'require-concurrent-index-deletion') : undefined;
+          out.push(fix ? { ...f, body: `${f.body}\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` } : f);
+          continue;
+        }
         if (!t || f.source.kind !== 'squawk') {
           out.push(f);
           continue;
         }
         if (CONVENTION_RULES.has(f.source.id)) continue;
-        // The translator's own hazard says the same at this line, with the framework's opt-out.
-        if (f.source.id === 'ban-concurrent-index-creation-in-transaction' && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
         if (f.line !== null && assured.get(t.path)?.has(f.line)) {
           refineNotes.push(`${t.path}:${f.line} squawk ${f.source.id} (${f.title}) inside \`${escapeName(t.translation)}\`: accepted by the author, not reported as a finding.`);
           continue;

@@ -9,7 +9,7 @@ export function concurrentInTransaction(line: number): Hazard {
     'concurrent-index-in-transaction',
     'blocker',
     'Concurrent index in a migration that runs in a transaction',
-    '`CREATE INDEX CONCURRENTLY` cannot run inside a transaction, and Rails wraps each migration in one: the migration fails. Add `disable_ddl_transaction!` to the migration class (and keep the index in its own migration).',
+    'Postgres cannot build or drop an index `CONCURRENTLY` inside a transaction, and Rails wraps each migration in one: the migration fails. Add `disable_ddl_transaction!` to the migration class (and keep the index in its own migration).',
   );
 }
 

@@ -505,3 +505,43 @@ describe('A modified migration shown only in part', () => {
     expect(note).not.toMatch(/no `change` or `up` method/);
   });
 });
+
+describe('Concurrent index drops inside a transaction (Postgres refuses them; squawk reports only CREATE)', () => {
+  it('.sql: a DROP INDEX CONCURRENTLY between BEGIN and COMMIT is a blocker; outside one it is not', async () => {
+    const inside = ['BEGIN;', 'DROP INDEX CONCURRENTLY IF EXISTS "ix_parcels_old_zone";', 'COMMIT;'];
+    const { findings } = await collectEvidence([newFile('db/migrations/0042_drop_old_zone_index.sql', inside)]);
+    const finding = findings.find((f) => f.source.id === 'concurrent-index-in-transaction');
+    expect(finding).toMatchObject({ line: 2, severity: 'blocker', title: 'Index dropped CONCURRENTLY inside a transaction (the migration fails)', source: { kind: 'rule' } });
+    expect(finding?.source.url).toMatch(/^https:\/\/www\.postgresql\.org\//);
+    const outside = await collectEvidence([newFile('db/migrations/0043_drop_old_zone_index.sql', ['DROP INDEX CONCURRENTLY IF EXISTS "ix_parcels_old_zone";'])]);
+    expect(at(outside.findings).filter((f) => f.endsWith('in-transaction'))).toEqual([]);
+  });
+
+  it('Knex: knex.raw in a migration Knex runs in a transaction is reported with the Knex way out; with transaction: false it is not', async () => {
+    const body = (config: string[]) => [
+      ...config,
+      'exports.up = async (knex) => {',
+      "  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS lots_by_bidder');",
+      '};',
+      'exports.down = async () => {};',
+    ];
+    const { findings } = await collectEvidence([newFile('migrations/20250601000000_drop_lots_index.js', body([]))]);
+    expect(at(findings)).toEqual(['2 concurrent-index-in-transaction']);
+    expect(findings[0]?.body).toContain('**Knex:**');
+    const off = await collectEvidence([newFile('migrations/20250601000001_drop_lots_index.js', body(['exports.config = { transaction: false };']))]);
+    expect(at(off.findings)).toEqual([]);
+  });
+
+  it('Rails: remove_index algorithm: :concurrently without disable_ddl_transaction! is one finding, the Rails one, about a drop', async () => {
+    const body = [
+      'class DropLegacyLotsIndex < ActiveRecord::Migration[7.1]',
+      '  def change',
+      '    remove_index :lots, :legacy_code, algorithm: :concurrently',
+      '  end',
+      'end',
+    ];
+    const { findings } = await collectEvidence([newFile('db/migrate/20250601000002_drop_legacy_lots_index.rb', body)]);
+    expect(at(findings)).toEqual(['3 concurrent-index-in-transaction']);
+    expect(findings[0]?.body).toMatch(/cannot build or drop an index `CONCURRENTLY` inside a transaction.*`disable_ddl_transaction!`/);
+  });
+});

@@ -56,8 +56,10 @@ describe('Alembic batch operations', () => {
       '    op.drop_index("ix_hubs_code", table_name="hubs", postgresql_concurrently=True)',
     ];
     const { findings } = await collectEvidence([newFile('alembic/versions/c2_indexes.py', body)]);
-    expect(at(findings)).toEqual(['11 require-concurrent-index-deletion', '9 require-concurrent-index-creation']);
+    // Line 12 drops CONCURRENTLY outside `autocommit_block()`, in the transaction Alembic runs the revision in: Postgres refuses it.
+    expect(at(findings)).toEqual(['11 require-concurrent-index-deletion', '12 concurrent-index-in-transaction', '9 require-concurrent-index-creation']);
     expect(findings.find((f) => f.line === 9)?.body).toContain('CREATE INDEX "ix_parcels_zone" ON "parcels" ("zone");');
+    expect(findings.find((f) => f.line === 12)?.body).toContain('**Alembic:** Use `op.drop_index(…, postgresql_concurrently=True)` inside `op.get_context().autocommit_block()`.');
   });
 
   // Which helpers only downgrade() calls was found by scanning the whole file once per helper: 98 s on
