@@ -96,6 +96,8 @@ function codeReport(set: HeldoutSet, runs: readonly CaseRun[], kinds: KindsFile,
   for (const [lang, t] of [...score.byLang].sort()) out.push(`  ${lang.padEnd(26)} ${tallyLine(t)}`);
   if (list) {
     for (const { label, rules } of score.safeFlagged) out.push(`  safe line flagged: ${label.file}:${label.line} ${rules.join(',')} (labelled safe for ${label.kind})`);
+    for (const { label, hits } of score.safeFlaggedNear)
+      out.push(`  safe line flagged nearby: ${label.file}:${label.line} ${hits.map((h) => `${h.line} ${h.rule}`).join(', ')} (labelled safe for ${label.kind})`);
     for (const label of score.missed) out.push(`  missed: ${label.file}:${label.line} ${label.kind}`);
   }
   return out;

@@ -27,6 +27,11 @@ export interface Tally {
   flagged: number;
   /** ... of the label's own kind. */
   flaggedOwn: number;
+  /**
+   * Safe labels with a finding within ±2 lines, the window recall uses, that no unsafe label explains (no
+   * unsafe label within ±2 lines of it): the finding on the line before or after a safe call counts too.
+   */
+  flaggedNear: number;
 }
 
 export interface CodeScore {
@@ -35,6 +40,8 @@ export interface CodeScore {
   byLang: Map<string, Tally>;
   missed: Label[];
   safeFlagged: { label: Label; rules: string[] }[];
+  /** Safe labels with an unexplained finding within ±2 lines but none on the line itself. */
+  safeFlaggedNear: { label: Label; hits: Hit[] }[];
 }
 
 export const WINDOW = 2;
@@ -42,7 +49,7 @@ export const WINDOW = 2;
 /** The default own-rule test: the finding's rule id is the kind, or starts with `kind/`. */
 export const sameKind = (kind: string, rule: string): boolean => rule === kind || rule.startsWith(`${kind}/`);
 
-const empty = (): Tally => ({ unsafe: 0, found: 0, foundOwn: 0, safe: 0, flagged: 0, flaggedOwn: 0 });
+const empty = (): Tally => ({ unsafe: 0, found: 0, foundOwn: 0, safe: 0, flagged: 0, flaggedOwn: 0, flaggedNear: 0 });
 
 /**
  * Code sets: recall on the unsafe labels (a finding within ±2 lines of the labelled line) and findings on
@@ -50,7 +57,9 @@ const empty = (): Tally => ({ unsafe: 0, found: 0, foundOwn: 0, safe: 0, flagged
  * A line labelled safe for two kinds counts once per kind.
  */
 export function scoreCode(labels: readonly Label[], hits: readonly Hit[], own: (kind: string, rule: string) => boolean = sameKind): CodeScore {
-  const score: CodeScore = { all: empty(), byKind: new Map(), byLang: new Map(), missed: [], safeFlagged: [] };
+  const score: CodeScore = { all: empty(), byKind: new Map(), byLang: new Map(), missed: [], safeFlagged: [], safeFlaggedNear: [] };
+  const unsafe = labels.filter((l) => l.expect === 'unsafe');
+  const unexplained = hits.filter((h) => !unsafe.some((l) => l.file === h.file && Math.abs(h.line - l.line) <= WINDOW));
   const tally = (map: Map<string, Tally>, key: string) => {
     let t = map.get(key);
     if (!t) map.set(key, (t = empty()));
@@ -71,12 +80,15 @@ export function scoreCode(labels: readonly Label[], hits: readonly Hit[], own: (
     } else {
       const on = hits.filter((h) => h.file === label.file && h.line === label.line);
       const mine = on.some((h) => own(label.kind, h.rule));
+      const near = unexplained.filter((h) => h.file === label.file && Math.abs(h.line - label.line) <= WINDOW);
       for (const t of tallies) {
         t.safe++;
         if (on.length > 0) t.flagged++;
         if (mine) t.flaggedOwn++;
+        if (on.length > 0 || near.length > 0) t.flaggedNear++;
       }
       if (on.length > 0) score.safeFlagged.push({ label, rules: [...new Set(on.map((h) => h.rule))].sort() });
+      else if (near.length > 0) score.safeFlaggedNear.push({ label, hits: near });
     }
   }
   return score;
@@ -124,6 +136,7 @@ export const percent = (n: number, d: number): string => (d === 0 ? '-' : `${((1
 export function tallyLine(t: Tally): string {
   return (
     `recall ${ratio(t.found, t.unsafe)} (${t.found}/${t.unsafe}; own kind ${t.foundOwn}/${t.unsafe})  ` +
-    `safe lines flagged ${percent(t.flagged, t.safe)} (${t.flagged}/${t.safe}) by any rule, ${percent(t.flaggedOwn, t.safe)} (${t.flaggedOwn}/${t.safe}) by the kind's own rule`
+    `safe lines flagged ${percent(t.flagged, t.safe)} (${t.flagged}/${t.safe}) by any rule, ${percent(t.flaggedOwn, t.safe)} (${t.flaggedOwn}/${t.safe}) by the kind's own rule; ` +
+    `${percent(t.flaggedNear, t.safe)} (${t.flaggedNear}/${t.safe}) by any rule within ±${WINDOW} lines`
   );
 }

@@ -21,6 +21,14 @@ describe('held-out scoring', () => {
     expect(s.safeFlagged.map((f) => `${f.label.line} ${f.rules.join(',')}`)).toEqual(['9 sql-injection', '20 missing-timeout']);
   });
 
+  it('also counts a safe label with a finding within ±2 lines that no unsafe label explains', () => {
+    // 12 is near the safe label at 10 only; 21 is near the unsafe label at 22 too, so it is that label's finding.
+    const labels = [label(10, 'safe'), label(20, 'safe'), label(22, 'unsafe'), label(40, 'safe')];
+    const s = scoreCode(labels, [hit(12, 'select-star'), hit(21, 'sql-injection'), hit(40, 'sql-injection')]);
+    expect(s.all).toMatchObject({ safe: 3, flagged: 1, flaggedNear: 2 });
+    expect(s.safeFlaggedNear.map((f) => `${f.label.line} ${f.hits.map((h) => h.line).join(',')}`)).toEqual(['10 12']);
+  });
+
   it('does not credit a finding in another file', () => {
     const s = scoreCode([label(3, 'unsafe', 'ssrf', 'x.go')], [hit(3, 'ssrf', 'y.go')]);
     expect(s.all.found).toBe(0);
