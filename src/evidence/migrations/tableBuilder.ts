@@ -54,6 +54,11 @@ export interface BuilderDialect {
    * sets it on the column as it is, and Postgres skips the scan when the column is NOT NULL already.
    */
   resetsNotNull: boolean;
+  /**
+   * Whether `dropPrimary` drops `<table>_pkey` whatever name it is given: Laravel's Postgres grammar ignores
+   * the argument (compileDropPrimary); Knex drops the constraint it names.
+   */
+  dropsDefaultPrimary: boolean;
   /** Columns as the migration's `down` restates them (their state before `up`), read first; see `ColumnStates`. */
   prior?: ColumnStates;
   /** Where the `down` pass records each column it changes. */
@@ -210,7 +215,7 @@ export function builderCall(tr: Translation, dialect: BuilderDialect, scope: Bui
       return;
     }
     case 'dropPrimary': {
-      const name = textOf(args.positional[0]) ?? `${t}_pkey`;
+      const name = (dialect.dropsDefaultPrimary ? undefined : textOf(args.positional[0])) ?? `${t}_pkey`;
       tr.operations.push(op(line, dialect.call(scope, method.name), t, schemaSql.dropConstraint(t, name)));
       return;
     }

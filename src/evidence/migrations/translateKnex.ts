@@ -20,6 +20,7 @@ function knexDialect(tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'r
   return {
     ...columns,
     resetsNotNull: true,
+    dropsDefaultPrimary: false,
     types: KNEX_TYPES,
     harmless: HARMLESS,
     call: (scope, method) => `${scope.param}.${method}`,

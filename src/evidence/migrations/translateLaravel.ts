@@ -31,6 +31,7 @@ const DROPPED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 const laravelDialect = (tr: Translation, columns: Pick<BuilderDialect, 'prior' | 'restated'>): BuilderDialect => ({
   ...columns,
   resetsNotNull: false,
+  dropsDefaultPrimary: true,
   types: LARAVEL_TYPES,
   harmless: HARMLESS,
   call: (scope, method) => `${scope.param}->${method}`,

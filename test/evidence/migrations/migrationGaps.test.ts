@@ -264,6 +264,13 @@ describe('Dropped indexes and constraints (Laravel, Knex, Alembic)', () => {
     expect(notes.join('\n')).not.toMatch(/Not linted/);
   });
 
+  it('dropPrimary: Laravel on Postgres drops <table>_pkey whatever name it is given; Knex drops the one it names', () => {
+    const laravel = laravelMigration(["        Schema::table('badges', function (Blueprint $table) {", "            $table->dropPrimary('badges_code_primary');", '        });']);
+    expect(sqlOf(translateLaravel(laravel.join('\n')))).toEqual(['12: ALTER TABLE "badges" DROP CONSTRAINT "badges_pkey";']);
+    const knex = ['exports.up = async (knex) => {', "  await knex.schema.table('badges', (table) => {", "    table.dropPrimary('badges_code_pk');", '    table.dropPrimary();', '  });', '};'];
+    expect(sqlOf(translateKnex(knex.join('\n')))).toEqual(['3: ALTER TABLE "badges" DROP CONSTRAINT "badges_code_pk";', '4: ALTER TABLE "badges" DROP CONSTRAINT "badges_pkey";']);
+  });
+
   it('Knex: dropIndex takes the columns first, then an optional name', () => {
     const source = [
       'exports.up = async (knex) => {',
