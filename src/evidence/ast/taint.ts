@@ -567,7 +567,9 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
   const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
-  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)));
+  // Not the assignment whose value holds the use: `query = fmt.Sprintf(query, id)` reads what query held before.
+  const inValue = (a: Assignments[number]) => shape.facts.start(a.value) <= useAt && useAt < shape.facts.end(a.value);
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)) && !inValue(a));
   // The last plain assignment in a block around the use runs on every path to it: what the name held
   // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
   const last = before.findLastIndex((a) => a.overrides && around(a));
