@@ -1,6 +1,5 @@
-import { SEVERITY_OF } from '../evidence/ast/AstRule.js';
 import { loadAstRules } from '../evidence/ast/loadAstRules.js';
-import { rulesById } from '../evidence/ast/rulesReference.js';
+import { rulesById, severitiesOf } from '../evidence/ast/rulesReference.js';
 
 /** `agency rules`: every code rule with its languages, severity and the section of docs/rules.md that explains it. */
 export function listRules(format: 'markdown' | 'json'): string {
@@ -8,7 +7,7 @@ export function listRules(format: 'markdown' | 'json'): string {
     id,
     title: files[0]?.metadata.title ?? id,
     category: files[0]?.metadata.category ?? '',
-    severity: [...new Set(files.map((f) => SEVERITY_OF[f.severity]))].join('/'),
+    severity: [...new Set(files.flatMap(severitiesOf))].join('/'),
     languages: files.map((f) => f.language),
     doc: `docs/rules.md#${id}`,
   }));

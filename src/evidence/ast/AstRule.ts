@@ -13,6 +13,8 @@ export const TAINT_LEVELS = ['request', 'built', 'dynamic', 'leading'] as const;
 export type TaintLevel = (typeof TAINT_LEVELS)[number];
 
 const Example = z.string().min(1);
+const Severity = z.enum(['error', 'warning', 'info', 'hint']);
+const Taint = z.record(z.string(), z.enum(TAINT_LEVELS));
 
 /**
  * One rule file: ast-grep's YAML rule format (id, language, rule, constraints, utils, message, severity,
@@ -23,7 +25,7 @@ export const AstRuleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
     language: z.enum(RULE_LANGUAGES),
-    severity: z.enum(['error', 'warning', 'info', 'hint']),
+    severity: Severity,
     message: z.string().min(1),
     note: z.string().optional(),
     url: z.string().optional(),
@@ -39,7 +41,13 @@ export const AstRuleSchema = z
         fix: z.string().min(1),
         reference: z.url(),
         /** Metavariable (without `$`) → how it must be fed for a finding. */
-        taint: z.record(z.string(), z.enum(TAINT_LEVELS)).optional(),
+        taint: Taint.optional(),
+        /**
+         * A match that misses `taint` but meets these weaker requirements (the named metavariables' levels
+         * replaced, the others kept) is reported with this severity and message: e.g. a shell command that is
+         * not a constant, where no request data is seen reaching it. The message must say that.
+         */
+        sourceUnknown: z.object({ taint: Taint, severity: Severity, message: z.string().min(1) }).strict().optional(),
         /** Only in files that handle HTTP requests (by path or by a route declared in the file). */
         handlersOnly: z.boolean().optional(),
         /** Flagged lines end with a `ruleid` comment (`// ruleid` or `# ruleid`). */

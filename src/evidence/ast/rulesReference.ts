@@ -13,6 +13,12 @@ export function rulesById(rules: readonly AstRule[]): Map<string, AstRule[]> {
   return byId;
 }
 
+/** A rule file's severities: its own, then its weaker form's (sourceUnknown) when it has one. */
+export function severitiesOf(rule: AstRule): string[] {
+  const weaker = rule.metadata.sourceUnknown;
+  return weaker ? [SEVERITY_OF[rule.severity], SEVERITY_OF[weaker.severity]] : [SEVERITY_OF[rule.severity]];
+}
+
 /** docs/rules.md, generated from the rule files (`npm run rules:doc`); a test keeps the committed copy current. */
 export function rulesReference(rules: readonly AstRule[]): string {
   const byId = rulesById(rules);
@@ -40,6 +46,10 @@ export function rulesReference(rules: readonly AstRule[]): string {
     '`r.URL.Query()`, `request.getParameter`, `@RequestParam` parameters, `$_GET`, `Request.Query` ...),',
     'directly or through variables assigned from it, or, for SQL and shell commands, when its text is',
     'built from values. Bound parameters, constants and words inside log strings are not reported.',
+    'A rule can also report a weaker form at a lower severity and say so in its message: Python\'s',
+    '`os.system` with a command that is not a constant (a parameter, a helper\'s result) where no request',
+    'data is seen reaching it is a major finding, the same call with request data a blocker (likewise',
+    'PyYAML\'s `yaml.load` of a document that is not a constant).',
     'Request data also means Flask/FastAPI route parameters (`@app.route("/f/<name>")`) and the fields a',
     'TypeScript handler destructures from a typed `Request`. Values pass through loops (`for (const x of',
     'list)`), and a later plain assignment in the same block replaces what a variable held; one inside a',
@@ -55,7 +65,7 @@ export function rulesReference(rules: readonly AstRule[]): string {
   ];
   for (const [id, files] of byId) {
     const first = files[0] as AstRule;
-    const severities = [...new Set(files.map((f) => SEVERITY_OF[f.severity]))].join(' / ');
+    const severities = [...new Set(files.flatMap(severitiesOf))].join(' / ');
     out.push(`| [\`${id}\`](#${id}) | ${files.map((f) => LANGUAGE_NAMES[f.language]).join(', ')} | ${severities} | ${first.metadata.category} |`);
   }
   out.push('| [`hardcoded-secret`](#hardcoded-secret) | any file | blocker | security |', '');
@@ -64,7 +74,7 @@ export function rulesReference(rules: readonly AstRule[]): string {
     const m = first.metadata;
     out.push(`## ${id}`, '', `${m.title}.`, '', `**What.** ${m.what}`, '', `**Why.** ${m.why}`, '', `**How to fix.** ${m.fix}`, '', `**Reference.** <${m.reference}>`, '');
     out.push('| Language | Rule file | Reported when |', '| --- | --- | --- |');
-    for (const f of files) out.push(`| ${LANGUAGE_NAMES[f.language]} | [\`rules/${f.file}\`](../rules/${f.file}) | ${f.message.replace(/\|/g, '\\|')} |`);
+    for (const f of files) out.push(`| ${LANGUAGE_NAMES[f.language]} | [\`rules/${f.file}\`](../rules/${f.file}) | ${reportedWhen(f).replace(/\|/g, '\\|')} |`);
     out.push('');
     for (const f of files) {
       const example = f.metadata.examples.invalid[0] as string;
@@ -73,6 +83,13 @@ export function rulesReference(rules: readonly AstRule[]): string {
   }
   out.push(...SECRETS_AND_SQUAWK);
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The rule's message, and its weaker form's with that form's severity. */
+function reportedWhen(rule: AstRule): string {
+  const weaker = rule.metadata.sourceUnknown;
+  if (!weaker) return rule.message;
+  return `${rule.message} (${SEVERITY_OF[rule.severity]}) Otherwise: ${weaker.message} (${SEVERITY_OF[weaker.severity]})`;
 }
 
 const SECRETS_AND_SQUAWK = [

@@ -1,7 +1,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { Finding } from '../../domain/findingSchema.js';
 import { ruleLink } from '../../domain/ruleLink.js';
-import { SEVERITY_OF, type AstRule } from './AstRule.js';
+import { SEVERITY_OF, type AstRule, type TaintLevel } from './AstRule.js';
 import { compileRule, compileRuleFor, type CompiledRule } from './compileRule.js';
 import { ruleLanguageOf, type AstGrep, type ParseLanguage } from './astGrep.js';
 import { isHandlerSource } from './isHandlerSource.js';
@@ -75,7 +75,8 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
   }
   const findings: Finding[] = [];
   const notes: string[] = [];
-  const seen = new Set<string>();
+  // The finding on each rule and line: one per line, the rule's full severity over its weaker form.
+  const seen = new Map<string, { at: number; full: boolean }>();
   const taintCache: TaintCache = new Map();
   for (const [index, rule] of applicable.entries()) {
     if (performance.now() - started > budgetMs) {
@@ -96,10 +97,15 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
     }
     for (const match of matches) {
       const line = reportLine(match, input.added);
-      if (line === undefined || seen.has(`${rule.id}:${line}`)) continue;
-      if (!taintMet(rule, match, language, taintCache)) continue;
-      seen.add(`${rule.id}:${line}`);
-      findings.push(astFinding(rule, input.path, line));
+      const key = `${rule.id}:${line}`;
+      const earlier = seen.get(key);
+      if (line === undefined || earlier?.full) continue;
+      const verdict = taintVerdict(rule, match, language, taintCache);
+      if (!verdict || (earlier && verdict === 'source-unknown')) continue;
+      const finding = astFinding(rule, input.path, line, verdict);
+      if (earlier) findings[earlier.at] = finding;
+      else findings.push(finding);
+      seen.set(key, { at: earlier?.at ?? findings.length - 1, full: verdict === 'met' });
     }
   }
   return { findings, notes };
@@ -122,8 +128,16 @@ function searchRule(top: SgNode, compiled: CompiledRule, whole: () => CompiledRu
   }
 }
 
-function taintMet(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
-  for (const [name, level] of Object.entries(rule.metadata.taint ?? {})) {
+/** `met`: the rule's taint requirements hold; `source-unknown`: only its weaker `sourceUnknown` ones do; null: neither. */
+function taintVerdict(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): 'met' | 'source-unknown' | null {
+  const taint = rule.metadata.taint ?? {};
+  if (taintMet(taint, match, language, cache)) return 'met';
+  const weaker = rule.metadata.sourceUnknown;
+  return weaker && taintMet({ ...taint, ...weaker.taint }, match, language, cache) ? 'source-unknown' : null;
+}
+
+function taintMet(taint: Record<string, TaintLevel>, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
+  for (const [name, level] of Object.entries(taint)) {
     const node = match.getMatch(name);
     // An unbound metavariable (an `any` branch without it) sets no requirement.
     if (node && !meetsTaint(node, level, language, cache)) return false;
@@ -151,12 +165,13 @@ function mostlyErrors(top: SgNode, length: number): boolean {
   return false;
 }
 
-function astFinding(rule: AstRule, path: string, line: number): Finding {
+function astFinding(rule: AstRule, path: string, line: number, verdict: 'met' | 'source-unknown'): Finding {
+  const weaker = verdict === 'source-unknown' ? rule.metadata.sourceUnknown : undefined;
   return {
-    severity: SEVERITY_OF[rule.severity],
+    severity: SEVERITY_OF[weaker?.severity ?? rule.severity],
     category: rule.metadata.category,
     title: rule.metadata.title,
-    body: `${rule.message} ${rule.metadata.fix}`,
+    body: `${weaker?.message ?? rule.message} ${rule.metadata.fix}`,
     path,
     line,
     endLine: null,

@@ -30,6 +30,12 @@ interface LanguageShape {
   sanitizer: RegExp;
   /** An index into a fixed table (`ALLOWED[key]`): the value is one of the table's, whatever the key. */
   lookup?: { kinds: ReadonlySet<string>; object: string; tables: ReadonlySet<string> };
+  /**
+   * Functions called by a bare name whose result is known from constant arguments (`str(5)`, `len("ab")`).
+   * At the `dynamic` level, a bare-name call of any other function (`make_command()`, a helper or an
+   * import) is not a constant: its result is not known here.
+   */
+  pureCalls?: RegExp;
   /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
   appends?: { rule: Record<string, unknown>; pattern: RegExp };
 }
@@ -68,6 +74,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
     sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*)\(/,
     lookup: { kinds: new Set(['subscript']), object: 'value', tables: new Set(['dictionary', 'list', 'set', 'tuple']) },
+    pureCalls: /^(?:str|repr|ascii|int|float|bool|complex|bytes|bytearray|len|format|abs|min|max|round|sum|sorted|reversed|list|tuple|dict|set|frozenset|chr|ord|hex|oct|bin|range|enumerate|zip|map|filter|any|all|type|isinstance|issubclass|hash|id|divmod|pow)$/,
   },
   go: {
     request:
@@ -168,7 +175,7 @@ export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, 
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
   if (level === 'leading') return leading(node, shape, DEPTH);
-  return dynamic(node, shape, DEPTH);
+  return dynamic(node, shape, DEPTH, true);
 }
 
 /** The request-data pattern of a language, for rules that judge a whole file (e.g. handlers). */
@@ -428,19 +435,36 @@ function isBuilding(node: SgNode, shape: Shape): boolean {
   return false;
 }
 
-/** Not a constant: holds a name that is not UPPER_CASE and not assigned only constants in its function. */
-function dynamic(node: SgNode, shape: Shape, depth: number): boolean {
+/**
+ * Not a constant: holds a name that is not UPPER_CASE and not assigned only constants in its function.
+ * With `opaque` (the `dynamic` level, not a built string), also a call of a function by its bare name that
+ * is not one of the language's pure builtins (`os.system(make_command())`).
+ */
+function dynamic(node: SgNode, shape: Shape, depth: number, opaque = false): boolean {
   const kind = shape.facts.kind(node);
   if (shape.strings.has(kind) && !shape.facts.children(node).some((c) => shape.interpolation.has(shape.facts.kind(c)))) return false;
   if (isSanitizer(node, shape)) return false;
   if (requestIn(node, shape)) return true;
+  if (opaque && opaqueCallIn(node, shape)) return true;
   const ids = identifiersIn(node, shape);
   return ids.some((id) => {
     if (CONSTANT.test(shape.facts.text(id))) return false;
     const values = assignedValues(id, shape);
     if (values.length === 0 || depth === 0) return true;
-    return values.some((value) => dynamic(value, shape, depth - 1));
+    return values.some((value) => dynamic(value, shape, depth - 1, opaque));
   });
+}
+
+/** A call, in the node or under it (not under a sanitizer), of a function named bare that is not a pure builtin. */
+function opaqueCallIn(node: SgNode, shape: Shape): boolean {
+  const pure = shape.pureCalls;
+  if (!pure) return false;
+  const opaque = (n: SgNode): boolean => {
+    if (!(shape.calls ?? CALLS).has(shape.facts.kind(n))) return false;
+    const callee = n.field('function');
+    return !!callee && shape.identifiers.has(shape.facts.kind(callee)) && !pure.test(shape.facts.text(callee)) && !CONSTANT.test(shape.facts.text(callee));
+  };
+  return opaque(node) || descendants(node, shape, (n) => opaque(n) || isSanitizer(n, shape)).some(opaque);
 }
 
 function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
@@ -543,7 +567,9 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   }
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
   const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
-  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)));
+  // Not the assignment whose value holds the use: `query = fmt.Sprintf(query, id)` reads what query held before.
+  const inValue = (a: Assignments[number]) => shape.facts.start(a.value) <= useAt && useAt < shape.facts.end(a.value);
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)) && !inValue(a));
   // The last plain assignment in a block around the use runs on every path to it: what the name held
   // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
   const last = before.findLastIndex((a) => a.overrides && around(a));

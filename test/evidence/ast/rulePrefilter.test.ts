@@ -26,6 +26,14 @@ describe('rulePrefilter', () => {
     expect(rulePrefilter(rule({ any: [{ regex: 'exec' }, { kind: 'call_expression' }] }))).toBeUndefined();
   });
 
+  it('reads regexes nested as deep as a binding through utils (12 levels), so such a rule still has a text test', () => {
+    let body: Record<string, unknown> = { regex: 'popen' };
+    for (let i = 0; i < 11; i++) body = i % 2 ? { has: body } : { any: [body] };
+    const test = rulePrefilter(rule({ kind: 'call', all: [body] }));
+    expect(test?.test('os.popen(cmd)')).toBe(true);
+    expect(test?.test('print(cmd)')).toBe(false);
+  });
+
   it('lets through every invalid example of every shipped rule', () => {
     for (const r of loadAstRules()) {
       for (const example of r.metadata.examples.invalid) expect(rulePrefilter(r)?.test(example) ?? true, r.file).toBe(true);

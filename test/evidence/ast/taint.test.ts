@@ -19,6 +19,22 @@ function run(id: string, lang: ParseLanguage, path: string, lines: string[]): st
 }
 
 describe('the taint step', () => {
+  it('reports a rule\'s weaker form (sourceUnknown) at its own severity and message when no request data is seen, the full form otherwise', () => {
+    const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'python');
+    const source = [
+      'def rotate(request, name):',
+      '    os.system(compose_rotation())',
+      '    os.system("logrotate " + name)',
+      '    os.system("logrotate " + request.POST["conf"])',
+      '    os.system(compose_rotation()); os.system(request.GET["extra"])',
+      '    os.system(str(7))',
+    ].join('\n');
+    const { findings } = runAstRules(sg, picked, { path: 'app/views.py', lang: 'python', source, whole: true });
+    expect(findings.map((f) => `${f.line} ${f.severity}`)).toEqual(['2 major', '3 major', '4 blocker', '5 blocker']);
+    expect(findings[0]?.body).toMatch(/unknown/);
+    expect(findings[2]?.body).not.toMatch(/unknown/);
+  });
+
   it('reads request fields a TypeScript handler destructures from a typed Request, and only those', () => {
     const source = [
       "import type { Request, Response } from 'express';",
