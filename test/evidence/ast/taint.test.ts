@@ -19,6 +19,22 @@ function run(id: string, lang: ParseLanguage, path: string, lines: string[]): st
 }
 
 describe('the taint step', () => {
+  it('command injection in every language: a blocker with request data, major and saying the source is unknown without it', () => {
+    const cases: [ParseLanguage, string, string, string][] = [
+      ['javascript', 'jobs/archive.js', "function pack(req, dir) {\n  execSync('tar czf out.tgz ' + dir);\n  execSync('tar czf out.tgz ' + req.query.dir);\n}", 'shell command'],
+      ['ruby', 'app/jobs/archive.rb', 'def pack(dir)\n  system("tar czf out.tgz #{dir}")\n  system("tar czf out.tgz #{params[:dir]}")\nend', 'shell command'],
+      ['php', 'app/Jobs/Archive.php', "<?php\nfunction pack_dir($dir) {\n  shell_exec('tar czf out.tgz ' . $dir);\n  shell_exec('tar czf out.tgz ' . $_GET['dir']);\n}", 'shell command'],
+      ['go', 'jobs/archive.go', 'package jobs\nfunc pack(r *http.Request, dir string) {\n\texec.Command("sh", "-c", "tar czf out.tgz "+dir).Run()\n\texec.Command("sh", "-c", "tar czf out.tgz "+r.FormValue("dir")).Run()\n}', 'shell runs a script'],
+    ];
+    for (const [lang, path, source, what] of cases) {
+      const picked = rules.filter((r) => r.id === 'command-injection' && r.language === lang);
+      const { findings } = runAstRules(sg, picked, { path, lang, source, whole: true });
+      expect(findings.map((f) => f.severity), lang).toEqual(['major', 'blocker']);
+      expect(findings[0]?.body, lang).toMatch(new RegExp(`${what}.*no request data is seen reaching it`, 'i'));
+      expect(findings[1]?.body, lang).toMatch(/request data/);
+    }
+  });
+
   it('reports a rule\'s weaker form (sourceUnknown) at its own severity and message when no request data is seen, the full form otherwise', () => {
     const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'python');
     const source = [
