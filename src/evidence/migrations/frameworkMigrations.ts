@@ -161,7 +161,9 @@ export async function frameworkMigrations(files: readonly DiffFile[], opts: Fram
         const inTransaction = f.source.id === 'ban-concurrent-index-creation-in-transaction' || f.source.id === CONCURRENT_INDEX_IN_TRANSACTION;
         if (t && inTransaction && t.translation.hazards.some((h) => h.line === f.line && h.rule === 'concurrent-index-in-transaction')) continue;
         if (t && f.source.id === CONCURRENT_INDEX_IN_TRANSACTION && f.source.kind === 'rule') {
-          const fix = f.title.startsWith('Index dropped') ? frameworkFix(t.framework, 'require-concurrent-index-deletion') : undefined;
+          // A drop gets the framework's way to drop concurrently; its statement is the operation's SQL on that line.
+          const drops = t.translation.operations.some((o) => o.line === f.line && o.sql.some((l) => /^\s*DROP\s+INDEX\s+CONCURRENTLY\b/i.test(l.text)));
+          const fix = drops ? frameworkFix(t.framework, 'require-concurrent-index-deletion') : undefined;
           out.push(fix ? { ...f, body: `${f.body}\n\n**${FRAMEWORK_NAMES[t.framework]}:** ${fix}` } : f);
           continue;
         }
