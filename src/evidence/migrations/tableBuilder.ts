@@ -1,4 +1,5 @@
 import { namesOf, textOf, type Args, type Segment, type Value } from './parseValue.js';
+import { changeRewrites, type RailsColumnType } from './railsColumnChange.js';
 import { schemaSql, statements } from './schemaSql.js';
 import { ident, literal, op, tableKey, type Translation } from './Translation.js';
 
@@ -132,19 +133,21 @@ function alterColumn(tr: Translation, dialect: BuilderDialect, line: number, nam
 }
 
 /**
- * Whether a change of a column's SQL type (as the builders write it) makes Postgres rewrite the table: not
- * for the same type, a string type to `text` or an unlimited `varchar`, a longer `varchar`, or a `numeric`
- * with more precision and the same scale (the catalog changes only; see railsColumnChange for the rules).
+ * Whether a change of a column's SQL type (as the builders write it) makes Postgres rewrite the table:
+ * the rules every translator shares (changeRewrites: a longer `varchar`, a string type to `text`, a wider
+ * `numeric` change the catalog only), on the builders' type read as the type those rules compare.
  */
 export function rewrites(prior: string, next: string): boolean {
-  if (prior === next) return false;
-  const sized = (t: string, base: string) => new RegExp(`^${base}(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?$`).exec(t);
-  const [pv, nv] = [sized(prior, 'varchar'), sized(next, 'varchar')];
-  if ((next === 'text' || (nv && nv[1] === undefined)) && (pv || prior === 'text')) return false;
-  if (pv?.[1] !== undefined && nv?.[1] !== undefined) return Number(nv[1]) < Number(pv[1]);
-  const [pn, nn] = [sized(prior, 'numeric'), sized(next, 'numeric')];
-  if (pn && nn) return nn[1] !== undefined && (pn[1] === undefined || Number(nn[1]) < Number(pn[1]) || (nn[2] ?? '0') !== (pn[2] ?? '0'));
-  return true;
+  return changeRewrites(columnType(prior), columnType(next));
+}
+
+/** `varchar(255)` → a string of limit 255, `numeric(8, 2)` → precision 8 and scale 2; any other type as itself. */
+function columnType(sql: string): RailsColumnType {
+  const sized = /^(varchar|numeric)(?:\((\d+)(?:,\s*(\d+))?\))?$/.exec(sql);
+  if (!sized) return { type: sql };
+  const [, base, size, scale] = sized;
+  if (base === 'varchar') return size === undefined ? { type: 'string' } : { type: 'string', limit: size };
+  return { type: 'numeric', ...(size === undefined ? {} : { precision: size }), ...(scale === undefined ? {} : { scale }) };
 }
 
 /** One call chain on a builder parameter (`table.string('email').notNullable().index()`) → its Postgres. */
