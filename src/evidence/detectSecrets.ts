@@ -2,6 +2,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import type { Finding } from '../domain/findingSchema.js';
 import { ruleLink } from '../domain/ruleLink.js';
+import { insideEncodedBlob } from './insideEncodedBlob.js';
 import { isTestFile } from './isCodeFile.js';
 import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { maskSecret } from './maskSecret.js';
@@ -144,7 +145,10 @@ async function secretlintFindings(files: readonly SecretScanFile[], filePath: st
     return alone;
   }
   // secretlint knows no documentation examples or placeholders: those are dropped here, as for our patterns.
-  const real = result.messages.filter((message) => !isExampleOrPlaceholder(matchedText(content, message.range)));
+  const real = result.messages.filter((message) => {
+    const text = matchedText(content, message.range);
+    return !isExampleOrPlaceholder(text) && !insideEncodedBlob(content, message.range[0], message.range[0] + text.length);
+  });
   const out: Finding[][] = files.map(() => []);
   for (const message of real) {
     const at = message.loc.start.line;
@@ -232,7 +236,8 @@ function firstSecret(pattern: SecretPattern, text: string): string | undefined {
   try {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const secret = m.groups?.secret ?? m[0];
-      if ((!pattern.accept || pattern.accept(secret)) && !isExampleOrPlaceholder(secret)) return secret;
+      const at = m.index + m[0].lastIndexOf(secret);
+      if ((!pattern.accept || pattern.accept(secret)) && !isExampleOrPlaceholder(secret) && !insideEncodedBlob(text, at, at + secret.length)) return secret;
     }
     return undefined;
   } finally {

@@ -43,6 +43,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  // RFC 6749's sample access and refresh tokens (sections 4.2.2 and 5.1), copied into OAuth libraries' docs.
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
   // Stripe's documentation key.
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
@@ -71,6 +74,8 @@ function looksLikeAssignedSecret(value: string, quoted: boolean): boolean {
   if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
   // A dotted name (`"gen_ai.usage.input_tokens"`, `"auth.token"`): an attribute or setting key.
   if (/^[a-z_]+(?:\.[a-z_]+)+$/.test(value)) return false;
+  // Lowercase words around a slash (`"auth-request-type/at"`, `"oauth/access-token"`): a route, a media type or a metric label.
+  if (/^[a-z]+(?:[-_][a-z]+)*(?:\/[a-z]+(?:[-_][a-z]+)*)+$/.test(value)) return false;
   if (quoted) return true;
   if (value.length < 16 || (value.match(/\d/g) ?? []).length < 2) return false;
   // Member access or a call, not a value: `config.jwt.secret2`, `os.getenv2(...)`.

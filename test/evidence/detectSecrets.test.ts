@@ -73,10 +73,23 @@ describe('detectSecrets', () => {
         'const label = "Enter your password";',
         'if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {',
         '  throw new Error("the key holds only its first line");',
+        'REQUEST_TYPE_ACCESS_TOKEN = "auth-request-type/at"',
+        '  "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA",',
       ]),
       file('test/login.test.ts', ['const password = "Xq7!vR2#pL9mK4";']),
     ]);
     expect(findings).toEqual([]);
+  });
+
+  it('does not read token shapes inside an encoded blob (an inlined WebAssembly module), and still reports the token standing alone', async () => {
+    // A Facebook-shaped run after a `+` inside base64: `\b` holds there, but it is a piece of the blob.
+    const token = ['EAAG', 'm0PX4ZCpsBAO2vK9hLq7Zt3Wn8Rb5Yc1Xd6Fe4Gh2Jk9Lm0Np3Qr7St5Uv8Wx1Yz4Ab6Cd2Ef9Gh'].join('');
+    const blob = `${'AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBg'.repeat(3)}+${token}/${'QRVHDd0CIAJBBDYCHCACIAE2AhQgAkGwGDYCECACQRU2Agx'.repeat(3)}`;
+    const findings = await detectSecrets([
+      file('lib/llhttp-wasm.js', [`module.exports = Buffer.from('${blob}', 'base64');`]),
+      file('src/facebook.js', [`const FB_TOKEN = '${token}';`]),
+    ]);
+    expect(findings.map((f) => `${f.path}:${f.line} ${f.title}`)).toEqual(['src/facebook.js:1 Hardcoded secret: Facebook access token']);
   });
 
   it("leaves no secretlint profiler marks behind (they would pile up for the life of the process)", async () => {
