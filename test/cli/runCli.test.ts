@@ -142,7 +142,7 @@ describe('agency rules', () => {
   it('lists every code rule with its languages, severity and doc link', async () => {
     const { code, stdout } = await cli(['rules']);
     expect(code).toBe(0);
-    expect(stdout).toContain('| `sql-injection` | javascript, python, go, ruby, java, kotlin, php, csharp | blocker | SQL built from values (SQL injection) | docs/rules.md#sql-injection |');
+    expect(stdout).toContain('| `sql-injection` | javascript, python, go, ruby, java, kotlin, php, csharp | blocker/major | SQL built from values (SQL injection) | docs/rules.md#sql-injection |');
     expect(stdout).toContain('| `missing-timeout` | javascript, python, go, ruby, java, kotlin, php, csharp | major |');
     const json = await cli(['rules', '--format', 'json']);
     const rows = JSON.parse(json.stdout) as { id: string; doc: string }[];

@@ -45,7 +45,7 @@ const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
 const SHAPES: Record<RuleLanguage, LanguageShape> = {
   javascript: {
     request:
-      /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|file|url|originalUrl|path|hostname|ip)\b|\bctx\.(?:query|params)\b|\bsearchParams\.get\(|\bevent\.(?:body|queryStringParameters|pathParameters|headers)\b|\b(?:req|request)\.(?:param|get|header)\(|\blocation\.(?:search|hash|href)\b|\bprocess\.argv\b/,
+      /\b(?:req|request|ctx\.request|ctx)\.(?:body|query|params|headers|cookies|files|file|url|originalUrl|path|hostname|ip)\b|\bctx\.(?:query|params)\b|\bsearchParams\.get\(|\bevent\.(?:body|queryStringParameters|pathParameters|headers)\b|\b(?:req|request)\.(?:param|get|header)\(|\blocation\.(?:search|hash|href)\b/,
     scopes: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'function', 'generator_function_declaration']),
     // `for (const x of list)`: each x is a value of the list.
     assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'], for_in_statement: ['left', 'right'] },
@@ -62,7 +62,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   python: {
     request:
-      /\brequest\.(?:GET|POST|FILES|COOKIES|META|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bsys\.argv\b|\binput\(|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
+      /\brequest\.(?:GET|POST|FILES|COOKIES|META|args|form|values|json|data|files|headers|cookies|query_params|get_json|path_params|body|params|match_info|query|POST\.get|GET\.get|content)\b|\bevent\[|\bself\.request\.(?:arguments|body|get_argument)|\bget_argument\(/,
     scopes: new Set(['function_definition', 'lambda']),
     // `with open(path) as f`: f reads what path names.
     assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'], as_pattern: ['alias', 'first'] },
@@ -78,7 +78,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   go: {
     request:
-      /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bos\.Args\b|\bc\.(?:Request|Params)\b/,
+      /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bc\.(?:Request|Params)\b/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
     assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'], range_clause: ['left', 'right'] },
     identifiers: new Set(['identifier']),
@@ -90,7 +90,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
   },
   ruby: {
-    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies(?:\.permanent)?\[|\bARGV\b|\bgets\b/,
+    request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies(?:\.permanent)?\[/,
     scopes: new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda']),
     assignments: { assignment: ['left', 'right'], operator_assignment: ['left', 'right'] },
     identifiers: new Set(['identifier', 'instance_variable']),

@@ -35,6 +35,37 @@ describe('the taint step', () => {
     }
   });
 
+  it('SQL built from values: a blocker when request data reaches it, major and saying the source is unknown otherwise', () => {
+    const cases: [ParseLanguage, string, string][] = [
+      ['javascript', 'src/orders.js', "function orders(req, status) {\n  db.query('SELECT id FROM orders WHERE status = ' + status);\n  db.query('SELECT id FROM orders WHERE status = ' + req.query.status);\n}"],
+      ['python', 'app/orders.py', 'def orders(request, status):\n    cursor.execute("SELECT id FROM orders WHERE status = \'%s\'" % status)\n    cursor.execute("SELECT id FROM orders WHERE status = \'%s\'" % request.GET["status"])'],
+      ['ruby', 'app/models/order.rb', 'def orders(status)\n  Order.where("status = \'#{status}\'")\n  Order.where("status = \'#{params[:status]}\'")\nend'],
+      ['go', 'orders.go', 'package orders\nfunc orders(r *http.Request, status string) {\n\tdb.Query("SELECT id FROM orders WHERE status = \'" + status + "\'")\n\tdb.Query("SELECT id FROM orders WHERE status = \'" + r.FormValue("status") + "\'")\n}'],
+    ];
+    for (const [lang, path, source] of cases) {
+      const picked = rules.filter((r) => r.id === 'sql-injection' && r.language === lang);
+      const { findings } = runAstRules(sg, picked, { path, lang, source, whole: true });
+      expect(findings.map((f) => f.severity), lang).toEqual(['major', 'blocker']);
+      expect(findings[0]?.body, lang).toMatch(/no request data is seen reaching them/);
+      expect(findings[1]?.body, lang).toMatch(/come from request data/);
+    }
+  });
+
+  it('takes command-line arguments and standard input as the operator\'s, not request data', () => {
+    // A script that opens the file named on its command line is what command-line tools do.
+    expect(run('path-traversal', 'python', 'scripts/dump.py', ['import sys', 'def main():', '    with open(sys.argv[1]) as f:', '        print(f.read())'])).toEqual([]);
+    expect(run('path-traversal', 'python', 'scripts/ask.py', ['def main():', '    name = input("file? ")', '    return open(name).read()'])).toEqual([]);
+    expect(run('path-traversal', 'javascript', 'scripts/dump.js', ['function main() {', '  return fs.readFileSync(process.argv[2], "utf8");', '}'])).toEqual([]);
+    expect(run('path-traversal', 'go', 'cmd/dump/main.go', ['package main', 'func main() {', '\tdata, _ := os.ReadFile(os.Args[1])', '\tfmt.Println(string(data))', '}'])).toEqual([]);
+    expect(run('path-traversal', 'ruby', 'bin/dump.rb', ['def main', '  File.read(ARGV[0])', 'end'])).toEqual([]);
+    // The same calls with request data stay blockers.
+    expect(run('path-traversal', 'python', 'app/views.py', ['def show(request):', '    with open(request.GET["f"]) as f:', '        return f.read()'])).toEqual(['2 path-traversal']);
+    // A shell command built from them: not a constant, so the weaker form (major), not the blocker.
+    const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'python');
+    const { findings } = runAstRules(sg, picked, { path: 'scripts/run.py', lang: 'python', source: 'import os, sys\ndef main():\n    os.system("ls " + sys.argv[1])', whole: true });
+    expect(findings.map((f) => `${f.line} ${f.severity}`)).toEqual(['3 major']);
+  });
+
   it('reports a rule\'s weaker form (sourceUnknown) at its own severity and message when no request data is seen, the full form otherwise', () => {
     const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'python');
     const source = [
