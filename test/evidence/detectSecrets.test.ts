@@ -74,6 +74,7 @@ describe('detectSecrets', () => {
         'if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {',
         '  throw new Error("the key holds only its first line");',
         'REQUEST_TYPE_ACCESS_TOKEN = "auth-request-type/at"',
+        "  secret: 'app-secret-key',",
         '  "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA",',
       ]),
       file('test/login.test.ts', ['const password = "Xq7!vR2#pL9mK4";']),

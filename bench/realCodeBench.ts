@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectEvidence } from '../src/evidence/collectEvidence.js';
+import { diffFileFromPatch, type DiffFile } from '../src/evidence/parseUnifiedDiff.js';
+import { ms } from './stats.js';
+
+/** Folders of a package that are not its code: tests, fixtures, docs and examples are judged by other rules. */
+const NOT_CODE = /^(?:test|tests|__tests__|__pycache__|fixtures|docs?|examples?|benchmarks?|\.bin)$/;
+const MAX_BYTES = 200_000;
+
+/**
+ * Our evidence (rules, secrets) on real code no one wrote for it: the dependencies `npm ci` installs from
+ * the lockfile (the same files on every machine), and this machine's Python standard library when there is
+ * one. Each file is reviewed as if a pull request added it whole. Third-party code is not free of defects,
+ * so this is no false-positive rate: it is what a user would see on ordinary code, per rule, with the
+ * blockers listed so that each can be judged. Run `npm run bench -- realcode` to see every finding.
+ */
+export async function realCodeBench(print: (line: string) => void, listAll = false): Promise<void> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const python = readdirSafe('/usr/lib').filter((n) => /^python3\.\d+$/.test(n)).sort().at(-1);
+  const corpora: [string, string, RegExp][] = [
+    ['installed npm dependencies (package-lock.json)', join(root, 'node_modules'), /\.(?:[cm]?js|ts)$/],
+    ...(python ? [[`Python standard library (/usr/lib/${python})`, `/usr/lib/${python}`, /\.py$/] as [string, string, RegExp]] : []),
+  ];
+  for (const [name, dir, ext] of corpora) {
+    const files = codeFiles(dir, ext).map((path) => newFile(`src/${relative(dir, path)}`, readFileSync(path, 'utf8')));
+    const lines = files.reduce((n, f) => n + f.added.length, 0);
+    const started = performance.now();
+    const { findings } = await collectEvidence(files);
+    const took = performance.now() - started;
+    print(`real code, ${name}: ${files.length.toLocaleString('en-US')} files, ${lines.toLocaleString('en-US')} lines as new files, ${findings.length} findings (${((10_000 * findings.length) / Math.max(1, lines)).toFixed(2)} per 10,000 lines), ${ms(took)}`);
+    const byRule = new Map<string, typeof findings>();
+    for (const f of findings) {
+      const key = `${f.source.id ?? f.source.kind} (${f.severity})`;
+      byRule.set(key, [...(byRule.get(key) ?? []), f]);
+    }
+    for (const [key, list] of [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) print(`  ${String(list.length).padStart(4)} ${key}`);
+    for (const f of findings.filter((x) => listAll || x.severity === 'blocker')) print(`    ${f.severity} ${f.source.id ?? f.source.kind}: ${f.path}:${f.line ?? '-'}`);
+  }
+}
+
+/** The code files under dir, sorted (the same order on every machine), skipping test and doc folders and very large files. */
+function codeFiles(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSafe(at).sort()) {
+      const path = join(at, name);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!NOT_CODE.test(name)) walk(path);
+      } else if (ext.test(name) && !name.endsWith('.d.ts') && stat.size > 0 && stat.size < MAX_BYTES) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The file as a pull request adding it whole would show it. */
+function newFile(path: string, text: string): DiffFile {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  return diffFileFromPatch(path, 'added', `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`);
+}
