@@ -131,9 +131,25 @@ function searchRule(top: SgNode, compiled: CompiledRule, whole: () => CompiledRu
 /** `met`: the rule's taint requirements hold; `source-unknown`: only its weaker `sourceUnknown` ones do; null: neither. */
 function taintVerdict(rule: AstRule, match: SgNode, language: AstRule['language'], cache: TaintCache): 'met' | 'source-unknown' | null {
   const taint = rule.metadata.taint ?? {};
-  if (taintMet(taint, match, language, cache)) return 'met';
   const weaker = rule.metadata.sourceUnknown;
-  return weaker && taintMet({ ...taint, ...weaker.taint }, match, language, cache) ? 'source-unknown' : null;
+  if (!weaker) return taintMet(taint, match, language, cache) ? 'met' : null;
+  const relaxed = { ...taint, ...weaker.taint };
+  // Most matches meet neither (a bound query's constant text): when meeting the full requirements implies
+  // meeting the weaker ones, the weaker are asked first and a miss settles it in one walk instead of two.
+  if (impliesWeaker(taint, relaxed)) {
+    if (!taintMet(relaxed, match, language, cache)) return null;
+    return taintMet(taint, match, language, cache) ? 'met' : 'source-unknown';
+  }
+  if (taintMet(taint, match, language, cache)) return 'met';
+  return taintMet(relaxed, match, language, cache) ? 'source-unknown' : null;
+}
+
+/** Levels whose check includes another's by construction (taint.ts: `built` is built text or request data). */
+const INCLUDED_IN: Partial<Record<TaintLevel, TaintLevel>> = { request: 'built' };
+
+/** Every metavariable's full level is the weaker one, or one the weaker level's check includes. */
+function impliesWeaker(full: Record<string, TaintLevel>, weaker: Record<string, TaintLevel>): boolean {
+  return Object.entries(weaker).every(([name, level]) => full[name] === level || (full[name] !== undefined && INCLUDED_IN[full[name]] === level));
 }
 
 function taintMet(taint: Record<string, TaintLevel>, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {
