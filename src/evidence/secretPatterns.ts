@@ -69,9 +69,10 @@ const NOT_A_VALUE = /^(?:[./~]|https?:|[a-z]+:\/\/)|\.(?:pem|key|json|ya?ml|txt|
 function looksLikeAssignedSecret(value: string, quoted: boolean): boolean {
   if (value.length < 8 || PLACEHOLDER.test(value) || TEMPLATE_MARKERS.test(value) || PLACEHOLDER_WORDS.test(value)) return false;
   if (MADE_UP.test(value) || NOT_A_VALUE.test(value) || /\s/.test(value)) return false;
-  // One word (`"Passwort"`, `"REQUIRED"`), or an identifier naming the credential (`"user_password"`, `"apiToken"`, `"app-secret-key"`): labels and keys.
+  // One word (`"Passwort"`, `"REQUIRED"`), or an identifier naming the credential (`"user_password"`, `"apiToken"`): labels and keys.
+  // Not kebab-case phrases: `"keyboard-cat-signing"` is how hard-coded signing secrets are often written.
   if (/^(?:[a-z]{8,15}|[A-Z]{8,15}|[A-Z][a-z]{7,14})$/.test(value)) return false;
-  if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:-[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
+  if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
   // A dotted name (`"gen_ai.usage.input_tokens"`, `"auth.token"`): an attribute or setting key.
   if (/^[a-z_]+(?:\.[a-z_]+)+$/.test(value)) return false;
   // Lowercase words around a slash (`"auth-request-type/at"`, `"oauth/access-token"`): a route, a media type or a metric label.

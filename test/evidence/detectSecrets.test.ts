@@ -74,12 +74,16 @@ describe('detectSecrets', () => {
         'if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {',
         '  throw new Error("the key holds only its first line");',
         'REQUEST_TYPE_ACCESS_TOKEN = "auth-request-type/at"',
-        "  secret: 'app-secret-key',",
         '  "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA",',
       ]),
       file('test/login.test.ts', ['const password = "Xq7!vR2#pL9mK4";']),
     ]);
     expect(findings).toEqual([]);
+  });
+
+  it('reports a kebab-case phrase assigned to a secret\'s name (how signing secrets are often written), unlike a snake_case field name', async () => {
+    const findings = await detectSecrets([file('src/auth.js', ["JWT_SECRET = 'keyboard-cat-signing'", "const field = { password: 'user_password' };"])]);
+    expect(findings.map((f) => `${f.line} ${f.title}`)).toEqual(['1 Hardcoded secret: hard-coded credential']);
   });
 
   it('does not read token shapes inside an encoded blob (an inlined WebAssembly module), and still reports the token standing alone', async () => {
