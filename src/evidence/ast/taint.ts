@@ -505,6 +505,11 @@ type Assignments = { at: number; target: string; value: SgNode; overrides: boole
 
 /** Statement lists: an assignment directly in one runs before every later statement of it. */
 const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|when|constructor_body|function_body|statements)$/;
+/**
+ * Statements that may not run their body, where the body is one statement without a block of its own
+ * (`if (c) x = '/';`, Ruby's `x = y unless c`): an assignment there stays inside them.
+ */
+const BRANCHES = /^(?:if_statement|while_statement|for_statement|for_in_statement|if_modifier|unless_modifier|while_modifier|until_modifier|rescue_modifier)$/;
 /** Assignments that add to the old value, or bind a loop's elements, instead of replacing it. */
 const ADDING = /augmented|operator_assignment|for_in_statement|for_statement|range_clause/;
 
@@ -520,11 +525,11 @@ function declaresInBlock(node: SgNode, shape: Shape): boolean {
   return parent !== null && shape.facts.kind(parent) === 'lexical_declaration';
 }
 
-/** The block an assignment's statement sits in (the function itself when the grammar has none). */
+/** The block an assignment's statement sits in (the function itself when the grammar has none), or the branch holding it. */
 function blockOf(node: SgNode, root: SgNode, shape: Shape): { start: number; end: number } {
   const rootId = root.id();
   let at = shape.facts.parent(node);
-  while (at && at.id() !== rootId && !BLOCKS.test(shape.facts.kind(at))) at = shape.facts.parent(at);
+  while (at && at.id() !== rootId && !BLOCKS.test(shape.facts.kind(at)) && !BRANCHES.test(shape.facts.kind(at))) at = shape.facts.parent(at);
   const block = at ?? root;
   return { start: shape.facts.start(block), end: shape.facts.end(block) };
 }

@@ -127,6 +127,11 @@ describe('the taint step', () => {
       '}',
     ];
     expect(run('ssrf', 'javascript', 'src/routes/status.js', source)).toEqual(['9 ssrf']);
+    // A branch without braces, or Ruby's modifier, may not run either: the request's value is still possible.
+    const braceless = ['export function back(req, res) {', '  let next = req.body.next;', "  if (req.body.home) next = '/';", '  res.redirect(next);', '}'];
+    expect(run('open-redirect', 'javascript', 'src/routes/back.js', braceless)).toEqual(['4 open-redirect']);
+    const modifier = ['def back', '  target = params[:return_to]', '  target = root_path if params[:home]', '  redirect_to target', 'end'];
+    expect(run('open-redirect', 'ruby', 'app/controllers/back_controller.rb', modifier)).toEqual(['4 open-redirect']);
   });
 
   it('treats a value picked from a fixed table by a request key as the table’s, not the request’s', () => {
