@@ -57,7 +57,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     // TypeScript handlers that destructure the request: `({ body, query }: Request, res) => ...`.
     requestParameters: { kinds: new Set(['required_parameter', 'optional_parameter']), pattern: /:\s*(?:express\.)?Request\b/, names: /^(?:body|query|params|headers|cookies|files)$/ },
     // `x.replace(/\.\./g, '')`: the `..` segments removed.
-    sanitizer: /^(?:parseInt|parseFloat|Number|Math\.\w+|path\.basename|\w*[sS]anitiz\w*)\(|\.replace\(\/.*\\\.\\\./,
+    // A record looked up by a request key is stored data, not the request's (`await User.findById(req.params.id)`).
+    sanitizer: /^(?:parseInt|parseFloat|Number|Math\.\w+|path\.basename|\w*[sS]anitiz\w*)\(|\.replace\(\/.*\\\.\\\.|^[\w$.]+\.(?:findByPk|findById|findOne|findUnique|findUniqueOrThrow|findFirst|findOneBy|findOneOrFail)\(/,
     lookup: { kinds: new Set(['subscript_expression']), object: 'object', tables: new Set(['object', 'array']) },
   },
   python: {
@@ -72,7 +73,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /\.format\(|^(?:format|str\.format)\(|\.join\(/,
     binary: new Set(['binary_operator']),
     routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
-    sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*)\(/,
+    // A record looked up by a request key is stored data (`get_object_or_404(Doc, pk=...)`, `Doc.objects.get(...)`, `db.session.get(Doc, id)`).
+    sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*|get_object_or_404|get_list_or_404)\(|^[\w.]+\.objects\.get\(|^[\w.]+\.(?:get_or_404|first_or_404)\(|^[\w.]+\.query\.get\(|^(?:db\.)?session\.get\(/,
     lookup: { kinds: new Set(['subscript']), object: 'value', tables: new Set(['dictionary', 'list', 'set', 'tuple']) },
     pureCalls: /^(?:str|repr|ascii|int|float|bool|complex|bytes|bytearray|len|format|abs|min|max|round|sum|sorted|reversed|list|tuple|dict|set|frozenset|chr|ord|hex|oct|bin|range|enumerate|zip|map|filter|any|all|type|isinstance|issubclass|hash|id|divmod|pow)$/,
   },
@@ -98,7 +100,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
-    sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|\.(?:to_i|to_f|shellescape)$/,
+    // A record looked up by a request key is stored data, not the request's (`WebHook.find(params[:id])`).
+    sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|^[\w:@.]+\.(?:find|find_by!?|find_sole_by)\b|\.(?:to_i|to_f|shellescape)$/,
     lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
     appends: {
       rule: { any: [{ kind: 'binary', has: { field: 'operator', regex: '^<<$' } }, { kind: 'call', has: { field: 'method', regex: '^(concat|prepend)$' } }] },

@@ -51,6 +51,15 @@ describe('the taint step', () => {
     }
   });
 
+  it('takes a record looked up by a request key as stored data, not the request\'s; the lookup itself is still a sink', () => {
+    expect(run('open-redirect', 'javascript', 'src/routes/site.js', ['export async function visit(req, res) {', '  const user = await User.findById(req.params.id);', '  res.redirect(user.website);', '}'])).toEqual([]);
+    expect(run('ssrf', 'ruby', 'app/controllers/hooks_controller.rb', ['def ping', '  hook = WebHook.find(params[:id])', '  Net::HTTP.get(URI(hook.payload_url))', 'end'])).toEqual([]);
+    expect(run('path-traversal', 'python', 'app/views.py', ['def download(request):', '    doc = get_object_or_404(Document, pk=request.GET["id"])', '    return FileResponse(open(doc.path, "rb"))'])).toEqual([]);
+    // The request's own value beside it is still reported, and so is SQL built inside the lookup.
+    expect(run('open-redirect', 'javascript', 'src/routes/site.js', ['export async function visit(req, res) {', '  const user = await User.findById(req.params.id);', '  res.redirect(req.query.back || user.website);', '}'])).toEqual(['3 open-redirect']);
+    expect(run('sql-injection', 'ruby', 'app/models/user.rb', ['def by_name', '  User.find_by("name = \'#{params[:name]}\'")', 'end'])).toEqual(['2 sql-injection']);
+  });
+
   it('takes command-line arguments and standard input as the operator\'s, not request data', () => {
     // A script that opens the file named on its command line is what command-line tools do.
     expect(run('path-traversal', 'python', 'scripts/dump.py', ['import sys', 'def main():', '    with open(sys.argv[1]) as f:', '        print(f.read())'])).toEqual([]);
