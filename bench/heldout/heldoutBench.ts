@@ -134,7 +134,8 @@ function migrationReport(set: HeldoutSet, runs: readonly CaseRun[], list: boolea
  */
 export async function heldoutBench(print: (line: string) => void, opts: HeldoutOptions = {}): Promise<void> {
   const root = opts.root ?? repoRoot();
-  const sets = loadSets(root).filter((s) => !opts.only?.length || opts.only.includes(s.set));
+  // Unlabelled real code has no recall to score: the real-code bench reads it.
+  const sets = loadSets(root).filter((s) => s.kind !== 'real' && (!opts.only?.length || opts.only.includes(s.set)));
   if (sets.length === 0) {
     print('held-out: no sets in bench/heldout/sets/');
     return;

@@ -57,7 +57,8 @@ export function caseOf(source: HeldoutSource, whole: string): { text: string; to
 
 export interface HeldoutSet {
   set: string;
-  kind: 'code' | 'migration';
+  /** `real`: ordinary application code, unlabelled; `npm run bench -- realcode` lists what the rules say on it. */
+  kind: 'code' | 'migration' | 'real';
   sources: HeldoutSource[];
 }
 
@@ -90,7 +91,7 @@ export function cachePath(root: string, source: Pick<HeldoutSource, 'repo' | 'co
 export function manifestProblems(set: HeldoutSet): string[] {
   const problems: string[] = [];
   if (typeof set.set !== 'string' || set.set === '') problems.push('"set" must be a name');
-  if (set.kind !== 'code' && set.kind !== 'migration') problems.push(`"kind" must be code or migration, not ${String(set.kind)}`);
+  if (set.kind !== 'code' && set.kind !== 'migration' && set.kind !== 'real') problems.push(`"kind" must be code, migration or real, not ${String(set.kind)}`);
   if (!Array.isArray(set.sources)) return [...problems, '"sources" must be a list'];
   set.sources.forEach((s, i) => {
     const at = `sources[${i}] (${s.path ?? '?'})`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationLabels, kindOf, parseAnnotations } from '../../bench/heldout/labels.js';
-import { caseOf, manifestProblems, type HeldoutSource } from '../../bench/heldout/manifest.js';
+import { caseOf, loadSets, manifestProblems, type HeldoutSource } from '../../bench/heldout/manifest.js';
 import { scoreCode, scoreMigration, type Hit, type Label } from '../../bench/heldout/score.js';
 import { migrationFinding, newFileDiff } from '../../bench/heldout/heldoutBench.js';
 
@@ -82,6 +82,14 @@ describe('held-out manifests and diffs', () => {
     const problems = manifestProblems({ set: 'x', kind: 'code', sources: [{ repo: 'a', commit: 'abc', path: '../up', labels: 'annotations' }] });
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('owner/name'), expect.stringContaining('40 hex'), expect.stringContaining('path')]));
     expect(manifestProblems({ set: 'm', kind: 'migration', sources: [{ repo: 'o/n', commit: 'a'.repeat(40), path: 'db/1.rb' }] })).toEqual([expect.stringContaining('expect')]);
+  });
+
+  it('takes unlabelled real application code as a set of its own kind, and every committed set loads', () => {
+    expect(manifestProblems({ set: 'r', kind: 'real', sources: [{ repo: 'o/n', commit: 'a'.repeat(40), path: 'app/views.py' }] })).toEqual([]);
+    expect(manifestProblems({ set: 'r', kind: 'other' as never, sources: [] })).toEqual([expect.stringContaining('code, migration or real')]);
+    const real = loadSets().filter((s) => s.kind === 'real');
+    expect(real.map((s) => s.set)).toEqual(['realapps']);
+    expect(new Set(real[0]?.sources.map((s) => s.repo)).size).toBeGreaterThanOrEqual(40);
   });
 
   it('builds a new-file diff with one added line per line of the text', () => {
