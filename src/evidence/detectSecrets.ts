@@ -237,7 +237,7 @@ function firstSecret(pattern: SecretPattern, text: string): string | undefined {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const secret = m.groups?.secret ?? m[0];
       const at = m.index + m[0].lastIndexOf(secret);
-      if ((!pattern.accept || pattern.accept(secret)) && !isExampleOrPlaceholder(secret) && !insideEncodedBlob(text, at, at + secret.length)) return secret;
+      if ((!pattern.accept || pattern.accept(secret, m[0])) && !isExampleOrPlaceholder(secret) && !insideEncodedBlob(text, at, at + secret.length)) return secret;
     }
     return undefined;
   } finally {

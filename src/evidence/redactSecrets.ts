@@ -26,7 +26,7 @@ export function redactSecrets(text: string): { text: string; count: number } {
       const groups = args[args.length - 1] as Record<string, string | undefined> | string;
       const secret = (typeof groups === 'object' ? groups.secret : undefined) ?? match;
       // A pattern's confidence check applies here too: `token = request.headers.token` is code, not a secret.
-      if (ALREADY_MASKED.test(secret) || (pattern.accept && !pattern.accept(secret))) return match;
+      if (ALREADY_MASKED.test(secret) || (pattern.accept && !pattern.accept(secret, match))) return match;
       count++;
       const at = match.lastIndexOf(secret);
       return match.slice(0, at) + maskSecret(secret) + match.slice(at + secret.length);

@@ -13,8 +13,8 @@ export interface SecretPattern {
   regex: RegExp;
   /** false: too loose to report, but redacted anyway (over-redacting costs nothing). */
   report: boolean;
-  /** Extra confidence check on a match before it is reported. */
-  accept?: (secret: string) => boolean;
+  /** Extra confidence check on a match before it is reported; `match` is the whole match (the name before a value too). */
+  accept?: (secret: string, match: string) => boolean;
   /** Not reported in tests and fixtures, where such literals are usually fake. */
   skipInTests?: boolean;
 }
@@ -66,13 +66,16 @@ const NOT_A_VALUE = /^(?:[./~]|https?:|[a-z]+:\/\/)|\.(?:pem|key|json|ya?ml|txt|
  * (`.env`, YAML, properties) must look generated: 16 characters or more with digits, so code like
  * `token = request.headers.token` is not taken for one.
  */
-function looksLikeAssignedSecret(value: string, quoted: boolean): boolean {
+function looksLikeAssignedSecret(value: string, quoted: boolean, match = ''): boolean {
   if (value.length < 8 || PLACEHOLDER.test(value) || TEMPLATE_MARKERS.test(value) || PLACEHOLDER_WORDS.test(value)) return false;
   if (MADE_UP.test(value) || NOT_A_VALUE.test(value) || /\s/.test(value)) return false;
   // One word (`"Passwort"`, `"REQUIRED"`), or an identifier naming the credential (`"user_password"`, `"apiToken"`): labels and keys.
   // Not kebab-case phrases: `"keyboard-cat-signing"` is how hard-coded signing secrets are often written.
   if (/^(?:[a-z]{8,15}|[A-Z]{8,15}|[A-Z][a-z]{7,14})$/.test(value)) return false;
   if (/^[a-z]+(?:_[a-z]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) && /pass|secret|token|key|pwd/i.test(value)) return false;
+  // A token's or key's id in snake_case (`DATATABLE_TOKEN = 'datatable_update'`, Symfony's CSRF token ids,
+  // `SESSION_KEY = "current_user"`): a name for one, not its value. A password stays a password.
+  if (/^[a-z]+(?:_[a-z]+)+$/.test(value) && /(?:token|key)["']?\s*(?:=>|:=|[:=])\s*["'`]?$/i.test(match.slice(0, match.lastIndexOf(value)))) return false;
   // A dotted name (`"gen_ai.usage.input_tokens"`, `"auth.token"`): an attribute or setting key.
   if (/^[a-z_]+(?:\.[a-z_]+)+$/.test(value)) return false;
   // Lowercase words around a slash (`"auth-request-type/at"`, `"oauth/access-token"`): a route, a media type or a metric label.
@@ -140,7 +143,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     name: 'hard-coded credential',
     regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<q>["'\`])(?<secret>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{8,200})(?=\\k<q>)`, 'gi'),
     report: true,
-    accept: (secret) => looksLikeAssignedSecret(secret, true),
+    accept: (secret, match) => looksLikeAssignedSecret(secret, true, match),
     skipInTests: true,
   },
   {
@@ -149,7 +152,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     name: 'hard-coded credential',
     regex: new RegExp(`${CREDENTIAL_ASSIGNMENT}(?<secret>[A-Za-z0-9+/=_.-]{16,200})(?=[ \\t]*(?:$|#|//))`, 'gim'),
     report: true,
-    accept: (secret) => looksLikeAssignedSecret(secret, false),
+    accept: (secret, match) => looksLikeAssignedSecret(secret, false, match),
     skipInTests: true,
   },
   { id: 'gitlab-token', name: 'GitLab token', regex: /\bgl(?:pat|ptt|dt|rt|soat|cbt|imt|oas|ffct|agent)-[A-Za-z0-9_-]{20,}/g, report: true },

@@ -75,15 +75,17 @@ describe('detectSecrets', () => {
         '  throw new Error("the key holds only its first line");',
         'REQUEST_TYPE_ACCESS_TOKEN = "auth-request-type/at"',
         '  "access_token":"2YotnFZFEjr1zCsicMWpAA", "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA",',
+        "    public const DATATABLE_TOKEN = 'datatable_update';",
+        "SESSION_KEY = 'current_user'",
       ]),
       file('test/login.test.ts', ['const password = "Xq7!vR2#pL9mK4";']),
     ]);
     expect(findings).toEqual([]);
   });
 
-  it('reports a kebab-case phrase assigned to a secret\'s name (how signing secrets are often written), unlike a snake_case field name', async () => {
-    const findings = await detectSecrets([file('src/auth.js', ["JWT_SECRET = 'keyboard-cat-signing'", "const field = { password: 'user_password' };"])]);
-    expect(findings.map((f) => `${f.line} ${f.title}`)).toEqual(['1 Hardcoded secret: hard-coded credential']);
+  it('reports a kebab-case phrase assigned to a secret\'s name (how signing secrets are often written) and a snake_case password, unlike a snake_case field name', async () => {
+    const findings = await detectSecrets([file('src/auth.js', ["JWT_SECRET = 'keyboard-cat-signing'", "const field = { password: 'user_password' };", "password = 'correct_horse_battery'"])]);
+    expect(findings.map((f) => `${f.line} ${f.title}`)).toEqual(['1 Hardcoded secret: hard-coded credential', '3 Hardcoded secret: hard-coded credential']);
   });
 
   it('does not read token shapes inside an encoded blob (an inlined WebAssembly module), and still reports the token standing alone', async () => {
