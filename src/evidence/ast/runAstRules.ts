@@ -8,7 +8,7 @@ import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
 import { rulePrefilter } from './rulePrefilter.js';
 import { skipReason } from './skipReason.js';
-import { meetsTaint, type TaintCache } from './taint.js';
+import { impliesLevel, meetsTaint, type TaintCache } from './taint.js';
 
 export interface AstInput {
   path: string;
@@ -144,12 +144,9 @@ function taintVerdict(rule: AstRule, match: SgNode, language: AstRule['language'
   return taintMet(relaxed, match, language, cache) ? 'source-unknown' : null;
 }
 
-/** Levels whose check includes another's by construction (taint.ts: `built` is built text or request data). */
-const INCLUDED_IN: Partial<Record<TaintLevel, TaintLevel>> = { request: 'built' };
-
-/** Every metavariable's full level is the weaker one, or one the weaker level's check includes. */
+/** Every metavariable's weaker requirement is met whenever its full one is. */
 function impliesWeaker(full: Record<string, TaintLevel>, weaker: Record<string, TaintLevel>): boolean {
-  return Object.entries(weaker).every(([name, level]) => full[name] === level || (full[name] !== undefined && INCLUDED_IN[full[name]] === level));
+  return Object.entries(weaker).every(([name, level]) => full[name] !== undefined && impliesLevel(full[name], level));
 }
 
 function taintMet(taint: Record<string, TaintLevel>, match: SgNode, language: AstRule['language'], cache: TaintCache): boolean {

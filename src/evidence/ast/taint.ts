@@ -181,6 +181,11 @@ export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, 
   return dynamic(node, shape, DEPTH, true);
 }
 
+/** Whether meeting `full` always meets `weaker` too, by meetsTaint's construction (`built` is built text or request data). */
+export function impliesLevel(full: TaintLevel, weaker: TaintLevel): boolean {
+  return full === weaker || (full === 'request' && weaker === 'built');
+}
+
 /** The request-data pattern of a language, for rules that judge a whole file (e.g. handlers). */
 export function requestPattern(lang: RuleLanguage): RegExp {
   return SHAPES[lang].request;

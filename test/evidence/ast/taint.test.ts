@@ -3,6 +3,7 @@ import type { ParseLanguage } from '../../../src/evidence/ast/astGrep.js';
 import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
 import { loadAstRules } from '../../../src/evidence/ast/loadAstRules.js';
 import { runAstRules } from '../../../src/evidence/ast/runAstRules.js';
+import { impliesLevel } from '../../../src/evidence/ast/taint.js';
 
 const engine = loadAstGrep();
 if ('error' in engine) throw new Error(engine.error);
@@ -58,6 +59,13 @@ describe('the taint step', () => {
     // The request's own value beside it is still reported, and so is SQL built inside the lookup.
     expect(run('open-redirect', 'javascript', 'src/routes/site.js', ['export async function visit(req, res) {', '  const user = await User.findById(req.params.id);', '  res.redirect(req.query.back || user.website);', '}'])).toEqual(['3 open-redirect']);
     expect(run('sql-injection', 'ruby', 'app/models/user.rb', ['def by_name', '  User.find_by("name = \'#{params[:name]}\'")', 'end'])).toEqual(['2 sql-injection']);
+  });
+
+  it('knows which levels include another by construction, and only those (the order two-severity rules are asked in)', () => {
+    expect(impliesLevel('request', 'built')).toBe(true);
+    expect(impliesLevel('dynamic', 'dynamic')).toBe(true);
+    expect(impliesLevel('built', 'request')).toBe(false);
+    expect(impliesLevel('request', 'dynamic')).toBe(false);
   });
 
   it('takes command-line arguments and standard input as the operator\'s, not request data', () => {
