@@ -36,6 +36,13 @@ interface LanguageShape {
    * import) is not a constant: its result is not known here.
    */
   pureCalls?: RegExp;
+  /**
+   * Calls that fill a variable through its address (`json.NewDecoder(r.Body).Decode(&in)`, `c.ShouldBindJSON(&in)`):
+   * the variable then holds what the call read. The rule finds the calls; `pattern` names the variable (group 1) of each `&x` argument.
+   */
+  outArguments?: { rule: Record<string, unknown>; pattern: RegExp };
+  /** The grammar's `if` statement (a `condition` and a `consequence` or `body` field), where checks are read (guardsOf). */
+  ifStatement?: string;
   /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
   appends?: { rule: Record<string, unknown>; pattern: RegExp };
 }
@@ -54,6 +61,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['template_substitution']),
     formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
     binary: new Set(['binary_expression']),
+    ifStatement: 'if_statement',
     // TypeScript handlers that destructure the request: `({ body, query }: Request, res) => ...`.
     requestParameters: { kinds: new Set(['required_parameter', 'optional_parameter']), pattern: /:\s*(?:express\.)?Request\b/, names: /^(?:body|query|params|headers|cookies|files)$/ },
     // `x.replace(/\.\./g, '')`: the `..` segments removed.
@@ -72,6 +80,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /\.format\(|^(?:format|str\.format)\(|\.join\(/,
     binary: new Set(['binary_operator']),
+    ifStatement: 'if_statement',
     routeParameters: { decorated: 'decorated_definition', route: /@\w+(?:\.\w+)*\.(?:route|get|post|put|patch|delete|api_route|websocket)\(/ },
     // A record looked up by a request key is stored data (`get_object_or_404(Doc, pk=...)`, `Doc.objects.get(...)`, `db.session.get(Doc, id)`).
     sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*|get_object_or_404|get_list_or_404)\(|^[\w.]+\.objects\.get\(|^[\w.]+\.(?:get_or_404|first_or_404)\(|^[\w.]+\.query\.get\(|^(?:db\.)?session\.get\(/,
@@ -80,7 +89,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   go: {
     request:
-      /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|PostForm|DefaultQuery|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\bmux\.Vars\(|\bc\.(?:Request|Params)\b/,
+      /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|Params|PostForm|DefaultQuery|DefaultPostForm|GetQuery|GetPostForm|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\b(?:mux\.Vars|chi\.URLParam|chi\.URLParamFromCtx)\(|\bc\.(?:Request|Params)\b|\b(?:c|ctx)\.(?:ShouldBind\w*|Bind\w*|BodyParser|QueryParser|ParamsParser)\(|\w\((?:w,\s*)?(?:r|req|request),\s*&\w/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
     assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'], range_clause: ['left', 'right'] },
     identifiers: new Set(['identifier']),
@@ -88,8 +97,19 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set([]),
     formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
+    ifStatement: 'if_statement',
     sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+)|filepath\.Base|path\.Base|uuid\.Parse)\(/,
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
+    // `json.NewDecoder(r.Body).Decode(&in)`, `c.ShouldBindJSON(&in)`, `json.Unmarshal(body, &in)`, `decodeJSON(w, r, &in)`.
+    // Not a database read into the variable (`rows.Scan(&name)`, `db.Get(&u, q, id)`, `db.First(&u, id)`): that is stored data.
+    outArguments: {
+      rule: {
+        kind: 'call_expression',
+        has: { field: 'arguments', has: { kind: 'unary_expression', regex: '^&' } },
+        not: { has: { field: 'function', regex: '\\.(Scan\\w*|StructScan|Get|Select|First|Last|Take|Find\\w*|Pluck|Count|QueryRow\\w*)$' } },
+      },
+      pattern: /(?<![&\w])&(?!&)\s*([A-Za-z_]\w*)\s*(?=[,)])/g,
+    },
   },
   ruby: {
     request: /\bparams\b|\brequest\.(?:params|body|query_string|headers|env|url|path|fullpath|query_parameters|request_parameters|raw_post|referer)\b|\bcookies(?:\.permanent)?\[/,
@@ -118,6 +138,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set([]),
     formatCall: /^String\.(?:format|join)\(|\.(?:formatted|concat|replace\w*)\(|\.toString\(\)$/,
     binary: new Set(['binary_expression']),
+    ifStatement: 'if_statement',
     sanitizer: /^(?:Integer\.parseInt|Long\.parseLong|Integer\.valueOf|Long\.valueOf|FilenameUtils\.getName|UUID\.fromString)\(/,
     calls: new Set(['method_invocation']),
     requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
@@ -145,6 +166,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['variable_name', 'subscript_expression', 'member_access_expression', 'dynamic_variable_name']),
     formatCall: /^(?:sprintf|vsprintf|implode|str_replace|strtr)\(/,
     binary: new Set(['binary_expression']),
+    ifStatement: 'if_statement',
     sanitizer: /^(?:intval|floatval|basename|escapeshellarg|\(int\))\b/,
     calls: new Set(['function_call_expression', 'member_call_expression', 'scoped_call_expression']),
     concat: '.',
@@ -158,6 +180,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:string|String)\.(?:Format|Join|Concat)\(|\.(?:Replace|ToString)\(/,
     binary: new Set(['binary_expression']),
+    ifStatement: 'if_statement',
     sanitizer: /^(?:int\.Parse|long\.Parse|Guid\.Parse|Path\.GetFileName|Convert\.ToInt\d+)\(/,
     calls: new Set(['invocation_expression']),
     requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
@@ -202,6 +225,7 @@ function fromRequest(node: SgNode, shape: Shape, depth: number): boolean {
 
 /** A call that turns its input into something that cannot carry the input's text (`parseInt(x)`, `int(x)`, `File.basename(x)`). */
 function isSanitizer(node: SgNode, shape: Shape): boolean {
+  if (CHECKED.has(node)) return true;
   const kind = shape.facts.kind(node);
   if (shape.lookup?.kinds.has(kind)) return isTableLookup(node, shape, shape.lookup);
   return (shape.calls ?? CALLS).has(kind) && shape.sanitizer.test(shape.facts.text(node));
@@ -212,7 +236,9 @@ function isTableLookup(node: SgNode, shape: Shape, lookup: NonNullable<LanguageS
   const table = node.field(lookup.object) ?? shape.facts.named(node)[0];
   if (!table || !shape.identifiers.has(shape.facts.kind(table))) return false;
   if (CONSTANT.test(shape.facts.text(table))) return true;
-  const values = assignedValues(table, shape);
+  // A table declared outside the function (Go's package-level `var allowed = map[string]bool{...}`) when the function assigns none.
+  const inFunction = assignedValues(table, shape);
+  const values = inFunction.length > 0 ? inFunction : fileLevelValues(table, shape);
   return values.length > 0 && values.map((v) => single(v, shape)).every((v) => lookup.tables.has(shape.facts.kind(v)) && !shape.request.test(shape.facts.text(v)));
 }
 
@@ -546,17 +572,52 @@ export type TaintCache = Map<number, Assignments>;
 
 /** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
-  const cache = shape.cache;
   const name = shape.facts.text(id);
   const useAt = shape.facts.start(id);
   const root = scopeOf(id, shape) ?? id.getRoot().root();
   const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
+  const assignments = assignmentsIn(root, shape);
+  // Parameters are values from the caller: request objects by name are caught by the request pattern.
+  const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
+  // Not the assignment whose value holds the use: `query = fmt.Sprintf(query, id)` reads what query held before.
+  const inValue = (a: Assignments[number]) => shape.facts.start(a.value) <= useAt && useAt < shape.facts.end(a.value);
+  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)) && !inValue(a));
+  // The last plain assignment in a block around the use runs on every path to it: what the name held
+  // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
+  const last = before.findLastIndex((a) => a.overrides && around(a));
+  return before.slice(Math.max(0, last)).map((a) => a.value);
+}
+
+/** The values given to a name outside every function of the file (a package-level `var`, a module constant), wherever they stand. */
+function fileLevelValues(id: SgNode, shape: Shape): SgNode[] {
+  const word = new RegExp(`^${escapeName(shape.facts.text(id))}$`);
+  return assignmentsIn(id.getRoot().root(), shape)
+    .filter((a) => word.test(a.target.trim()) && scopeOf(a.value, shape) === null)
+    .map((a) => a.value);
+}
+
+/** The assignments of a function (or of the whole file), collected once per file and kept in the cache. */
+function assignmentsIn(root: SgNode, shape: Shape): Assignments {
+  const cache = shape.cache;
   let assignments = cache.get(root.id());
   if (!assignments) {
     assignments = [];
     // One search for every assignment kind (each search is a walk of the function).
     const kinds: Record<string, unknown>[] = Object.keys(shape.assignments).map((kind) => ({ kind }));
-    for (const assignment of root.findAll({ rule: { any: shape.appends ? [...kinds, shape.appends.rule] : kinds } })) {
+    const extra = [shape.appends?.rule, shape.outArguments?.rule].filter((r): r is Record<string, unknown> => r !== undefined);
+    const guarded: SgNode[] = [];
+    const checks = shape.ifStatement ? [{ kind: shape.ifStatement }] : [];
+    for (const assignment of root.findAll({ rule: { any: [...kinds, ...extra, ...checks] } })) {
+      if (shape.facts.kind(assignment) === shape.ifStatement) {
+        guarded.push(assignment);
+        continue;
+      }
+      const filled = outArgumentsOf(assignment, shape);
+      if (filled.length > 0) {
+        // Filled, not replaced: a decode may set some fields only.
+        for (const target of filled) assignments.push({ at: assignment.range().start.index, target, value: assignment, overrides: false, block: blockOf(assignment, root, shape) });
+        continue;
+      }
       const appended = appendOf(assignment, shape);
       if (appended) {
         assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root, shape) });
@@ -576,17 +637,85 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
         });
       }
     }
+    // After the assignments: a check names what it validates, or a value derived from it (`u, _ := url.Parse(target)`).
+    for (const statement of guarded) for (const guard of guardsOf(statement, root, assignments, shape)) assignments.push(guard);
+    assignments.sort((a, b) => a.at - b.at);
     cache.set(root.id(), assignments);
   }
-  // Parameters are values from the caller: request objects by name are caught by the request pattern.
-  const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
-  // Not the assignment whose value holds the use: `query = fmt.Sprintf(query, id)` reads what query held before.
-  const inValue = (a: Assignments[number]) => shape.facts.start(a.value) <= useAt && useAt < shape.facts.end(a.value);
-  const before = assignments.filter((a) => a.at < useAt && word.test(a.target) && (!a.ownBlock || around(a)) && !inValue(a));
-  // The last plain assignment in a block around the use runs on every path to it: what the name held
-  // before no longer counts (`x = sanitize(x)`, `uri = URI("https://fixed.example")`). One in a branch may not run.
-  const last = before.findLastIndex((a) => a.overrides && around(a));
-  return before.slice(Math.max(0, last)).map((a) => a.value);
+  return assignments;
+}
+
+/**
+ * Checks that let a value go on only when it passes, read in an `if` condition whose branch leaves (or
+ * replaces the value with a constant): the checked name is group 1 (or 2, 3). A validating call by its
+ * name (`!validName.MatchString(x)`, `not is_safe_url(x)`), membership in a table or set (`!hosts[x]`, `!ALLOWED.has(x)`, `x not in HOSTS`),
+ * a prefix check (`!strings.HasPrefix(p, base)`, `!p.startsWith(root)`), Go's `!filepath.IsLocal(p)`, and a
+ * parent segment refused (`strings.Contains(p, "..")`, `p.includes('..')`, `'..' in p`).
+ */
+const GUARDS: readonly RegExp[] = [
+  /(?:!|\bnot\s+)\s*[\w.$]*(?:allow|valid|safe|known|permit|white|trust)\w*(?:\.\w+)?\s*[[(]\s*&?\$?([A-Za-z_]\w*)/gi,
+  // Membership in a table or a set, whatever its name: `!hosts[u.Hostname()]`, `!ALLOWED.has(x)`, `x not in ALLOWED`.
+  /!\s*[\w.$]+(?:\[|\.(?:has|includes|contains|containsKey)\()\s*\$?([A-Za-z_]\w*)|\b([A-Za-z_]\w*)(?:\.\w+(?:\(\))?)?\s+not\s+in\s+[\w.]+/g,
+  /(?:!|\bnot\s+)\s*(?:strings\.HasPrefix\(\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\.(?:startsWith|startswith)\()/g,
+  /!\s*filepath\.IsLocal\(\s*([A-Za-z_]\w*)/g,
+  /(?<![!\w.])(?:strings\.Contains\(\s*([A-Za-z_]\w*)\s*,\s*"\.\."|([A-Za-z_]\w*)\.includes\(\s*['"]\.\.['"])|['"]\.\.['"]\s+in\s+([A-Za-z_]\w*)/g,
+];
+/** The last statement of a branch that leaves: the code after the `if` runs only when the check passed. */
+const LEAVES = /^(?:return|throw|raise|continue|break|abort|die|exit)\b|^(?:panic|os\.Exit|sys\.exit|log\.Fatal\w*|log\.Panic\w*)\s*\(/;
+
+/** The conditions of checks, as values: a name after its check holds a checked value (isSanitizer says so). */
+const CHECKED = new WeakSet<SgNode>();
+
+/** What an `if` statement validates for the code after it: one overriding pseudo-assignment per checked name. */
+function guardsOf(statement: SgNode, root: SgNode, assignments: Assignments, shape: Shape): Assignments {
+  const condition = statement.field('condition');
+  const branch = statement.field('consequence') ?? statement.field('body');
+  if (!condition || !branch || statement.field('alternative')) return [];
+  const text = shape.facts.text(condition);
+  const names = new Set<string>();
+  for (const guard of GUARDS) for (const m of text.matchAll(guard)) names.add((m[1] ?? m[2] ?? m[3]) as string);
+  if (names.size === 0) return [];
+  const last = shape.facts.text(lastStatement(branch, shape)).trim();
+  const replaced = (name: string) => new RegExp(`^${escapeName(name)}\\s*:?=\\s*(?:"[^"]*"|'[^']*'|\\d+)\\s*;?$`).test(last);
+  const leaves = LEAVES.test(last);
+  const at = shape.facts.end(statement);
+  const checked: string[] = [];
+  for (const name of names) {
+    if (!leaves && !replaced(name)) continue;
+    checked.push(name);
+    // `parsed, err := url.Parse(target)` checked: target is what the check looked at.
+    const word = new RegExp(`(?:^|[^\\w@$])${escapeName(name)}(?![\\w])`);
+    // A plain walk (identifiersIn asks isSanitizer, whose table lookups would collect this function's assignments again).
+    for (const a of assignments) {
+      if (a.at >= at || !word.test(a.target) || shape.facts.end(a.value) - shape.facts.start(a.value) > 300) continue;
+      const value = single(a.value, shape);
+      const ids = shape.identifiers.has(shape.facts.kind(value)) ? [value] : descendants(value, shape, (n) => shape.identifiers.has(shape.facts.kind(n)));
+      for (const id of ids) checked.push(shape.facts.text(id));
+    }
+  }
+  CHECKED.add(condition);
+  const block = blockOf(statement, root, shape);
+  return [...new Set(checked)].map((target) => ({ at, target, value: condition, overrides: true, block }));
+}
+
+/** A branch's last statement, through its blocks (Go's block holds a statement list). */
+function lastStatement(branch: SgNode, shape: Shape): SgNode {
+  let node = branch;
+  while (/block|body|statement_list|compound/.test(shape.facts.kind(node))) {
+    const last = shape.facts.named(node).filter((n) => !/comment/.test(shape.facts.kind(n))).at(-1);
+    if (!last) break;
+    node = last;
+  }
+  return node;
+}
+
+/** The variables a call fills through their address (`Decode(&in)`); none for any other node. */
+function outArgumentsOf(node: SgNode, shape: Shape): string[] {
+  const out = shape.outArguments;
+  if (!out || shape.facts.kind(node) in shape.assignments) return [];
+  const args = node.field('arguments');
+  if (!args || !(shape.calls ?? CALLS).has(shape.facts.kind(node))) return [];
+  return [...shape.facts.text(args).matchAll(out.pattern)].map((m) => m[1] as string);
 }
 
 /** `q << x`, `q.concat(x)`: the receiver's name and the value appended to it; null for anything else. */

@@ -206,4 +206,94 @@ describe('the taint step', () => {
     ];
     expect(run('insecure-deserialization', 'python', 'app/views.py', source)).toEqual(['4 insecure-deserialization']);
   });
+
+  it('reads a Go variable filled through its address from the request (a decoded body, a bound form) as request data; a row scanned or a file decoded is not', () => {
+    const source = [
+      'package api',
+      'func (h *Handler) Import(w http.ResponseWriter, r *http.Request) {',
+      '	var job struct{ Source string }',
+      '	if err := json.NewDecoder(r.Body).Decode(&job); err != nil {',
+      '		return',
+      '	}',
+      '	var conf struct{ Source string }',
+      '	f, _ := os.Open("/etc/importer.json")',
+      '	json.NewDecoder(f).Decode(&conf)',
+      '	var saved string',
+      '	h.db.QueryRow("SELECT source FROM imports WHERE id = $1", r.FormValue("id")).Scan(&saved)',
+      '	h.client.Get(job.Source)',
+      '	h.client.Get(conf.Source)',
+      '	h.client.Get(saved)',
+      '}',
+      'func Bind(c *gin.Context) {',
+      '	var in struct{ URL string }',
+      '	_ = c.ShouldBindJSON(&in)',
+      '	probeClient.Get(in.URL)',
+      '}',
+    ];
+    expect(run('ssrf', 'go', 'internal/api/import.go', source)).toEqual(['12 ssrf', '19 ssrf']);
+  });
+
+  it('takes a value checked before its use as checked when the failing branch leaves or replaces it, in every language with `if` statements', () => {
+    const go = [
+      'package files',
+      'var exportNames = map[string]bool{"daily.csv": true}',
+      'func Serve(w http.ResponseWriter, r *http.Request) {',
+      '	name := r.URL.Query().Get("name")',
+      '	if !exportNames[name] {',
+      '		http.NotFound(w, r)',
+      '		return',
+      '	}',
+      '	os.ReadFile("/srv/exports/" + name)',
+      '}',
+      'func Logged(w http.ResponseWriter, r *http.Request) {',
+      '	name := r.URL.Query().Get("name")',
+      '	if !exportNames[name] {',
+      '		log.Printf("odd name %s", name)',
+      '	}',
+      '	os.ReadFile("/srv/exports/" + name)',
+      '}',
+      'func Other(w http.ResponseWriter, r *http.Request) {',
+      '	name := r.URL.Query().Get("name")',
+      '	kind := r.URL.Query().Get("kind")',
+      '	if !exportNames[kind] {',
+      '		return',
+      '	}',
+      '	os.ReadFile("/srv/exports/" + name)',
+      '}',
+      'func Late(w http.ResponseWriter, r *http.Request) {',
+      '	name := r.URL.Query().Get("name")',
+      '	os.ReadFile("/srv/exports/" + name)',
+      '	if !strings.HasPrefix(name, "daily") {',
+      '		return',
+      '	}',
+      '}',
+    ];
+    // Checked and leaving: clean. Checked, but the branch goes on: reported. Another value checked: reported. Checked after the use: reported.
+    expect(run('path-traversal', 'go', 'internal/files/serve.go', go)).toEqual(['16 path-traversal', '24 path-traversal', '28 path-traversal']);
+    const python = [
+      'def report(request):',
+      '    name = request.GET["name"]',
+      '    if name not in REPORTS:',
+      '        raise Http404()',
+      '    return open(os.path.join(REPORT_DIR, name))',
+      'def raw(request):',
+      '    name = request.GET["name"]',
+      '    return open(os.path.join(REPORT_DIR, name))',
+    ];
+    expect(run('path-traversal', 'python', 'app/views.py', python)).toEqual(['8 path-traversal']);
+    const js = [
+      'export async function preview(req, res) {',
+      '  const target = new URL(req.query.url);',
+      '  if (!previewHosts.has(target.hostname)) return res.sendStatus(400);',
+      '  return fetch(target, { signal: AbortSignal.timeout(3000) });',
+      '}',
+      'export async function open(req, res) {',
+      '  const target = new URL(req.query.url);',
+      '  if (previewHosts.has(target.hostname)) return res.sendStatus(204);',
+      '  return fetch(target, { signal: AbortSignal.timeout(3000) });',
+      '}',
+    ];
+    // A check whose passing branch leaves lets the failing values through.
+    expect(run('ssrf', 'javascript', 'src/routes/preview.js', js)).toEqual(['9 ssrf']);
+  });
 });
