@@ -108,6 +108,39 @@ export function migrationFinding(source: Pick<HeldoutSource, 'rule'>, hit: Hit):
   return hit.category === 'migration' && (source.rule === undefined || hit.rule === source.rule);
 }
 
+/** A finding that counts for a whole-file code case: one whose rule id starts with the case's `rule`. */
+export function caseFinding(source: Pick<HeldoutSource, 'rule'>, hit: Hit): boolean {
+  return source.rule !== undefined && hit.rule.startsWith(source.rule);
+}
+
+/**
+ * Whole-file code cases, scored as the benchmark they come from scores a tool: the share of vulnerable
+ * cases with a finding of their rule (TPR), of safe cases with one (FPR), and TPR - FPR (Youden's J), per
+ * rule and for the set, and the mean J of the rules (each rule weighted alike).
+ */
+function caseReport(set: HeldoutSet, runs: readonly CaseRun[], list: boolean): string[] {
+  const score = (rs: readonly CaseRun[]) => scoreMigration(rs.map((r) => ({ file: r.file, expect: r.source.expect!, findings: r.hits.filter((h) => caseFinding(r.source, h)).length })));
+  const figures = (s: ReturnType<typeof scoreMigration>) => {
+    const j = (s.unsafe === 0 ? 0 : s.unsafeFlagged / s.unsafe) - (s.safe === 0 ? 0 : s.safeFlagged / s.safe);
+    return { j, text: `vulnerable cases found ${ratio(s.unsafeFlagged, s.unsafe)} (${s.unsafeFlagged}/${s.unsafe}), safe cases flagged ${percent(s.safeFlagged, s.safe)} (${s.safeFlagged}/${s.safe}), J ${j.toFixed(2)}` };
+  };
+  const byRule = new Map<string, CaseRun[]>();
+  for (const r of runs) byRule.set(r.source.rule!, [...(byRule.get(r.source.rule!) ?? []), r]);
+  const rows = [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, rs]) => ({ rule, ...figures(score(rs)) }));
+  const mean = rows.reduce((sum, r) => sum + r.j, 0) / Math.max(1, rows.length);
+  const all = score(runs);
+  const out = [`held-out ${set.set} (${runs.length} cases, each file judged whole): ${figures(all).text}; mean J of the rules ${mean.toFixed(2)}`];
+  for (const row of rows) out.push(`  ${row.rule.padEnd(26)} ${row.text}`);
+  if (list) {
+    for (const f of all.falseFlags) {
+      const run = runs.find((r) => r.file === f);
+      out.push(`  safe case flagged: ${f} ${run?.hits.filter((h) => caseFinding(run.source, h)).map((h) => `${h.line} ${h.rule}`).join(', ') ?? ''}`);
+    }
+    for (const f of all.missed) out.push(`  missed: ${f} (${runs.find((r) => r.file === f)?.source.rule ?? ''})`);
+  }
+  return out;
+}
+
 function migrationReport(set: HeldoutSet, runs: readonly CaseRun[], list: boolean): string[] {
   const cases: MigrationCase[] = runs.map((r) => ({
     file: r.source.lines ? `${r.file}:${r.source.lines.join('-')}` : r.file,
@@ -176,7 +209,8 @@ export async function heldoutBench(print: (line: string) => void, opts: HeldoutO
           run.hits = await review(cli, run, dir);
         }),
       );
-      const lines = set.kind === 'code' ? codeReport(set, runs, kinds, opts.list ?? false) : migrationReport(set, runs, opts.list ?? false);
+      const list = opts.list ?? false;
+      const lines = set.kind === 'code' ? codeReport(set, runs, kinds, list) : set.kind === 'case' ? caseReport(set, runs, list) : migrationReport(set, runs, list);
       for (const line of lines) print(line);
     }
   } finally {

@@ -31,7 +31,10 @@ export interface HeldoutSource {
   kindMap?: Record<string, string | null>;
   /** Text put before the cut `lines` so they read as a file (see WRAPS). */
   wrap?: keyof typeof WRAPS;
-  /** Migration cases: only findings of this rule count (a linter's own test says only whether its rule fires). */
+  /**
+   * Migration cases: only findings of this rule count (a linter's own test says only whether its rule fires).
+   * Whole-file code cases (`case` sets): the findings whose rule id starts with it count (`hardcoded-` takes the secret scan's and the signing-secret rule's).
+   */
   rule?: string;
   /** What the case exercises and where its label comes from. */
   note?: string;
@@ -57,8 +60,11 @@ export function caseOf(source: HeldoutSource, whole: string): { text: string; to
 
 export interface HeldoutSet {
   set: string;
-  /** `real`: ordinary application code, unlabelled; `npm run bench -- realcode` lists what the rules say on it. */
-  kind: 'code' | 'migration' | 'real';
+  /**
+   * `real`: ordinary application code, unlabelled; `npm run bench -- realcode` lists what the rules say on it.
+   * `case`: code files each judged whole (vulnerable or safe, by a benchmark's answer key), by their `rule`'s findings.
+   */
+  kind: 'code' | 'migration' | 'real' | 'case';
   sources: HeldoutSource[];
 }
 
@@ -91,7 +97,7 @@ export function cachePath(root: string, source: Pick<HeldoutSource, 'repo' | 'co
 export function manifestProblems(set: HeldoutSet): string[] {
   const problems: string[] = [];
   if (typeof set.set !== 'string' || set.set === '') problems.push('"set" must be a name');
-  if (set.kind !== 'code' && set.kind !== 'migration' && set.kind !== 'real') problems.push(`"kind" must be code, migration or real, not ${String(set.kind)}`);
+  if (!['code', 'migration', 'real', 'case'].includes(set.kind)) problems.push(`"kind" must be code, migration, real or case, not ${String(set.kind)}`);
   if (!Array.isArray(set.sources)) return [...problems, '"sources" must be a list'];
   set.sources.forEach((s, i) => {
     const at = `sources[${i}] (${s.path ?? '?'})`;
@@ -99,7 +105,8 @@ export function manifestProblems(set: HeldoutSet): string[] {
     if (!/^[0-9a-f]{40}$/.test(s.commit ?? '')) problems.push(`${at}: commit must be 40 hex digits`);
     if (typeof s.path !== 'string' || s.path === '' || s.path.split('/').includes('..')) problems.push(`${at}: path must be a path in the repository`);
     if (s.lines && !(s.lines.length === 2 && s.lines[0] >= 1 && s.lines[1] >= s.lines[0])) problems.push(`${at}: lines must be [start, end]`);
-    if (set.kind === 'migration' && s.expect !== 'unsafe' && s.expect !== 'safe') problems.push(`${at}: a migration case needs expect`);
+    if ((set.kind === 'migration' || set.kind === 'case') && s.expect !== 'unsafe' && s.expect !== 'safe') problems.push(`${at}: a ${set.kind} case needs expect`);
+    if (set.kind === 'case' && (typeof s.rule !== 'string' || s.rule === '')) problems.push(`${at}: a case needs the rule whose findings count`);
     if (set.kind === 'code' && s.labels === undefined) problems.push(`${at}: a code case needs labels`);
     if (s.wrap !== undefined && !(s.wrap in WRAPS)) problems.push(`${at}: wrap must be one of ${Object.keys(WRAPS).join(', ')}`);
     if (s.wrap !== undefined && !s.lines) problems.push(`${at}: wrap needs lines`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotationLabels, kindOf, parseAnnotations } from '../../bench/heldout/labels.js';
 import { caseOf, loadSets, manifestProblems, type HeldoutSource } from '../../bench/heldout/manifest.js';
 import { scoreCode, scoreMigration, type Hit, type Label } from '../../bench/heldout/score.js';
-import { migrationFinding, newFileDiff } from '../../bench/heldout/heldoutBench.js';
+import { caseFinding, migrationFinding, newFileDiff } from '../../bench/heldout/heldoutBench.js';
 
 const label = (line: number, expect: 'unsafe' | 'safe', kind = 'sql-injection', file = 'a.py'): Label => ({ file, lang: 'python', line, expect, kind });
 const hit = (line: number, rule: string, file = 'a.py'): Hit => ({ file, line, rule });
@@ -86,10 +86,27 @@ describe('held-out manifests and diffs', () => {
 
   it('takes unlabelled real application code as a set of its own kind, and every committed set loads', () => {
     expect(manifestProblems({ set: 'r', kind: 'real', sources: [{ repo: 'o/n', commit: 'a'.repeat(40), path: 'app/views.py' }] })).toEqual([]);
-    expect(manifestProblems({ set: 'r', kind: 'other' as never, sources: [] })).toEqual([expect.stringContaining('code, migration or real')]);
+    expect(manifestProblems({ set: 'r', kind: 'other' as never, sources: [] })).toEqual([expect.stringContaining('code, migration, real or case')]);
     const real = loadSets().filter((s) => s.kind === 'real');
     expect(real.map((s) => s.set)).toEqual(['realapps']);
     expect(new Set(real[0]?.sources.map((s) => s.repo)).size).toBeGreaterThanOrEqual(40);
+  });
+
+  it('takes whole-file code cases that name their label and the rule whose findings count; counts a finding by the rule id it starts', () => {
+    const at = { repo: 'o/n', commit: 'a'.repeat(40), path: 'go/h.go' };
+    expect(manifestProblems({ set: 'c', kind: 'case', sources: [{ ...at, expect: 'unsafe', rule: 'ssrf' }] })).toEqual([]);
+    expect(manifestProblems({ set: 'c', kind: 'case', sources: [{ ...at, rule: 'ssrf' }] })).toEqual([expect.stringContaining('a case case needs expect')]);
+    expect(manifestProblems({ set: 'c', kind: 'case', sources: [{ ...at, expect: 'safe' }] })).toEqual([expect.stringContaining('the rule whose findings count')]);
+    const hit = (rule: string) => ({ file: 'h.go', line: 3, rule });
+    expect(caseFinding({ rule: 'hardcoded-' }, hit('hardcoded-secret/private-key'))).toBe(true);
+    expect(caseFinding({ rule: 'hardcoded-' }, hit('hardcoded-signing-secret'))).toBe(true);
+    expect(caseFinding({ rule: 'ssrf' }, hit('missing-timeout'))).toBe(false);
+    const cases = loadSets().filter((s) => s.kind === 'case');
+    expect(cases.map((s) => s.set)).toEqual(['sast-go']);
+    const sources = cases[0]?.sources ?? [];
+    // The benchmark's answer key is balanced; the set keeps every case of the taken categories.
+    expect(sources.filter((s) => s.expect === 'unsafe').length).toBe(148);
+    expect(sources.filter((s) => s.expect === 'safe').length).toBe(146);
   });
 
   it('builds a new-file diff with one added line per line of the text', () => {
