@@ -120,8 +120,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     interpolation: new Set(['interpolation']),
     formatCall: /^(?:format|sprintf)\(|\.(?:join|gsub|sub)\(|^Kernel\.format\(/,
     binary: new Set(['binary']),
-    // A record looked up by a request key is stored data, not the request's (`WebHook.find(params[:id])`).
-    sanitizer: /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|^[\w:@.]+\.(?:find|find_by!?|find_sole_by)\b|\.(?:to_i|to_f|shellescape)$/,
+    // A record looked up by a request key is stored data, not the request's (`WebHook.find(params[:id])`);
+    // a record built from it is a model, not text (`redirect_to @post` after `@post = current_user.posts.build(...)` goes to the record's path).
+    sanitizer:
+      /^(?:Integer|Float|File\.basename|Shellwords\.(?:escape|shellescape))\b|^[\w:@.]+\.(?:find|find_by!?|find_sole_by|build|create!?)\b|^(?!(?:Pathname|File|String|URI|StringIO|IO|Tempfile|Dir)\.)[A-Z]\w*(?:::[A-Z]\w*)*\.new\b|\.(?:to_i|to_f|shellescape)$/,
     lookup: { kinds: new Set(['element_reference']), object: 'object', tables: new Set(['hash', 'array']) },
     appends: {
       rule: { any: [{ kind: 'binary', has: { field: 'operator', regex: '^<<$' } }, { kind: 'call', has: { field: 'method', regex: '^(concat|prepend)$' } }] },
@@ -239,7 +241,9 @@ function isTableLookup(node: SgNode, shape: Shape, lookup: NonNullable<LanguageS
   // A table declared outside the function (Go's package-level `var allowed = map[string]bool{...}`) when the function assigns none.
   const inFunction = assignedValues(table, shape);
   const values = inFunction.length > 0 ? inFunction : fileLevelValues(table, shape);
-  return values.length > 0 && values.map((v) => single(v, shape)).every((v) => lookup.tables.has(shape.facts.kind(v)) && !shape.request.test(shape.facts.text(v)));
+  // Not a literal holding request data (`[]string{param}`, `[req.query.cmd]`): that holds what it was given, not a fixed set.
+  const fixed = (v: SgNode) => lookup.tables.has(shape.facts.kind(v)) && !fromRequest(v, shape, 1);
+  return values.length > 0 && values.map((v) => single(v, shape)).every(fixed);
 }
 
 /** Go's `a := x` puts x in a list of one: the value itself. */
@@ -298,6 +302,12 @@ function leading(node: SgNode, shape: Shape, depth: number): boolean {
     return BARE_SCHEME.test(stripQuote(before)) && fromRequest(first, shape, depth);
   }
   if ((shape.calls ?? CALLS).has(kind) && shape.formatCall.test(shape.facts.text(node))) return formatLeads(node, shape, depth);
+  // Go's `&url.URL{Scheme: "https", Host: h, Path: p}`: the host decides where it points.
+  const goUrl = kind === 'unary_expression' || kind === 'composite_literal' ? URL_LITERAL.exec(shape.facts.text(node)) : null;
+  if (goUrl) {
+    const host = descendants(node, shape, (n) => shape.facts.kind(n) === 'keyed_element' && /^(?:Host|Opaque)\s*:/.test(shape.facts.text(n)))[0];
+    return !!host && fromRequest(shape.facts.named(host).at(-1) ?? host, shape, depth);
+  }
   if (shape.identifiers.has(kind)) {
     if (shape.request.test(shape.facts.text(node)) || requestParameter(node, shape) || routeParameter(node, shape)) return true;
     if (depth === 0) return false;
@@ -309,7 +319,12 @@ function leading(node: SgNode, shape: Shape, depth: number): boolean {
 /** `fmt.Sprintf("https://%s/x", host)`, `"{}.csv".format(x)`: request data leads when only a scheme comes before the first placeholder. */
 function formatLeads(node: SgNode, shape: Shape, depth: number): boolean {
   const template = descendants(node, shape, (n) => shape.strings.has(shape.facts.kind(n)))[0];
-  if (!template) return false;
+  if (!template) {
+    // `u.String()`: the text of the value it is called on.
+    const callee = node.field('function');
+    const receiver = callee && shape.facts.kind(callee) === 'selector_expression' ? callee.field('operand') : null;
+    return receiver !== null && /^\.String\(\)$/.test(shape.facts.text(node).slice(shape.facts.end(receiver) - shape.facts.start(node))) && leading(receiver, shape, depth);
+  }
   const body = literalText(template, shape);
   const placeholder = /%[-+ #0-9.]*[a-zA-Z]|\{[^{}]*\}/.exec(body);
   if (!placeholder || !BARE_SCHEME.test(body.slice(0, placeholder.index))) return false;
@@ -328,6 +343,9 @@ function descendants(node: SgNode, shape: Shape, test: (n: SgNode) => boolean): 
   walk(node);
   return out;
 }
+
+/** A Go `url.URL` literal (or its address). */
+const URL_LITERAL = /^&?\s*url\.URL\s*\{/;
 
 /** Nothing, or only a scheme and the `//` before a host. */
 const BARE_SCHEME = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/)?$/i;
@@ -574,8 +592,26 @@ export type TaintCache = Map<number, Assignments>;
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   const name = shape.facts.text(id);
   const useAt = shape.facts.start(id);
-  const root = scopeOf(id, shape) ?? id.getRoot().root();
   const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
+  let scope = scopeOf(id, shape);
+  for (;;) {
+    const values = valuesIn(scope ?? id.getRoot().root(), word, useAt, shape);
+    // A closure reads the variables of the function around it (`list.forEach((x) => exec(cmd + x))`, Go's
+    // `go func() { db.Exec(q) }()`): a name it neither assigns nor takes as a parameter is the outer one's.
+    const outer = scope && values.length === 0 && !isParameter(scope, word, shape) ? scopeOf(scope, shape) : null;
+    if (!outer) return values;
+    scope = outer;
+  }
+}
+
+/** Whether the function declares the name as one of its parameters. */
+function isParameter(scope: SgNode, word: RegExp, shape: Shape): boolean {
+  const params = scope.field('parameters') ?? scope.field('parameter');
+  return params !== null && word.test(shape.facts.text(params));
+}
+
+/** The values assigned to a name in one function (or the file), before the use at `useAt`. */
+function valuesIn(root: SgNode, word: RegExp, useAt: number, shape: Shape): SgNode[] {
   const assignments = assignmentsIn(root, shape);
   // Parameters are values from the caller: request objects by name are caught by the request pattern.
   const around = (a: Assignments[number]) => a.block.start <= useAt && useAt < a.block.end;
@@ -648,9 +684,10 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
 /**
  * Checks that let a value go on only when it passes, read in an `if` condition whose branch leaves (or
  * replaces the value with a constant): the checked name is group 1 (or 2, 3). A validating call by its
- * name (`!validName.MatchString(x)`, `not is_safe_url(x)`), membership in a table or set (`!hosts[x]`, `!ALLOWED.has(x)`, `x not in HOSTS`),
- * a prefix check (`!strings.HasPrefix(p, base)`, `!p.startsWith(root)`), Go's `!filepath.IsLocal(p)`, and a
- * parent segment refused (`strings.Contains(p, "..")`, `p.includes('..')`, `'..' in p`).
+ * name (`!validName.MatchString(x)`, `not is_safe_url(x)`), membership in a table or set (`!hosts[x]`,
+ * `!ALLOWED.has(x)`, `x not in HOSTS`), a prefix check (`!strings.HasPrefix(p, base)`, `!p.startsWith(root)`),
+ * Go's `!filepath.IsLocal(p)`, a host compared with the expected one (`u.Host != r.Host`), and a parent
+ * segment refused (`strings.Contains(p, "..")`, `p.includes('..')`, `'..' in p`).
  */
 const GUARDS: readonly RegExp[] = [
   /(?:!|\bnot\s+)\s*[\w.$]*(?:allow|valid|safe|known|permit|white|trust)\w*(?:\.\w+)?\s*[[(]\s*&?\$?([A-Za-z_]\w*)/gi,
@@ -658,6 +695,8 @@ const GUARDS: readonly RegExp[] = [
   /!\s*[\w.$]+(?:\[|\.(?:has|includes|contains|containsKey)\()\s*\$?([A-Za-z_]\w*)|\b([A-Za-z_]\w*)(?:\.\w+(?:\(\))?)?\s+not\s+in\s+[\w.]+/g,
   /(?:!|\bnot\s+)\s*(?:strings\.HasPrefix\(\s*([A-Za-z_]\w*)|([A-Za-z_]\w*)\.(?:startsWith|startswith)\()/g,
   /!\s*filepath\.IsLocal\(\s*([A-Za-z_]\w*)/g,
+  // A host compared with the expected one: `u.Host != r.Host`, `target.hostname !== base.hostname`, `parts.netloc != host`.
+  /\b([A-Za-z_]\w*)\.(?:Host|Hostname\(\)|host|hostname|netloc)\s*!==?/g,
   /(?<![!\w.])(?:strings\.Contains\(\s*([A-Za-z_]\w*)\s*,\s*"\.\."|([A-Za-z_]\w*)\.includes\(\s*['"]\.\.['"])|['"]\.\.['"]\s+in\s+([A-Za-z_]\w*)/g,
 ];
 /** The last statement of a branch that leaves: the code after the `if` runs only when the check passed. */

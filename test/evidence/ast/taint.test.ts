@@ -296,4 +296,33 @@ describe('the taint step', () => {
     // A check whose passing branch leaves lets the failing values through.
     expect(run('ssrf', 'javascript', 'src/routes/preview.js', js)).toEqual(['9 ssrf']);
   });
+
+  it('reads a closure’s free variables as the enclosing function’s, but not a name the closure takes as a parameter', () => {
+    const severities = (lang: ParseLanguage, path: string, source: string) => {
+      const picked = rules.filter((r) => r.id === 'command-injection' && r.language === (lang === 'typescript' ? 'javascript' : lang));
+      return runAstRules(sg, picked, { path, lang, source, whole: true }).findings.map((f) => `${f.line} ${f.severity}`);
+    };
+    const js = [
+      "router.post('/resize', (req, res) => {",
+      '  const size = req.body.size;',
+      '  req.body.files.forEach((name) => execSync(`convert ${name} -resize ${size} out.png`));',
+      '  jobs.forEach((size) => execSync(`convert in.png -resize ${size} out.png`));',
+      '});',
+    ].join('\n');
+    // The request's size reaches the first command: a blocker; the second size is the callback's own parameter.
+    expect(severities('javascript', 'src/routes/resize.js', js)).toEqual(['3 blocker', '4 major']);
+    const go = [
+      'package jobs',
+      'func Run(w http.ResponseWriter, r *http.Request) {',
+      '	script := r.FormValue("script")',
+      '	go func() {',
+      '		exec.Command("bash", "-c", script).Run()',
+      '	}()',
+      '	go func(script string) {',
+      '		exec.Command("bash", "-c", script).Run()',
+      '	}("date")',
+      '}',
+    ].join('\n');
+    expect(severities('go', 'internal/jobs/run.go', go)).toEqual(['5 blocker', '8 major']);
+  });
 });
