@@ -271,6 +271,16 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     accept: (secret) => secret.length >= 6 && !PLACEHOLDER.test(secret) && !TEMPLATE_MARKERS.test(secret) && !/^\$|^:|\{[^}]*\}/.test(secret),
     skipInTests: true,
   },
+  {
+    // A keyword/value connection string: libpq's `host=db user=app password=... dbname=app`, ADO.NET's and
+    // ODBC's `Server=db;User Id=app;Password=...;`. Another of its keywords before the password says what it is.
+    id: 'connection-string-password',
+    name: 'password in a connection string',
+    regex: /\b(?:host|hostaddr|server|data source|user(?: ?id)?|uid|dbname|database|initial catalog|port)\s*=[^\n'"`]{0,200}?(?:^|[\s;])(?:password|pwd)\s*=\s*(?<secret>[^\s;'"`]{6,100})(?=[\s;'"`]|$)/gim,
+    report: true,
+    accept: (secret) => looksLikeAssignedSecret(secret, true),
+    skipInTests: true,
+  },
   // Redaction only: bearer tokens are often fake or templated in code; so are JWTs that do not decode.
   { id: 'bearer-token', name: 'bearer token', regex: /\b(?:Bearer|Basic)\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)/g, report: false },
   { id: 'jwt-shaped', name: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, report: false },

@@ -17,6 +17,8 @@ const SHAPES: [id: string, line: string][] = [
   ['twilio-auth-token', `client = Client("${j('AC', 'b7e3f1a9c5d2e8f4a6b0c9d1e7f3a5b2')}", "${j('4c8e2a6f0b9d3e7a1c5f9b2d6e0a4c8f')}")`],
   ['telegram-bot-token', `BOT_TOKEN = "${j('7312845069', ':AA', 'Hk3LmZx9QwErTyUiOpAsDfGhJkLzXcVbN')}"`],
   ['url-credentials', `const url = "${j('amqp://', 'ingest:', 'Vq7Lm2Xp9Rt4', '@mq.internal:5672/')}";`],
+  ['connection-string-password', `db, err := sql.Open("postgres", "host=db.internal user=billing ${j('password=', 'Qv7mX2', 'kLp9Rt', 'Wz4N')} dbname=billing sslmode=require")`],
+  ['connection-string-password', `"Server=sql01;Database=Shop;User Id=shop;${j('Password=', 'T4nk', 'Vr8Qz2', 'LmWx5P')};"`],
   ['sendgrid-api-key', `SENDGRID = "${j('SG.', 'Kq3vR8mT1xZp5Lw9Nc2Yb7', '.', 'Hd4Fg6Jk8Lm0Np2Qr4St6Uv8Wx0Yz2Ab4Cd6Ef8Gh0I')}"`],
   ['mailgun-api-key', `mg_key: ${j('key-', '3c9e1a7b5d2f8e4a6c0b9d1f7e3a5c2b')}`],
   ['mailchimp-api-key', `chimp = '${j('7d3f9b1e5a2c8f4d6b0e9a1c7f3d5b2e', '-us', '14')}'`],
@@ -57,6 +59,8 @@ describe('documented examples and placeholders', () => {
     ['changeme', 'DATABASE_URL=postgres://app:changeme@db:5432/app'],
     ['a repeated character', `HF_TOKEN=${j('hf_', 'a'.repeat(34))}`],
     ['a your-key placeholder', `key = "${j('sk_test_', 'your_api_key_goes_here')}"`],
+    ['a connection string whose password is a placeholder', 'dsn := "host=db user=app password=${DB_PASSWORD} dbname=app"'],
+    ['a connection string whose password is filled in later', 'dsn := fmt.Sprintf("host=%s user=%s password=%s dbname=app", host, user, pass)'],
   ])('ignores %s', async (_name, line) => {
     expect(await scan('src/config.ts', [line])).toEqual([]);
   });

@@ -98,7 +98,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
     ifStatement: 'if_statement',
-    sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+)|filepath\.Base|path\.Base|uuid\.Parse)\(/,
+    // A number written as text (`strconv.Itoa(len(q))`) holds digits only.
+    sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+|Itoa|Format(?:Int|Uint|Float|Bool))|len|cap|filepath\.Base|path\.Base|uuid\.Parse)\(/,
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
     // `json.NewDecoder(r.Body).Decode(&in)`, `c.ShouldBindJSON(&in)`, `json.Unmarshal(body, &in)`, `decodeJSON(w, r, &in)`.
     // Not a database read into the variable (`rows.Scan(&name)`, `db.Get(&u, q, id)`, `db.First(&u, id)`): that is stored data.
