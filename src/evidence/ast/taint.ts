@@ -99,6 +99,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['binary_expression']),
     ifStatement: 'if_statement',
     // A number written as text (`strconv.Itoa(len(q))`) holds digits only.
+    // A gRPC or Connect handler's request message (`req *pb.RunJobRequest`, `req *connect.Request[v1.PingRequest]`); not `*http.Request`, whose fields are read one by one above.
+    requestParameters: { kinds: new Set(['parameter_declaration']), pattern: /\*\s*(?!http\.Request\b)[\w.]*Request\b/ },
     sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+|Itoa|Format(?:Int|Uint|Float|Bool))|len|cap|filepath\.Base|path\.Base|uuid\.Parse)\(/,
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
     // `json.NewDecoder(r.Body).Decode(&in)`, `c.ShouldBindJSON(&in)`, `json.Unmarshal(body, &in)`, `decodeJSON(w, r, &in)`.

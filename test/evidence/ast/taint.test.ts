@@ -325,4 +325,20 @@ describe('the taint step', () => {
     ].join('\n');
     expect(severities('go', 'internal/jobs/run.go', go)).toEqual(['5 blocker', '8 major']);
   });
+
+  it('reads a Go gRPC or Connect handler’s request message as request data, and `*http.Request` only by its fields', () => {
+    const source = [
+      'package svc',
+      'func (s *Server) Run(ctx context.Context, req *jobsv1.RunRequest) (*jobsv1.RunResponse, error) {',
+      '	exec.CommandContext(ctx, "sh", "-c", req.Script).Run()',
+      '	return nil, nil',
+      '}',
+      'func (s *Server) Hook(w http.ResponseWriter, r *http.Request) {',
+      '	exec.CommandContext(r.Context(), "sh", "-c", s.script).Run()',
+      '}',
+    ].join('\n');
+    const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'go');
+    const found = runAstRules(sg, picked, { path: 'internal/svc/run.go', lang: 'go', source, whole: true }).findings;
+    expect(found.map((f) => `${f.line} ${f.severity}`)).toEqual(['3 blocker', '7 major']);
+  });
 });
