@@ -281,6 +281,24 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     accept: (secret) => looksLikeAssignedSecret(secret, true),
     skipInTests: true,
   },
+  {
+    // A database client given its password as a literal: PHP's `new PDO($dsn, 'app', '...')`, `new mysqli(...)`, `mysqli_connect(...)` (the third argument).
+    id: 'connection-string-password',
+    name: 'password in a database connection',
+    regex: /\b(?:new\s+\\?(?:PDO|mysqli)|mysqli_connect|mysql_connect)\s*\(\s*(?:[^,()\n]+,\s*){2}(?<q>['"])(?<secret>[^'"\n]{6,100})\k<q>/g,
+    report: true,
+    accept: (secret) => looksLikeAssignedSecret(secret, true),
+    skipInTests: true,
+  },
+  {
+    // A credential's name and a literal given to a setter: PHP's `define('DB_PASSWORD', '...')`, Python's `os.environ.setdefault("API_TOKEN", "...")`.
+    id: 'hardcoded-credential',
+    name: 'hard-coded credential',
+    regex: new RegExp(`\\b(?:define|setdefault|putenv)\\s*\\(\\s*(["'])[\\w.-]*?${CREDENTIAL_NAME}\\1\\s*,\\s*(?<q>["'])(?<secret>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{8,200})\\k<q>`, 'gi'),
+    report: true,
+    accept: (secret) => looksLikeAssignedSecret(secret, true),
+    skipInTests: true,
+  },
   // Redaction only: bearer tokens are often fake or templated in code; so are JWTs that do not decode.
   { id: 'bearer-token', name: 'bearer token', regex: /\b(?:Bearer|Basic)\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)/g, report: false },
   { id: 'jwt-shaped', name: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, report: false },

@@ -19,6 +19,8 @@ const SHAPES: [id: string, line: string][] = [
   ['url-credentials', `const url = "${j('amqp://', 'ingest:', 'Vq7Lm2Xp9Rt4', '@mq.internal:5672/')}";`],
   ['connection-string-password', `db, err := sql.Open("postgres", "host=db.internal user=billing ${j('password=', 'Qv7mX2', 'kLp9Rt', 'Wz4N')} dbname=billing sslmode=require")`],
   ['connection-string-password', `"Server=sql01;Database=Shop;User Id=shop;${j('Password=', 'T4nk', 'Vr8Qz2', 'LmWx5P')};"`],
+  ['connection-string-password', `$pdo = new PDO('mysql:host=db;dbname=shop', 'shop', '${j('Lq4Zr8', 'Tn2Wx6', 'Pv9K')}');`],
+  ['hardcoded-credential', `define('DB_PASSWORD', '${j('Hs7Qm2', 'Vk9Rz4', 'Lw3N')}');`],
   ['sendgrid-api-key', `SENDGRID = "${j('SG.', 'Kq3vR8mT1xZp5Lw9Nc2Yb7', '.', 'Hd4Fg6Jk8Lm0Np2Qr4St6Uv8Wx0Yz2Ab4Cd6Ef8Gh0I')}"`],
   ['mailgun-api-key', `mg_key: ${j('key-', '3c9e1a7b5d2f8e4a6c0b9d1f7e3a5c2b')}`],
   ['mailchimp-api-key', `chimp = '${j('7d3f9b1e5a2c8f4d6b0e9a1c7f3d5b2e', '-us', '14')}'`],
@@ -60,6 +62,8 @@ describe('documented examples and placeholders', () => {
     ['a repeated character', `HF_TOKEN=${j('hf_', 'a'.repeat(34))}`],
     ['a your-key placeholder', `key = "${j('sk_test_', 'your_api_key_goes_here')}"`],
     ['a connection string whose password is a placeholder', 'dsn := "host=db user=app password=${DB_PASSWORD} dbname=app"'],
+    ['a database client given its password from the environment', "$pdo = new PDO($dsn, 'shop', getenv('DB_PASSWORD'));"],
+    ['a constant that names a credential setting', "define('PASSWORD_FIELD', 'user_password');"],
     ['a connection string whose password is filled in later', 'dsn := fmt.Sprintf("host=%s user=%s password=%s dbname=app", host, user, pass)'],
   ])('ignores %s', async (_name, line) => {
     expect(await scan('src/config.ts', [line])).toEqual([]);
