@@ -98,9 +98,9 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     formatCall: /^fmt\.(?:Sprintf|Printf|Fprintf)\(|^strings\.(?:Join|Replace\w*)\(|\.String\(\)/,
     binary: new Set(['binary_expression']),
     ifStatement: 'if_statement',
-    // A number written as text (`strconv.Itoa(len(q))`) holds digits only.
     // A gRPC or Connect handler's request message (`req *pb.RunJobRequest`, `req *connect.Request[v1.PingRequest]`); not `*http.Request`, whose fields are read one by one above.
     requestParameters: { kinds: new Set(['parameter_declaration']), pattern: /\*\s*(?!http\.Request\b)[\w.]*Request\b/ },
+    // A number written as text (`strconv.Itoa(len(q))`) holds digits only.
     sanitizer: /^(?:strconv\.(?:Atoi|Parse\w+|Itoa|Format(?:Int|Uint|Float|Bool))|len|cap|filepath\.Base|path\.Base|uuid\.Parse)\(/,
     lookup: { kinds: new Set(['index_expression']), object: 'operand', tables: new Set(['composite_literal']) },
     // `json.NewDecoder(r.Body).Decode(&in)`, `c.ShouldBindJSON(&in)`, `json.Unmarshal(body, &in)`, `decodeJSON(w, r, &in)`.
@@ -424,7 +424,7 @@ function requestParameter(id: SgNode, shape: Shape): boolean {
   const word = new RegExp(`(?:^|[^\\w$])${escapeName(shape.facts.text(id))}(?![\\w])`);
   // The parameter list when the grammar names it (a walk of a few nodes; TypeScript's parameter kinds are not
   // JavaScript's, so a search by kind would fail there), else a search of the function.
-  const list = scope.field('parameters') ?? scope.field('parameter');
+  const list = parametersOf(scope);
   const candidates = list
     ? descendants(list, shape, (n) => params.kinds.has(shape.facts.kind(n)))
     : [...params.kinds].flatMap((kind) => scope.findAll({ rule: { kind } }));
@@ -595,7 +595,7 @@ export type TaintCache = Map<number, Assignments>;
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   const name = shape.facts.text(id);
   const useAt = shape.facts.start(id);
-  const word = new RegExp(`(?:^|[^\\w@$])${name.replace(/[$]/g, '\\$')}(?![\\w])`);
+  const word = nameIn(name);
   let scope = scopeOf(id, shape);
   for (;;) {
     const values = valuesIn(scope ?? id.getRoot().root(), word, useAt, shape);
@@ -607,10 +607,20 @@ function assignedValues(id: SgNode, shape: Shape): SgNode[] {
   }
 }
 
+/** The name as a whole word in an assignment's target (`col, ok`, `$x`, `@post`). */
+function nameIn(name: string): RegExp {
+  return new RegExp(`(?:^|[^\\w@$])${escapeName(name)}(?![\\w])`);
+}
+
 /** Whether the function declares the name as one of its parameters. */
 function isParameter(scope: SgNode, word: RegExp, shape: Shape): boolean {
-  const params = scope.field('parameters') ?? scope.field('parameter');
+  const params = parametersOf(scope);
   return params !== null && word.test(shape.facts.text(params));
+}
+
+/** A function's parameter list, when the grammar names it (`parameters`, or an arrow's single `parameter`). */
+function parametersOf(scope: SgNode): SgNode | null {
+  return scope.field('parameters') ?? scope.field('parameter');
 }
 
 /** The values assigned to a name in one function (or the file), before the use at `useAt`. */
@@ -726,7 +736,7 @@ function guardsOf(statement: SgNode, root: SgNode, assignments: Assignments, sha
     if (!leaves && !replaced(name)) continue;
     checked.push(name);
     // `parsed, err := url.Parse(target)` checked: target is what the check looked at.
-    const word = new RegExp(`(?:^|[^\\w@$])${escapeName(name)}(?![\\w])`);
+    const word = nameIn(name);
     // A plain walk (identifiersIn asks isSanitizer, whose table lookups would collect this function's assignments again).
     for (const a of assignments) {
       if (a.at >= at || !word.test(a.target) || shape.facts.end(a.value) - shape.facts.start(a.value) > 300) continue;
@@ -735,6 +745,7 @@ function guardsOf(statement: SgNode, root: SgNode, assignments: Assignments, sha
       for (const id of ids) checked.push(shape.facts.text(id));
     }
   }
+  if (checked.length === 0) return [];
   CHECKED.add(condition);
   const block = blockOf(statement, root, shape);
   return [...new Set(checked)].map((target) => ({ at, target, value: condition, overrides: true, block }));
