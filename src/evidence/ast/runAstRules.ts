@@ -8,7 +8,7 @@ import { isHandlerSource } from './isHandlerSource.js';
 import { ruleDocUrl } from './ruleDocUrl.js';
 import { rulePrefilter } from './rulePrefilter.js';
 import { skipReason } from './skipReason.js';
-import { impliesLevel, meetsTaint, type TaintCache } from './taint.js';
+import { impliesLevel, meetsTaint, taintCache as newTaintCache, type TaintCache } from './taint.js';
 
 export interface AstInput {
   path: string;
@@ -77,7 +77,7 @@ export function runOnRoot(root: SgRoot, applicable: readonly AstRule[], input: A
   const notes: string[] = [];
   // The finding on each rule and line: one per line, the rule's full severity over its weaker form.
   const seen = new Map<string, { at: number; full: boolean }>();
-  const taintCache: TaintCache = new Map();
+  const taintCache = newTaintCache();
   for (const [index, rule] of applicable.entries()) {
     if (performance.now() - started > budgetMs) {
       const left = [...new Set(applicable.slice(index).map((r) => r.id))].join(', ');

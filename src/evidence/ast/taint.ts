@@ -201,8 +201,12 @@ const DEPTH = 3;
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
 /** Whether a metavariable's node meets a rule's taint requirement. */
-export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = new Map()): boolean {
-  const shape: Shape = { ...SHAPES[lang], cache, facts: new NodeFacts() };
+export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = taintCache()): boolean {
+  let shape = cache.shapes.get(lang);
+  if (!shape) {
+    shape = { ...SHAPES[lang], cache, facts: cache.facts };
+    cache.shapes.set(lang, shape);
+  }
   if (level === 'request') return fromRequest(node, shape, DEPTH);
   if (level === 'built') return built(node, shape, DEPTH) || fromRequest(node, shape, DEPTH);
   if (level === 'leading') return leading(node, shape, DEPTH);
@@ -588,8 +592,21 @@ function blockOf(node: SgNode, root: SgNode, shape: Shape): { start: number; end
   const block = at ?? root;
   return { start: shape.facts.start(block), end: shape.facts.end(block) };
 }
-/** Per parsed file: a function's assignments, by the function node's id, collected once for all the lookups in it. */
-export type TaintCache = Map<number, Assignments>;
+/**
+ * Per parsed file, shared by every taint question on it: a function's assignments by the function node's
+ * id (collected once for all the lookups in it), and what is known of the nodes (the values kept in those
+ * assignments are met again by the next question, with their kind, text and children already read).
+ */
+export interface TaintCache {
+  assignments: Map<number, Assignments>;
+  facts: NodeFacts;
+  shapes: Map<RuleLanguage, Shape>;
+}
+
+/** An empty cache, for one parsed file. */
+export function taintCache(): TaintCache {
+  return { assignments: new Map(), facts: new NodeFacts(), shapes: new Map() };
+}
 
 /** The values assigned to this name in its function, before the use (or anywhere in the file outside functions). */
 function assignedValues(id: SgNode, shape: Shape): SgNode[] {
@@ -647,7 +664,7 @@ function fileLevelValues(id: SgNode, shape: Shape): SgNode[] {
 
 /** The assignments of a function (or of the whole file), collected once per file and kept in the cache. */
 function assignmentsIn(root: SgNode, shape: Shape): Assignments {
-  const cache = shape.cache;
+  const cache = shape.cache.assignments;
   let assignments = cache.get(root.id());
   if (!assignments) {
     assignments = [];
@@ -664,12 +681,12 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
       const filled = outArgumentsOf(assignment, shape);
       if (filled.length > 0) {
         // Filled, not replaced: a decode may set some fields only.
-        for (const target of filled) assignments.push({ at: assignment.range().start.index, target, value: assignment, overrides: false, block: blockOf(assignment, root, shape) });
+        for (const target of filled) assignments.push({ at: shape.facts.start(assignment), target, value: assignment, overrides: false, block: blockOf(assignment, root, shape) });
         continue;
       }
       const appended = appendOf(assignment, shape);
       if (appended) {
-        assignments.push({ at: assignment.range().start.index, ...appended, overrides: false, block: blockOf(assignment, root, shape) });
+        assignments.push({ at: shape.facts.start(assignment), ...appended, overrides: false, block: blockOf(assignment, root, shape) });
         continue;
       }
       const [targetField, valueField] = shape.assignments[shape.facts.kind(assignment)] ?? [];
@@ -677,7 +694,7 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
       const value = valueField ? part(assignment, valueField, shape) : null;
       if (target && value && target.id() !== value.id()) {
         assignments.push({
-          at: assignment.range().start.index,
+          at: shape.facts.start(assignment),
           target: target.text(),
           value,
           overrides: !ADDING.test(shape.facts.kind(assignment)),

@@ -41,6 +41,21 @@ describe('NodeFacts', () => {
     expect(facts.parent(node)).toBe(parent);
   });
 
+  it('knows a node again through another object for it (a second search, or a parent read from another child)', () => {
+    const facts = new NodeFacts();
+    const root = engine.sg.parse('javascript', source).root();
+    const first = root.find('db.query($Q)');
+    const again = root.find('db.query($Q)');
+    if (!first || !again) throw new Error('no call');
+    expect(again).not.toBe(first);
+    expect(facts.children(again)).toBe(facts.children(first));
+    // The function's body reached from two statements in it: one set of facts, read once.
+    const fromCall = facts.parent(facts.parent(first) as SgNode) as SgNode;
+    const fromDeclaration = facts.parent(root.find('const q = $V') as SgNode) as SgNode;
+    expect(fromCall.id()).toBe(fromDeclaration.id());
+    expect(facts.parent(fromDeclaration)).toBe(facts.parent(fromCall));
+  });
+
   it('keeps what it learnt per instance: a new one starts empty', () => {
     const node = call();
     const first = new NodeFacts();
