@@ -135,9 +135,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   },
   java: {
     request:
-      /\b\w*[rR]equest\.(?:getParameter\w*|getHeaders?|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
+      /\b(?:\w*[rR]equest|req)\.(?:getParameter\w*|getHeaders?|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
     scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
-    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'] },
+    // `for (Cookie c : request.getCookies())`: each c is a value of the array.
+    assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], enhanced_for_statement: ['name', 'value'] },
     identifiers: new Set(['identifier']),
     strings: new Set(['string_literal', 'text_block', 'decimal_integer_literal', 'true', 'false', 'null_literal']),
     interpolation: new Set([]),
@@ -147,10 +148,15 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     sanitizer: /^(?:Integer\.parseInt|Long\.parseLong|Integer\.valueOf|Long\.valueOf|FilenameUtils\.getName|UUID\.fromString)\(/,
     calls: new Set(['method_invocation']),
     requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
+    // `sql.append(name)`, `args.add(name)`, `values.put("k", name)`: the builder, list or map then holds the value.
+    appends: {
+      rule: { kind: 'method_invocation', has: { field: 'name', regex: '^(?:append|insert|add|addAll|addFirst|addLast|push|offer|put|putAll|set)$' } },
+      pattern: /^(\w+)\s*\.\s*(?:append|insert|add|addAll|addFirst|addLast|push|offer|put|putAll|set)\s*\(/,
+    },
   },
   kotlin: {
     request:
-      /\b\w*[rR]equest\.(?:getParameter\w*|getHeader|queryParameters|queryString|getQueryString)\b|\bcall\.(?:parameters|receive\w*|request\.(?:queryParameters|headers|uri))\b|\bctx\.(?:queryParam|pathParam|formParam|body)\(/,
+      /\b(?:\w*[rR]equest|req)\.(?:getParameter\w*|getHeader|queryParameters|queryString|getQueryString)\b|\bcall\.(?:parameters|receive\w*|request\.(?:queryParameters|headers|uri))\b|\bctx\.(?:queryParam|pathParam|formParam|body)\(/,
     scopes: new Set(['function_declaration', 'lambda_literal', 'anonymous_function', 'secondary_constructor']),
     assignments: { property_declaration: ['kind:variable_declaration', 'last'], assignment: ['kind:directly_assignable_expression', 'last'] },
     identifiers: new Set(['simple_identifier', 'interpolated_identifier']),
@@ -195,8 +201,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
 /** A language's shape with the file's cache of assignments. */
 type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts };
 
-/** How many assignments deep a value is followed back (x = a; y = x + b; run(y)). */
-const DEPTH = 3;
+/** How many assignments deep a value is followed back (x = a; y = x + b; run(y)): four reach a servlet's cookie array, the loop's cookie, its decoded value and the path built from it. */
+const DEPTH = 4;
 /** UPPER_CASE names are constants by convention. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
@@ -563,7 +569,7 @@ const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math
 type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number }; ownBlock?: boolean }[];
 
 /** Statement lists: an assignment directly in one runs before every later statement of it. */
-const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|when|constructor_body|function_body|statements)$/;
+const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|switch_block_statement_group|switch_rule|when|constructor_body|function_body|statements)$/;
 /**
  * Statements that may not run their body, where the body is one statement without a block of its own
  * (`if (c) x = '/';`, Ruby's `x = y unless c`): an assignment there stays inside them.
@@ -794,7 +800,9 @@ function appendOf(node: SgNode, shape: Shape): { target: string; value: SgNode }
   const receiver = shape.appends.pattern.exec(node.text().slice(0, 200))?.[1];
   if (!receiver) return null;
   const args = node.field('arguments');
-  const value = node.field('right') ?? args?.children().find((c) => c.isNamed()) ?? null;
+  // One argument is the value; several (`map.put("k", v)`, `sb.insert(0, v)`) are read together.
+  const named = args ? shape.facts.named(args) : [];
+  const value = node.field('right') ?? (named.length === 1 ? named[0] : named.length > 1 ? args : null) ?? null;
   return value ? { target: receiver, value } : null;
 }
 

@@ -341,4 +341,40 @@ describe('the taint step', () => {
     const found = runAstRules(sg, picked, { path: 'internal/svc/run.go', lang: 'go', source, whole: true }).findings;
     expect(found.map((f) => `${f.line} ${f.severity}`)).toEqual(['3 blocker', '7 major']);
   });
+
+  it('follows a Java servlet’s request four assignments deep: a cookie loop, a decode, a concatenation, the use', () => {
+    const source = [
+      'class Downloads extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {',
+      '    String wanted = "index";',
+      '    Cookie[] jar = req.getCookies();',
+      '    for (Cookie crumb : jar) {',
+      '      if ("last".equals(crumb.getName())) wanted = java.net.URLDecoder.decode(crumb.getValue(), "UTF-8");',
+      '    }',
+      '    String target = "/srv/files/" + wanted;',
+      '    new java.io.FileInputStream(target).close();',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(run('path-traversal', 'java', 'src/main/java/app/Downloads.java', source.split('\n'))).toEqual(['9 path-traversal']);
+  });
+
+  it('reads each Java switch group as a branch of its own: a later group does not replace what an earlier one assigned', () => {
+    const lines = (header: string) => [
+      'class Lookup extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {',
+      `    String column = ${header};`,
+      '    String order;',
+      '    switch (req.getParameter("mode")) {',
+      '      case "raw": order = column; break;',
+      '      default: order = "created_at"; break;',
+      '    }',
+      '    jdbcTemplate.queryForList("SELECT id FROM items ORDER BY " + order);',
+      '  }',
+      '}',
+    ];
+    // A header name is the client's to choose, like its value.
+    expect(run('sql-injection', 'java', 'src/main/java/app/Lookup.java', lines('req.getHeaderNames().nextElement()'))).toEqual(['9 sql-injection']);
+    expect(run('sql-injection', 'java', 'src/main/java/app/Lookup.java', lines('"name"'))).toEqual([]);
+  });
 });
