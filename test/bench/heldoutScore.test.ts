@@ -102,11 +102,18 @@ describe('held-out manifests and diffs', () => {
     expect(caseFinding({ rule: 'hardcoded-' }, hit('hardcoded-signing-secret'))).toBe(true);
     expect(caseFinding({ rule: 'ssrf' }, hit('missing-timeout'))).toBe(false);
     const cases = loadSets().filter((s) => s.kind === 'case');
-    expect(cases.map((s) => s.set)).toEqual(['sast-go']);
-    const sources = cases[0]?.sources ?? [];
-    // The benchmark's answer key is balanced; the set keeps every case of the taken categories.
-    expect(sources.filter((s) => s.expect === 'unsafe').length).toBe(148);
-    expect(sources.filter((s) => s.expect === 'safe').length).toBe(146);
+    expect(cases.map((s) => s.set)).toEqual(['owasp-java', 'sast-go']);
+    const [java, go] = cases.map((s) => s.sources);
+    // The Go benchmark's answer key is balanced; the set keeps every case of the taken categories.
+    expect(go?.filter((s) => s.expect === 'unsafe').length).toBe(148);
+    expect(go?.filter((s) => s.expect === 'safe').length).toBe(146);
+    // OWASP's: as many safe as vulnerable cases of each kind, each a Java file reviewed under a neutral name.
+    for (const rule of ['command-injection', 'path-traversal', 'sql-injection']) {
+      const mine = java?.filter((s) => s.rule === rule) ?? [];
+      expect(mine.filter((s) => s.expect === 'unsafe').length, rule).toBe(mine.filter((s) => s.expect === 'safe').length);
+    }
+    expect(java?.length).toBe(240);
+    expect(java?.every((s) => /^src\/main\/java\/com\/example\/web\/Handler\d{5}\.java$/.test(s.as ?? ''))).toBe(true);
   });
 
   it('builds a new-file diff with one added line per line of the text', () => {
