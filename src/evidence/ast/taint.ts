@@ -49,6 +49,9 @@ interface LanguageShape {
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
 
+/** Java methods that put a value into their receiver: a builder's `append`, a collection's `add`, a map's `put`. */
+const JAVA_FILLERS = 'append|insert|add|addAll|addFirst|addLast|push|offer|put|putAll|set';
+
 const SHAPES: Record<RuleLanguage, LanguageShape> = {
   javascript: {
     request:
@@ -150,8 +153,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     requestParameters: { kinds: new Set(['formal_parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam)\b/ },
     // `sql.append(name)`, `args.add(name)`, `values.put("k", name)`: the builder, list or map then holds the value.
     appends: {
-      rule: { kind: 'method_invocation', has: { field: 'name', regex: '^(?:append|insert|add|addAll|addFirst|addLast|push|offer|put|putAll|set)$' } },
-      pattern: /^(\w+)\s*\.\s*(?:append|insert|add|addAll|addFirst|addLast|push|offer|put|putAll|set)\s*\(/,
+      rule: { kind: 'method_invocation', has: { field: 'name', regex: `^(?:${JAVA_FILLERS})$` } },
+      pattern: new RegExp(`^(\\w+)\\s*\\.\\s*(?:${JAVA_FILLERS})\\s*\\(`),
     },
   },
   kotlin: {
