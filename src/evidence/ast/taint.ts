@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { TaintLevel } from './AstRule.js';
 import type { RuleLanguage } from './astGrep.js';
+import { constantValue, type ConstantContext } from './constantCondition.js';
 import { NodeFacts } from './NodeFacts.js';
 
 interface LanguageShape {
@@ -202,7 +203,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
 };
 
 /** A language's shape with the file's cache of assignments. */
-type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts };
+type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts; constants?: ConstantContext; conditions?: Map<number, boolean | undefined> };
 
 /** How many assignments deep a value is followed back (x = a; y = x + b; run(y)): four reach a servlet's cookie array, the loop's cookie, its decoded value and the path built from it. */
 const DEPTH = 4;
@@ -536,18 +537,88 @@ function opaqueCallIn(node: SgNode, shape: Shape): boolean {
 }
 
 function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
-  if (shape.identifiers.has(shape.facts.kind(node))) return [node];
+  const start = liveBranch(node, shape) ?? node;
+  if (shape.identifiers.has(shape.facts.kind(start))) return [start];
   const out: SgNode[] = [];
-  const walk = (n: SgNode) => {
-    for (const child of shape.facts.children(n)) {
-      if (shape.identifiers.has(shape.facts.kind(child))) {
-        // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
-        if (!isCallee(child, shape)) out.push(child);
-      } else if (!isSanitizer(child, shape)) walk(child);
+  const visit = (child: SgNode): void => {
+    if (shape.identifiers.has(shape.facts.kind(child))) {
+      // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
+      if (!isCallee(child, shape)) out.push(child);
+      return;
     }
+    if (isSanitizer(child, shape)) return;
+    const live = liveBranch(child, shape);
+    if (live) visit(live);
+    else for (const c of shape.facts.children(child)) visit(c);
   };
-  walk(node);
+  for (const child of shape.facts.children(start)) visit(child);
   return out;
+}
+
+/** The branch a conditional expression takes when its condition is constant (`num > 200 ? "fixed" : param`); undefined otherwise. */
+function liveBranch(node: SgNode, shape: Shape): SgNode | undefined {
+  const kind = shape.facts.kind(node);
+  if (kind !== 'ternary_expression' && kind !== 'conditional_expression') return undefined;
+  let [condition, yes, no]: (SgNode | null | undefined)[] = [node.field('condition'), node.field('consequence'), node.field('alternative')];
+  // Python's `a if c else b` names no fields.
+  if (!condition) [yes, condition, no] = shape.facts.named(node);
+  if (!condition || !yes || !no) return undefined;
+  const value = conditionValue(condition, shape);
+  return value === undefined ? undefined : value ? yes : no;
+}
+
+/** A condition's constant truth, once per condition node of the file; undefined when it is not constant. */
+function conditionValue(condition: SgNode, shape: Shape): boolean | undefined {
+  const conditions = (shape.conditions ??= new Map());
+  const id = condition.id();
+  if (conditions.has(id)) return conditions.get(id);
+  shape.constants ??= {
+    kind: (n) => shape.facts.kind(n),
+    text: (n) => shape.facts.text(n),
+    children: (n) => shape.facts.children(n),
+    named: (n) => shape.facts.named(n),
+    valuesOf: (id) => assignedValues(id, shape),
+    isIdentifier: (n) => shape.identifiers.has(shape.facts.kind(n)),
+  };
+  const value = constantValue(condition, shape.constants);
+  const truth = value === undefined ? undefined : Boolean(value);
+  conditions.set(id, truth);
+  return truth;
+}
+
+/**
+ * Whether the branch of an `if` that holds `inside` always runs or never runs, by the statement's constant
+ * condition; undefined when the condition is not constant or `inside` is the condition itself. Only a plain
+ * `else` always runs when the condition is false (an `elif` has a condition of its own).
+ */
+function branchFate(statement: SgNode, inside: SgNode, shape: Shape): 'always' | 'never' | undefined {
+  const condition = statement.field('condition');
+  if (!condition || within(inside, condition, shape)) return undefined;
+  const truth = conditionValue(condition, shape);
+  if (truth === undefined) return undefined;
+  const then = statement.field('consequence') ?? statement.field('body');
+  if (then && within(inside, then, shape)) return truth ? 'always' : 'never';
+  if (truth) return 'never';
+  const otherwise = statement.field('alternative');
+  return otherwise && !/elif|elsif|else_if/.test(shape.facts.kind(otherwise)) && !shape.facts.named(otherwise).some((n) => shape.facts.kind(n) === shape.ifStatement) ? 'always' : undefined;
+}
+
+function within(node: SgNode, outer: SgNode, shape: Shape): boolean {
+  return shape.facts.start(outer) <= shape.facts.start(node) && shape.facts.end(node) <= shape.facts.end(outer);
+}
+
+/** An assignment under an `if` whose condition is constant and takes the other branch: it never runs. */
+function neverRuns(node: SgNode, root: SgNode, shape: Shape): boolean {
+  if (!shape.ifStatement) return false;
+  const rootId = root.id();
+  let child = node;
+  let at = shape.facts.parent(node);
+  while (at && at.id() !== rootId) {
+    if (shape.facts.kind(at) === shape.ifStatement && branchFate(at, child, shape) === 'never') return true;
+    child = at;
+    at = shape.facts.parent(at);
+  }
+  return false;
 }
 
 function isCallee(id: SgNode, shape: Shape): boolean {
@@ -569,7 +640,7 @@ function isCallee(id: SgNode, shape: Shape): boolean {
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;
 
 /** The assignments of one function (or of the file outside functions): where each starts, its target and value. */
-type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number }; ownBlock?: boolean }[];
+type Assignments = { at: number; target: string; value: SgNode; overrides: boolean; block: { start: number; end: number }; ownBlock?: boolean; statement?: SgNode }[];
 
 /** Statement lists: an assignment directly in one runs before every later statement of it. */
 const BLOCKS = /^(?:program|module|source_file|block|statement_block|statement_list|compound_statement|body_statement|then|else|do|begin|ensure|else_clause|elif_clause|case_clause|default_case|expression_case|communication_case|switch_case|switch_block_statement_group|switch_rule|when|constructor_body|function_body|statements)$/;
@@ -594,12 +665,33 @@ function declaresInBlock(node: SgNode, shape: Shape): boolean {
 }
 
 /** The block an assignment's statement sits in (the function itself when the grammar has none), or the branch holding it. */
-function blockOf(node: SgNode, root: SgNode, shape: Shape): { start: number; end: number } {
+function blockOf(node: SgNode, root: SgNode, shape: Shape, constants = false): { start: number; end: number } {
   const rootId = root.id();
+  let child = node;
   let at = shape.facts.parent(node);
-  while (at && at.id() !== rootId && !BLOCKS.test(shape.facts.kind(at)) && !BRANCHES.test(shape.facts.kind(at))) at = shape.facts.parent(at);
+  // With `constants`, a branch that always runs (`if 7*42 > 200 { bar = "1" }`) is straight-line code: its statements belong to the block around the `if`.
+  while (at && at.id() !== rootId && (!(BLOCKS.test(shape.facts.kind(at)) || BRANCHES.test(shape.facts.kind(at))) || (constants && alwaysRuns(at, child, shape)))) {
+    child = at;
+    at = shape.facts.parent(at);
+  }
   const block = at ?? root;
   return { start: shape.facts.start(block), end: shape.facts.end(block) };
+}
+
+/**
+ * A block that is a branch of an `if` that always takes it (or the statement list of such a block, as in
+ * Go's `block { statement_list }`), or such an `if` reached from that branch.
+ */
+function alwaysRuns(at: SgNode, from: SgNode, shape: Shape): boolean {
+  if (!shape.ifStatement) return false;
+  if (shape.facts.kind(at) === shape.ifStatement) return branchFate(at, from, shape) === 'always';
+  let branch = at;
+  let parent = shape.facts.parent(at);
+  if (parent && shape.facts.kind(parent) !== shape.ifStatement && BLOCKS.test(shape.facts.kind(parent))) {
+    branch = parent;
+    parent = shape.facts.parent(parent);
+  }
+  return !!parent && shape.facts.kind(parent) === shape.ifStatement && branchFate(parent, branch, shape) === 'always';
 }
 /**
  * Per parsed file, shared by every taint question on it: a function's assignments by the function node's
@@ -690,12 +782,12 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
       const filled = outArgumentsOf(assignment, shape);
       if (filled.length > 0) {
         // Filled, not replaced: a decode may set some fields only.
-        for (const target of filled) assignments.push({ at: shape.facts.start(assignment), target, value: assignment, overrides: false, block: blockOf(assignment, root, shape) });
+        for (const target of filled) assignments.push({ at: shape.facts.start(assignment), target, value: assignment, overrides: false, block: blockOf(assignment, root, shape), statement: assignment });
         continue;
       }
       const appended = appendOf(assignment, shape);
       if (appended) {
-        assignments.push({ at: shape.facts.start(assignment), ...appended, overrides: false, block: blockOf(assignment, root, shape) });
+        assignments.push({ at: shape.facts.start(assignment), ...appended, overrides: false, block: blockOf(assignment, root, shape), statement: assignment });
         continue;
       }
       const [targetField, valueField] = shape.assignments[shape.facts.kind(assignment)] ?? [];
@@ -709,13 +801,22 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
           overrides: !ADDING.test(shape.facts.kind(assignment)),
           block: blockOf(assignment, root, shape),
           ownBlock: declaresInBlock(assignment, shape),
+          statement: assignment,
         });
       }
     }
     // After the assignments: a check names what it validates, or a value derived from it (`u, _ := url.Parse(target)`).
     for (const statement of guarded) for (const guard of guardsOf(statement, root, assignments, shape)) assignments.push(guard);
     assignments.sort((a, b) => a.at - b.at);
+    // Then code under constant conditions, whose names are looked up in the assignments just collected: an
+    // assignment in a branch that never runs is not a value, one in a branch that always runs is straight-line code.
     cache.set(root.id(), assignments);
+    if (shape.ifStatement) {
+      const statements = assignments.filter((a) => a.statement !== undefined) as (Assignments[number] & { statement: SgNode })[];
+      for (const a of statements) a.block = blockOf(a.statement, root, shape, true);
+      assignments = assignments.filter((a) => !a.statement || !neverRuns(a.statement, root, shape));
+      cache.set(root.id(), assignments);
+    }
   }
   return assignments;
 }

@@ -377,4 +377,38 @@ describe('the taint step', () => {
     expect(run('sql-injection', 'java', 'src/main/java/app/Lookup.java', lines('req.getHeaderNames().nextElement()'))).toEqual(['9 sql-injection']);
     expect(run('sql-injection', 'java', 'src/main/java/app/Lookup.java', lines('"name"'))).toEqual([]);
   });
+
+  it('leaves out what code under a constant condition assigns when that code never runs, and reads a branch that always runs as straight-line code', () => {
+    const go = (condition: string) => [
+      'package api',
+      'func Find(w http.ResponseWriter, r *http.Request) {',
+      '	id := r.URL.Query().Get("id")',
+      '	limit := 40',
+      `	if ${condition} {`,
+      '		id = "0"',
+      '	}',
+      '	db.Query("SELECT name FROM items WHERE id = " + id)',
+      '}',
+    ];
+    // Always true (arithmetic on literals and on a name given one number): the request's id is replaced.
+    expect(run('sql-injection', 'go', 'internal/api/find.go', go('limit*3 > 100 && len("ab") == 2'))).toEqual([]);
+    // Always false, or not constant: the id may still be the request's.
+    expect(run('sql-injection', 'go', 'internal/api/find.go', go('limit*3 < 100'))).toEqual(['8 sql-injection']);
+    expect(run('sql-injection', 'go', 'internal/api/find.go', go('r.Method == "HEAD"'))).toEqual(['8 sql-injection']);
+    const java = (pick: string) => [
+      'class Search extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {',
+      '    String term = req.getParameter("q");',
+      '    int pages = 12;',
+      `    String column = ${pick};`,
+      '    String order;',
+      '    if (pages - 2 > 100) order = term; else order = "title";',
+      '    jdbcTemplate.queryForList("SELECT id FROM books ORDER BY " + column + ", " + order);',
+      '  }',
+      '}',
+    ];
+    // The ternary takes its constant branch, and the `if` never runs the branch that assigns the request's term.
+    expect(run('sql-injection', 'java', 'src/main/java/app/Search.java', java('pages > 10 ? "title" : term'))).toEqual([]);
+    expect(run('sql-injection', 'java', 'src/main/java/app/Search.java', java('pages > 20 ? "title" : term'))).toEqual(['8 sql-injection']);
+  });
 });

@@ -1,0 +1,84 @@
+import type { SgNode } from '@ast-grep/napi';
+
+/** What constantValue needs from the taint step: node facts, and the values a name was given before its use. */
+export interface ConstantContext {
+  kind(node: SgNode): string;
+  text(node: SgNode): string;
+  children(node: SgNode): SgNode[];
+  named(node: SgNode): SgNode[];
+  /** The values assigned to a name before this use (the taint step's own lookup). */
+  valuesOf(id: SgNode): SgNode[];
+  isIdentifier(node: SgNode): boolean;
+}
+
+type Value = number | boolean;
+
+const BINARY: Record<string, (a: Value, b: Value) => Value | undefined> = {
+  '+': (a, b) => num(a, b, (x, y) => x + y),
+  '-': (a, b) => num(a, b, (x, y) => x - y),
+  '*': (a, b) => num(a, b, (x, y) => x * y),
+  '/': (a, b) => num(a, b, (x, y) => (y === 0 ? undefined : Math.trunc(x / y))),
+  '%': (a, b) => num(a, b, (x, y) => (y === 0 ? undefined : x % y)),
+  '>': (a, b) => num(a, b, (x, y) => x > y),
+  '<': (a, b) => num(a, b, (x, y) => x < y),
+  '>=': (a, b) => num(a, b, (x, y) => x >= y),
+  '<=': (a, b) => num(a, b, (x, y) => x <= y),
+  '==': (a, b) => a === b,
+  '===': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '!==': (a, b) => a !== b,
+  '&&': (a, b) => bool(a, b, (x, y) => x && y),
+  '||': (a, b) => bool(a, b, (x, y) => x || y),
+  and: (a, b) => bool(a, b, (x, y) => x && y),
+  or: (a, b) => bool(a, b, (x, y) => x || y),
+};
+
+function num(a: Value, b: Value, f: (x: number, y: number) => Value | undefined): Value | undefined {
+  return typeof a === 'number' && typeof b === 'number' ? f(a, b) : undefined;
+}
+
+function bool(a: Value, b: Value, f: (x: boolean, y: boolean) => boolean): Value | undefined {
+  return typeof a === 'boolean' && typeof b === 'boolean' ? f(a, b) : undefined;
+}
+
+/**
+ * The value of an expression made only of constants: integer literals, `true`/`false`, the length of a
+ * string literal (`len("abc")`), names given exactly one such value before (`int num = 106;`), and
+ * arithmetic, comparisons and logic over them. Undefined as soon as anything else is in it (a call, a
+ * field, a name given several values or none). Code under a condition that is always false never runs
+ * (`if ((7*42) - num > 200) { ... }`), and the other branch always does.
+ */
+export function constantValue(node: SgNode, cx: ConstantContext, depth = 2): Value | undefined {
+  const text = cx.text(node).trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text);
+  if (/^(?:true|True)$/.test(text)) return true;
+  if (/^(?:false|False)$/.test(text)) return false;
+  const length = /^len\(\s*"([^"\\]*)"\s*\)$/.exec(text);
+  if (length) return (length[1] as string).length;
+  if (cx.isIdentifier(node)) {
+    if (depth === 0) return undefined;
+    const values = cx.valuesOf(node);
+    if (values.length !== 1) return undefined;
+    const [value] = values as [SgNode];
+    // Go's `num := 106` gives a list of one.
+    const single = cx.named(value).length === 1 && cx.kind(value) === 'expression_list' ? (cx.named(value)[0] as SgNode) : value;
+    return constantValue(single, cx, depth - 1);
+  }
+  const named = cx.named(node);
+  const operators = cx.children(node).filter((c) => !named.includes(c)).map((c) => cx.text(c).trim()).filter((t) => t !== '(' && t !== ')');
+  if (named.length === 1) {
+    const inner = constantValue(named[0] as SgNode, cx, depth);
+    if (operators.length === 0) return inner;
+    if (operators.length !== 1 || inner === undefined) return undefined;
+    if (operators[0] === '!' || operators[0] === 'not') return typeof inner === 'boolean' ? !inner : undefined;
+    if (operators[0] === '-') return typeof inner === 'number' ? -inner : undefined;
+    return undefined;
+  }
+  if (named.length !== 2 || operators.length !== 1) return undefined;
+  const apply = BINARY[operators[0] as string];
+  if (!apply) return undefined;
+  const left = constantValue(named[0] as SgNode, cx, depth);
+  if (left === undefined) return undefined;
+  const right = constantValue(named[1] as SgNode, cx, depth);
+  return right === undefined ? undefined : apply(left, right);
+}
