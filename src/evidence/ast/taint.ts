@@ -577,13 +577,22 @@ function conditionValue(condition: SgNode, shape: Shape): boolean | undefined {
     text: (n) => shape.facts.text(n),
     children: (n) => shape.facts.children(n),
     named: (n) => shape.facts.named(n),
-    valuesOf: (id) => assignedValues(id, shape),
+    valuesOf: (id) => localValues(id, shape),
     isIdentifier: (n) => shape.identifiers.has(shape.facts.kind(n)),
   };
   const value = constantValue(condition, shape.constants);
   const truth = value === undefined ? undefined : Boolean(value);
   conditions.set(id, truth);
   return truth;
+}
+
+/**
+ * The values given to a name in its own function before the use, and nowhere else: a module's `DEBUG = False`
+ * can be set otherwise where the code runs (settings, tests patching it), a local cannot.
+ */
+function localValues(id: SgNode, shape: Shape): SgNode[] {
+  const scope = scopeOf(id, shape);
+  return scope ? valuesIn(scope, nameIn(shape.facts.text(id)), shape.facts.start(id), shape) : [];
 }
 
 /**
@@ -812,9 +821,10 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
     // assignment in a branch that never runs is not a value, one in a branch that always runs is straight-line code.
     cache.set(root.id(), assignments);
     if (shape.ifStatement) {
-      const statements = assignments.filter((a) => a.statement !== undefined) as (Assignments[number] & { statement: SgNode })[];
-      for (const a of statements) a.block = blockOf(a.statement, root, shape, true);
-      assignments = assignments.filter((a) => !a.statement || !neverRuns(a.statement, root, shape));
+      // Judged against the assignments as collected, then applied all at once.
+      const live = assignments.filter((a) => !a.statement || !neverRuns(a.statement, root, shape));
+      const blocks = live.map((a) => (a.statement ? blockOf(a.statement, root, shape, true) : a.block));
+      assignments = live.map((a, i) => ({ ...a, block: blocks[i] as Assignments[number]['block'] }));
       cache.set(root.id(), assignments);
     }
   }

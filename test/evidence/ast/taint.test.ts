@@ -410,5 +410,10 @@ describe('the taint step', () => {
     // The ternary takes its constant branch, and the `if` never runs the branch that assigns the request's term.
     expect(run('sql-injection', 'java', 'src/main/java/app/Search.java', java('pages > 10 ? "title" : term'))).toEqual([]);
     expect(run('sql-injection', 'java', 'src/main/java/app/Search.java', java('pages > 20 ? "title" : term'))).toEqual(['8 sql-injection']);
+    // Only a local counts: a module's flag can be set otherwise where the code runs (settings, tests).
+    const python = (flag: string) => [`${flag}`, 'def run_tool(request):', '    cmd = "uptime"', '    if VERBOSE:', '        cmd = request.args["cmd"]', '    os.system(cmd)'];
+    expect(run('command-injection', 'python', 'app/tools.py', python('VERBOSE = False'))).toEqual(['6 command-injection']);
+    expect(run('command-injection', 'python', 'app/tools.py', ['VERBOSE = False', 'cmd = "uptime"', 'if VERBOSE:', '    cmd = request.args["cmd"]', 'os.system(cmd)'])).toEqual(['5 command-injection']);
+    expect(run('command-injection', 'python', 'app/tools.py', ['def run_tool(request):', '    verbose = 0', '    cmd = "uptime"', '    if verbose > 1:', '        cmd = request.args["cmd"]', '    os.system(cmd)'])).toEqual([]);
   });
 });
