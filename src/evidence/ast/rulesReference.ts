@@ -62,7 +62,7 @@ export function rulesReference(rules: readonly AstRule[]): string {
     'variables of the function around it (`files.forEach((f) => exec(cmd + f))`, `go func() { ... }()`) unless it',
     'takes the name as a parameter. Values pass through loops (`for (const x of',
     'list)`, Java\'s `for (Cookie c : req.getCookies())`), and into a Java builder, list or map they are appended,',
-    'added or put into; they are followed four assignments back. A later plain assignment in the same block',
+    'added or put into; they are followed six assignments back. A later plain assignment in the same block',
     'replaces what a variable held; one inside a branch adds a possible value, unless the branch\'s condition is',
     'made only of constants (`if 7*42 > 200`, `num > 10 ? "title" : term` with `int num = 12`): then the branch',
     'that never runs adds nothing and the one that always runs is straight-line code. Calls that cannot carry the input\'s text stop it (`parseInt`, `int()`,',

@@ -205,8 +205,11 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
 /** A language's shape with the file's cache of assignments. */
 type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts; constants?: ConstantContext; conditions?: Map<number, boolean | undefined> };
 
-/** How many assignments deep a value is followed back (x = a; y = x + b; run(y)): four reach a servlet's cookie array, the loop's cookie, its decoded value and the path built from it. */
-const DEPTH = 4;
+/**
+ * How many assignments deep a value is followed back (x = a; y = x + b; run(y)). Servlet code takes six: the
+ * header names, the loop's name, the parameter set from it, a copy, the path built from it, the use.
+ */
+const DEPTH = 6;
 /** UPPER_CASE names are constants by convention. */
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 

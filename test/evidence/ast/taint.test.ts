@@ -359,6 +359,25 @@ describe('the taint step', () => {
     expect(run('path-traversal', 'java', 'src/main/java/app/Downloads.java', source.split('\n'))).toEqual(['9 path-traversal']);
   });
 
+  it('follows a servlet’s header names six assignments deep: the names, the loop’s name, the parameter, a copy, the path, the use', () => {
+    const source = [
+      'class Preview extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {',
+      '    String chosen = "default";',
+      '    java.util.Enumeration<String> names = req.getHeaderNames();',
+      '    while (names.hasMoreElements()) {',
+      '      String header = names.nextElement();',
+      '      if (header.startsWith("x-theme-")) chosen = header;',
+      '    }',
+      '    String theme = chosen;',
+      '    String target = "/srv/themes/" + theme;',
+      '    new java.io.FileInputStream(target).close();',
+      '  }',
+      '}',
+    ];
+    expect(run('path-traversal', 'java', 'src/main/java/app/Preview.java', source)).toEqual(['11 path-traversal']);
+  });
+
   it('reads each Java switch group as a branch of its own: a later group does not replace what an earlier one assigned', () => {
     const lines = (header: string) => [
       'class Lookup extends HttpServlet {',
