@@ -615,6 +615,11 @@ function branchFate(statement: SgNode, inside: SgNode, shape: Shape): 'always' |
   return otherwise && !/elif|elsif|else_if/.test(shape.facts.kind(otherwise)) && !shape.facts.named(otherwise).some((n) => shape.facts.kind(n) === shape.ifStatement) ? 'always' : undefined;
 }
 
+function hasConstantCondition(statement: SgNode, shape: Shape): boolean {
+  const condition = statement.field('condition');
+  return !!condition && conditionValue(condition, shape) !== undefined;
+}
+
 function within(node: SgNode, outer: SgNode, shape: Shape): boolean {
   return shape.facts.start(outer) <= shape.facts.start(node) && shape.facts.end(node) <= shape.facts.end(outer);
 }
@@ -823,7 +828,8 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
     // Then code under constant conditions, whose names are looked up in the assignments just collected: an
     // assignment in a branch that never runs is not a value, one in a branch that always runs is straight-line code.
     cache.set(root.id(), assignments);
-    if (shape.ifStatement) {
+    // Only where an `if` of this function has a constant condition (most have none: the blocks stand as collected).
+    if (guarded.some((statement) => hasConstantCondition(statement, shape))) {
       // Judged against the assignments as collected, then applied all at once.
       const live = assignments.filter((a) => !a.statement || !neverRuns(a.statement, root, shape));
       const blocks = live.map((a) => (a.statement ? blockOf(a.statement, root, shape, true) : a.block));
