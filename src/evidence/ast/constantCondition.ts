@@ -11,7 +11,8 @@ export interface ConstantContext {
   isIdentifier(node: SgNode): boolean;
 }
 
-type Value = number | boolean;
+/** A constant: a number, a boolean, or a string (a character is a string of one, as `'B'` in a Java `case`). */
+export type Value = number | boolean | string;
 
 const BINARY: Record<string, (a: Value, b: Value) => Value | undefined> = {
   '+': (a, b) => num(a, b, (x, y) => x + y),
@@ -33,6 +34,25 @@ const BINARY: Record<string, (a: Value, b: Value) => Value | undefined> = {
   or: (a, b) => bool(a, b, (x, y) => x || y),
 };
 
+/** `s.charAt(n)` (Java, JavaScript) on a constant string, with a constant index in range. */
+function characterOf(node: SgNode, cx: ConstantContext, depth: number): string | undefined {
+  const kind = cx.kind(node);
+  if (kind !== 'method_invocation' && kind !== 'call_expression') return undefined;
+  const m = /^[\s\S]*\.\s*charAt\s*\(\s*(\d{1,4})\s*\)$/.exec(cx.text(node));
+  const receiver = m ? receiverOf(node, cx) : undefined;
+  if (!m || !receiver) return undefined;
+  const value = constantValue(receiver, cx, depth);
+  const index = Number(m[1]);
+  return typeof value === 'string' && index < value.length ? value.charAt(index) : undefined;
+}
+
+/** The object a method is called on: Java's first named child, JavaScript's member expression's object. */
+function receiverOf(node: SgNode, cx: ConstantContext): SgNode | undefined {
+  const first = cx.named(node)[0];
+  if (!first) return undefined;
+  return cx.kind(first) === 'member_expression' ? cx.named(first)[0] : first;
+}
+
 function num(a: Value, b: Value, f: (x: number, y: number) => Value | undefined): Value | undefined {
   return typeof a === 'number' && typeof b === 'number' ? f(a, b) : undefined;
 }
@@ -42,10 +62,11 @@ function bool(a: Value, b: Value, f: (x: boolean, y: boolean) => boolean): Value
 }
 
 /**
- * The value of an expression made only of constants: integer literals, `true`/`false`, the length of a
- * string literal (`len("abc")`), names given exactly one such value before (`int num = 106;`), and
- * arithmetic, comparisons and logic over them. Undefined as soon as anything else is in it (a call, a
- * field, a name given several values or none). Code under a condition that is always false never runs
+ * The value of an expression made only of constants: integer literals, `true`/`false`, plain string and
+ * character literals, the length of a string literal (`len("abc")`), a character of a constant string
+ * (`guess.charAt(1)`), names given exactly one such value before (`int num = 106;`), and arithmetic,
+ * comparisons and logic over them. Undefined as soon as anything else is in it (a call, a field, a name
+ * given several values or none). Code under a condition that is always false never runs
  * (`if ((7*42) - num > 200) { ... }`), and the other branch always does.
  */
 export function constantValue(node: SgNode, cx: ConstantContext, depth = 2): Value | undefined {
@@ -53,8 +74,13 @@ export function constantValue(node: SgNode, cx: ConstantContext, depth = 2): Val
   if (/^\d{1,9}$/.test(text)) return Number(text);
   if (/^(?:true|True)$/.test(text)) return true;
   if (/^(?:false|False)$/.test(text)) return false;
+  // Without escapes only: `"a\"b"` and `'\n'` are left unknown rather than decoded.
+  const literal = /^"([^"\\]*)"$|^'([^'\\]*)'$/.exec(text);
+  if (literal) return literal[1] ?? literal[2];
   const length = /^len\(\s*"([^"\\]*)"\s*\)$/.exec(text);
   if (length) return (length[1] as string).length;
+  const charAt = characterOf(node, cx, depth);
+  if (charAt !== undefined) return charAt;
   if (cx.isIdentifier(node)) {
     if (depth === 0) return undefined;
     const values = cx.valuesOf(node);

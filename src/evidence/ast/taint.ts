@@ -1,6 +1,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { TaintLevel } from './AstRule.js';
 import type { RuleLanguage } from './astGrep.js';
+import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { NodeFacts } from './NodeFacts.js';
 
@@ -46,6 +47,10 @@ interface LanguageShape {
   ifStatement?: string;
   /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
   appends?: { rule: Record<string, unknown>; pattern: RegExp };
+  /** Reads of a local list or map (`values.get(1)`) are replayed to the value stored there (collectionElement). */
+  collectionReads?: boolean;
+  /** The `switch` statement: on a constant, only the groups whose label matches run (liveGroups). */
+  switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -157,6 +162,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
       rule: { kind: 'method_invocation', has: { field: 'name', regex: `^(?:${JAVA_FILLERS})$` } },
       pattern: new RegExp(`^(\\w+)\\s*\\.\\s*(?:${JAVA_FILLERS})\\s*\\(`),
     },
+    collectionReads: true,
+    switchStatement: { kind: 'switch_expression', groups: new Set(['switch_block_statement_group', 'switch_rule']), label: 'switch_label' },
   },
   kotlin: {
     request:
@@ -203,7 +210,13 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
 };
 
 /** A language's shape with the file's cache of assignments. */
-type Shape = LanguageShape & { cache: TaintCache; facts: NodeFacts; constants?: ConstantContext; conditions?: Map<number, boolean | undefined> };
+type Shape = LanguageShape & {
+  cache: TaintCache;
+  facts: NodeFacts;
+  constants?: ConstantContext;
+  conditions?: Map<number, boolean | undefined>;
+  switches?: Map<number, ReadonlySet<number> | undefined>;
+};
 
 /**
  * How many assignments deep a value is followed back (x = a; y = x + b; run(y)). Servlet code takes six: the
@@ -575,18 +588,84 @@ function conditionValue(condition: SgNode, shape: Shape): boolean | undefined {
   const conditions = (shape.conditions ??= new Map());
   const id = condition.id();
   if (conditions.has(id)) return conditions.get(id);
-  shape.constants ??= {
+  const value = constantValue(condition, constantsOf(shape));
+  const truth = value === undefined ? undefined : Boolean(value);
+  conditions.set(id, truth);
+  return truth;
+}
+
+function constantsOf(shape: Shape): ConstantContext {
+  return (shape.constants ??= {
     kind: (n) => shape.facts.kind(n),
     text: (n) => shape.facts.text(n),
     children: (n) => shape.facts.children(n),
     named: (n) => shape.facts.named(n),
     valuesOf: (id) => localValues(id, shape),
     isIdentifier: (n) => shape.identifiers.has(shape.facts.kind(n)),
-  };
-  const value = constantValue(condition, shape.constants);
-  const truth = value === undefined ? undefined : Boolean(value);
-  conditions.set(id, truth);
-  return truth;
+  });
+}
+
+/** Statements that leave a `switch` group (or the function): the groups after it do not run. */
+const LEAVES_GROUP = /^(?:break_statement|return_statement|throw_statement|continue_statement|yield_statement)$/;
+
+/**
+ * The statement groups (by id) that run in a `switch` on a constant (`switch (guess.charAt(1))`): from the
+ * group whose label matches (else `default`), falling through until a group ends by leaving; an arrow
+ * case runs alone. Undefined when the value or a label is not constant, or a group could leave half way
+ * (a `break` inside an `if`), so which groups run is not known. Once per switch of the file.
+ */
+function liveGroups(statement: SgNode, shape: Shape): ReadonlySet<number> | undefined {
+  const switches = (shape.switches ??= new Map());
+  const id = statement.id();
+  if (!switches.has(id)) switches.set(id, groupsThatRun(statement, shape));
+  return switches.get(id);
+}
+
+function groupsThatRun(statement: SgNode, shape: Shape): ReadonlySet<number> | undefined {
+  const spec = shape.switchStatement;
+  const condition = statement.field('condition');
+  const body = statement.field('body');
+  if (!spec || !condition || !body) return undefined;
+  const value = constantValue(condition, constantsOf(shape));
+  if (value === undefined) return undefined;
+  const groups = shape.facts.named(body).filter((n) => spec.groups.has(shape.facts.kind(n)));
+  let matching = -1;
+  let otherwise = -1;
+  for (const [index, group] of groups.entries()) {
+    for (const label of shape.facts.named(group).filter((n) => shape.facts.kind(n) === spec.label)) {
+      const cases = shape.facts.named(label);
+      if (cases.length === 0 && /^default\b/.test(shape.facts.text(label))) otherwise = index;
+      for (const c of cases) {
+        const labelled = constantValue(c, constantsOf(shape));
+        if (labelled === undefined) return undefined;
+        if (labelled === value && matching < 0) matching = index;
+      }
+    }
+  }
+  const live = new Set<number>();
+  const first = matching >= 0 ? matching : otherwise;
+  for (let index = first; index >= 0 && index < groups.length; index++) {
+    const group = groups[index] as SgNode;
+    live.add(group.id());
+    if (shape.facts.kind(group) === 'switch_rule') break;
+    const statements = shape.facts.named(group).filter((n) => shape.facts.kind(n) !== spec.label && !/comment/.test(shape.facts.kind(n)));
+    const last = statements.at(-1);
+    if (last && LEAVES_GROUP.test(shape.facts.kind(last))) {
+      if (statements.slice(0, -1).some((s) => /\b(?:break|return|throw|continue|yield)\b/.test(shape.facts.text(s)))) return undefined;
+      break;
+    }
+    if (statements.some((s) => /\b(?:break|return|throw|continue|yield)\b/.test(shape.facts.text(s)))) return undefined;
+  }
+  return live;
+}
+
+/** Whether the node is a group of a `switch` on a constant: `true` when it runs, `false` when it never does, undefined otherwise. */
+function groupRuns(node: SgNode, shape: Shape): boolean | undefined {
+  const spec = shape.switchStatement;
+  if (!spec || !spec.groups.has(shape.facts.kind(node))) return undefined;
+  const statement = shape.facts.parent(shape.facts.parent(node) as SgNode);
+  if (!statement || shape.facts.kind(statement) !== spec.kind) return undefined;
+  return liveGroups(statement, shape)?.has(node.id());
 }
 
 /**
@@ -624,7 +703,7 @@ function within(node: SgNode, outer: SgNode, shape: Shape): boolean {
   return shape.facts.start(outer) <= shape.facts.start(node) && shape.facts.end(node) <= shape.facts.end(outer);
 }
 
-/** An assignment under an `if` whose condition is constant and takes the other branch: it never runs. */
+/** An assignment under an `if` whose condition is constant and takes the other branch, or in a `switch` group that is not taken: it never runs. */
 function neverRuns(node: SgNode, root: SgNode, shape: Shape): boolean {
   if (!shape.ifStatement) return false;
   const rootId = root.id();
@@ -632,6 +711,7 @@ function neverRuns(node: SgNode, root: SgNode, shape: Shape): boolean {
   let at = shape.facts.parent(node);
   while (at && at.id() !== rootId) {
     if (shape.facts.kind(at) === shape.ifStatement && branchFate(at, child, shape) === 'never') return true;
+    if (groupRuns(at, shape) === false) return true;
     child = at;
     at = shape.facts.parent(at);
   }
@@ -697,9 +777,11 @@ function blockOf(node: SgNode, root: SgNode, shape: Shape, constants = false): {
 
 /**
  * A block that is a branch of an `if` that always takes it (or the statement list of such a block, as in
- * Go's `block { statement_list }`), or such an `if` reached from that branch.
+ * Go's `block { statement_list }`), or such an `if` reached from that branch; a `switch` group that is taken.
  */
 function alwaysRuns(at: SgNode, from: SgNode, shape: Shape): boolean {
+  // A `switch` group that is taken, or the block of an arrow case that is (`default -> { ... }`).
+  if (groupRuns(at, shape) || groupRuns(shape.facts.parent(at) ?? at, shape)) return true;
   if (!shape.ifStatement) return false;
   if (shape.facts.kind(at) === shape.ifStatement) return branchFate(at, from, shape) === 'always';
   let branch = at;
@@ -790,10 +872,15 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
     const kinds: Record<string, unknown>[] = Object.keys(shape.assignments).map((kind) => ({ kind }));
     const extra = [shape.appends?.rule, shape.outArguments?.rule].filter((r): r is Record<string, unknown> => r !== undefined);
     const guarded: SgNode[] = [];
-    const checks = shape.ifStatement ? [{ kind: shape.ifStatement }] : [];
+    const switches: SgNode[] = [];
+    const checks = [shape.ifStatement, shape.switchStatement?.kind].filter((k): k is string => k !== undefined).map((kind) => ({ kind }));
     for (const assignment of root.findAll({ rule: { any: [...kinds, ...extra, ...checks] } })) {
       if (shape.facts.kind(assignment) === shape.ifStatement) {
         guarded.push(assignment);
+        continue;
+      }
+      if (shape.facts.kind(assignment) === shape.switchStatement?.kind) {
+        switches.push(assignment);
         continue;
       }
       const filled = outArgumentsOf(assignment, shape);
@@ -809,7 +896,9 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
       }
       const [targetField, valueField] = shape.assignments[shape.facts.kind(assignment)] ?? [];
       const target = targetField ? part(assignment, targetField, shape) : null;
-      const value = valueField ? part(assignment, valueField, shape) : null;
+      const written = valueField ? part(assignment, valueField, shape) : null;
+      // `bar = valuesList.get(1)`: the value stored there, when the list's changes can be replayed.
+      const value = written && shape.collectionReads && /\.\s*get\s*\(/.test(shape.facts.text(written)) ? (collectionElement(written, root, shape.facts) ?? written) : written;
       if (target && value && target.id() !== value.id()) {
         assignments.push({
           at: shape.facts.start(assignment),
@@ -828,8 +917,8 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
     // Then code under constant conditions, whose names are looked up in the assignments just collected: an
     // assignment in a branch that never runs is not a value, one in a branch that always runs is straight-line code.
     cache.set(root.id(), assignments);
-    // Only where an `if` of this function has a constant condition (most have none: the blocks stand as collected).
-    if (guarded.some((statement) => hasConstantCondition(statement, shape))) {
+    // Only where an `if` or a `switch` of this function has a constant condition (most have none: the blocks stand as collected).
+    if (guarded.some((statement) => hasConstantCondition(statement, shape)) || switches.some((statement) => liveGroups(statement, shape) !== undefined)) {
       // Judged against the assignments as collected, then applied all at once.
       const live = assignments.filter((a) => !a.statement || !neverRuns(a.statement, root, shape));
       const blocks = live.map((a) => (a.statement ? blockOf(a.statement, root, shape, true) : a.block));

@@ -2,7 +2,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
 import type { ParseLanguage } from '../../../src/evidence/ast/astGrep.js';
 import { loadAstGrep } from '../../../src/evidence/ast/astGrep.js';
-import { constantValue, type ConstantContext } from '../../../src/evidence/ast/constantCondition.js';
+import { constantValue, type ConstantContext, type Value } from '../../../src/evidence/ast/constantCondition.js';
 import { NodeFacts } from '../../../src/evidence/ast/NodeFacts.js';
 
 const engine = loadAstGrep();
@@ -10,7 +10,7 @@ if ('error' in engine) throw new Error(engine.error);
 const { sg } = engine;
 
 /** The value of `expression`, parsed as the right side of an assignment; `names` gives each name's values (as source text). */
-function valueOf(lang: ParseLanguage, expression: string, names: Record<string, string[]> = {}): number | boolean | undefined {
+function valueOf(lang: ParseLanguage, expression: string, names: Record<string, string[]> = {}): Value | undefined {
   const source = { java: `class A { void f() { boolean x = ${expression}; } }`, go: `package a\nfunc f() { x := ${expression} }`, python: `x = ${expression}\n`, javascript: `const x = ${expression};` }[lang as 'java'];
   const kind = { java: 'variable_declarator', go: 'short_var_declaration', python: 'assignment', javascript: 'variable_declarator' }[lang as 'java'];
   const valueIn = (text: string): SgNode => {
@@ -50,10 +50,22 @@ describe('constantValue', () => {
     expect(valueOf('java', 'num > 2')).toBeUndefined();
   });
 
-  it('is undefined for anything that is not a constant (calls, fields, strings, division by zero)', () => {
+  it('reads plain string and character literals, and a character of a constant string', () => {
+    expect(valueOf('python', '"a" == "a"')).toBe(true);
+    expect(valueOf('java', "'B'")).toBe('B');
+    expect(valueOf('java', 'guess.charAt(1)', { guess: ['"ABC"'] })).toBe('B');
+    expect(valueOf('java', '"ABC".charAt(2) == \'C\'')).toBe(true);
+    expect(valueOf('javascript', 'mode.charAt(0) === "x"', { mode: ["'xyz'"] })).toBe(true);
+    // Out of range, an unknown string, an escape: not decoded.
+    expect(valueOf('java', 'guess.charAt(3)', { guess: ['"ABC"'] })).toBeUndefined();
+    expect(valueOf('java', 'guess.charAt(1)', { guess: ['request.getParameter("g")'] })).toBeUndefined();
+    expect(valueOf('java', '"a\\"b"')).toBeUndefined();
+  });
+
+  it('is undefined for anything that is not a constant (calls, fields, division by zero)', () => {
     expect(valueOf('java', 'items.size() > 2')).toBeUndefined();
     expect(valueOf('go', 'r.Method == "HEAD"')).toBeUndefined();
-    expect(valueOf('python', '"a" == "a"')).toBeUndefined();
+    expect(valueOf('python', 'name == "a"')).toBeUndefined();
     expect(valueOf('javascript', '4 / 0 > 1')).toBeUndefined();
   });
 });

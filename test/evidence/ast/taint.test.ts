@@ -435,4 +435,85 @@ describe('the taint step', () => {
     expect(run('command-injection', 'python', 'app/tools.py', ['VERBOSE = False', 'cmd = "uptime"', 'if VERBOSE:', '    cmd = request.args["cmd"]', 'os.system(cmd)'])).toEqual(['5 command-injection']);
     expect(run('command-injection', 'python', 'app/tools.py', ['def run_tool(request):', '    verbose = 0', '    cmd = "uptime"', '    if verbose > 1:', '        cmd = request.args["cmd"]', '    os.system(cmd)'])).toEqual([]);
   });
+
+  it('runs only the groups of a switch on a constant: the matching one, falling through to the next that leaves', () => {
+    const java = (guess: string, groups: string[]) => [
+      'class Files extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {',
+      '    String name = req.getParameter("f");',
+      '    String path;',
+      `    String guess = ${guess};`,
+      '    char pick = guess.charAt(1);',
+      '    switch (pick) {',
+      ...groups,
+      '    }',
+      '    new java.io.File(path);',
+      '  }',
+      '}',
+    ];
+    const labels = ["      case 'A': path = name; break;", "      case 'B': path = \"/srv/a.txt\"; break;", "      case 'C':", "      case 'D': path = name; break;", '      default: path = "/srv/b.txt"; break;'];
+    const at = `${labels.length + 9} path-traversal`;
+    // 'B' assigns a constant; 'C' falls through to the group of 'D'; an unmatched value takes `default`.
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ABC"', labels))).toEqual([]);
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ACB"', labels))).toEqual([at]);
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"AXB"', labels))).toEqual([]);
+    // Arrow cases run alone; a value that is not constant keeps every group.
+    const arrows = ["      case 'B' -> { path = \"/srv/a.txt\"; }", '      default -> path = name;'];
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ABC"', arrows))).toEqual([]);
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ACB"', arrows))).toEqual([`${arrows.length + 9} path-traversal`]);
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('req.getHeader("g")', labels))).toEqual([at]);
+    // A group that may leave half way (`if (...) break;`): which groups run is not known, so all count.
+    const unsure = ["      case 'B': if (name.isEmpty()) break; path = \"/srv/a.txt\";", '      default: path = name; break;'];
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ABC"', unsure))).toEqual([`${unsure.length + 9} path-traversal`]);
+  });
+
+  it('replays a local list or map to the value a read gets back, and keeps every value when the replay could be wrong', () => {
+    const java = (body: string[]) => [
+      'class Report extends HttpServlet {',
+      '  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {',
+      '    String name = req.getParameter("n");',
+      ...body,
+      '    jdbcTemplate.queryForList("SELECT id FROM reports WHERE name = \'" + bar + "\'");',
+      '  }',
+      '}',
+    ];
+    const sql = (body: string[]) => run('sql-injection', 'java', 'src/main/java/app/Report.java', java(body));
+    const at = (body: string[]) => [`${body.length + 4} sql-injection`];
+    const list = (read: string, extra: string[] = []) => [
+      '    java.util.List<String> values = new java.util.ArrayList<String>();',
+      '    values.add("safe");',
+      '    values.add(name);',
+      '    values.add("moresafe");',
+      '    values.remove(0);',
+      ...extra,
+      `    String bar = values.get(${read});`,
+    ];
+    // After remove(0): [name, "moresafe"].
+    expect(sql(list('1'))).toEqual([]);
+    expect(sql(list('0'))).toEqual(at(list('0')));
+    expect(sql(list('0', ['    values.set(0, "fixed");']))).toEqual([]);
+    expect(sql(list('1', ['    values.add(1, name);']))).toEqual(at(list('1', ['    values.add(1, name);'])));
+    // A change under a condition, a use the replay does not know, an index that is not a literal: every value counts.
+    const conditional = list('1', ['    if (name.length() > 3) values.add(0, name);']);
+    expect(sql(conditional)).toEqual(at(conditional));
+    const passed = list('1', ['    audit(values);']);
+    expect(sql(passed)).toEqual(at(passed));
+    const computed = ['    int i = name.length();', ...list('i')];
+    expect(sql(computed)).toEqual(at(computed));
+    const map = (read: string, extra: string[] = []) => [
+      '    java.util.HashMap<String, Object> map = new java.util.HashMap<String, Object>();',
+      '    map.put("keyA", "a_Value");',
+      '    map.put("keyB", name);',
+      ...extra,
+      `    String bar = (String) map.get("${read}");`,
+    ];
+    expect(sql(map('keyA'))).toEqual([]);
+    expect(sql(map('keyB'))).toEqual(at(map('keyB')));
+    // A key never put reads null; a key removed, too.
+    expect(sql(map('keyC'))).toEqual([]);
+    expect(sql(map('keyB', ['    map.remove("keyB");']))).toEqual([]);
+    // A map handed in from elsewhere holds whatever its caller put there.
+    const given = ['    java.util.Map<String, String> map = req.getParameterMap();', '    String bar = map.get("keyA");'];
+    expect(sql(given)).toEqual(at(given));
+  });
 });
