@@ -10,7 +10,8 @@ const INDEX = /^\d{1,4}$/;
 const KEY = /^(?:"[^"\\]*"|\d{1,9}|'[^'\\]')$/;
 
 /**
- * The value a read of a local list or map gives back (`valuesList.get(1)`, `(String) map.get("keyA")`),
+ * The value a read of a local list or map gives back (Java's `valuesList.get(1)`, `(String) map.get("keyA")`;
+ * Go's and Python's `m["keyA"]`, see indexedElement),
  * found by replaying what the function did to the collection before the read: the `add`, `add(i, x)`,
  * `set`, `remove(i)`, `put`, `remove(key)` and `clear` calls, in order. The argument node that was
  * stored is the value; for a key never put (null at run time), the key's own literal stands in for that
@@ -21,6 +22,8 @@ const KEY = /^(?:"[^"\\]*"|\d{1,9}|'[^'\\]')$/;
  */
 export function collectionElement(read: SgNode, scope: SgNode, facts: NodeFacts): SgNode | undefined {
   const call = unwrap(read, facts);
+  const indexed = INDEXED[facts.kind(call)];
+  if (indexed) return indexedElement(call, scope, facts, indexed);
   if (facts.kind(call) !== 'method_invocation' || call.field('name')?.text() !== 'get') return undefined;
   const receiver = call.field('object');
   const wanted = onlyArgument(call, facts);
@@ -82,12 +85,115 @@ function replayMap(changes: readonly SgNode[], facts: NodeFacts, wanted: SgNode)
   return values.get(facts.text(wanted)) ?? wanted;
 }
 
-/** `(String) m.get(k)`, `(m.get(k))`: the read itself. */
+/** A map read and written by index (Go's `m["k"]`, Python's `d["k"]`): the node's fields, and how the map is made and a key deleted. */
+interface Indexed {
+  object: string;
+  key: string;
+  /** An empty map: Go's `make(map[string]string)` or `map[string]string{}`, Python's `{}` or `dict()`. */
+  fresh: RegExp;
+  /** A call that deletes a key, its map and key the first two arguments (Go's `delete(m, "k")`). */
+  remove?: string;
+}
+
+const INDEXED: Record<string, Indexed> = {
+  index_expression: { object: 'operand', key: 'index', fresh: /^(?:make\(\s*map\[[^\]]*\][^()]*\)|map\[[^\]]*\][\w.*[\]]+\s*\{\s*\})$/, remove: 'delete' },
+  subscript: { object: 'value', key: 'subscript', fresh: /^(?:\{\s*\}|dict\(\s*\))$/ },
+};
+const ASSIGNS = /^(?:assignment_statement|short_var_declaration|assignment|augmented_assignment)$/;
+/** Statements that change an indexed value in place (`m["k"]++`, `del d["k"]`): not replayed. */
+const CHANGES = /^(?:inc_statement|dec_statement|delete_statement)$/;
+
+/**
+ * `m["k"]` on a local map made empty in the function: replayed from the plain `m["k"] = v` statements of the
+ * declaring block (and `delete(m, "k")`), keys string literals; any other use of the map (passed on,
+ * ranged over, written under a condition, `m[k] += v`) leaves it undefined. A key never written reads
+ * the zero value (Go) or raises (Python): its literal stands in for that constant.
+ */
+function indexedElement(read: SgNode, scope: SgNode, facts: NodeFacts, spec: Indexed): SgNode | undefined {
+  const object = read.field(spec.object);
+  const wanted = read.field(spec.key);
+  if (!object || facts.kind(object) !== 'identifier' || !wanted || !LITERAL_KEY.test(facts.text(wanted))) return undefined;
+  const name = facts.text(object);
+  const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
+  const readAt = facts.start(read);
+  let block: SgNode | null = null;
+  // Each change: the statement, its key, the value written (null: the key deleted).
+  const writes: { statement: SgNode; key: string; value: SgNode | null }[] = [];
+  for (const use of uses) {
+    const parent = facts.parent(use);
+    if (!parent) return undefined;
+    const assignment = assignmentOf(use, facts);
+    if (assignment && assignment.side === 'left') {
+      // The declaration: the map's only plain assignment, an empty map.
+      if (block || !assignment.value || !spec.fresh.test(facts.text(assignment.value).trim())) return undefined;
+      block = statementParent(assignment.node, facts);
+      continue;
+    }
+    if (spec.remove && facts.kind(parent) === 'argument_list' && facts.named(parent)[0]?.id() === use.id()) {
+      const call = facts.parent(parent);
+      const key = facts.named(parent)[1];
+      if (!call || call.field('function')?.text() !== spec.remove || !key || !LITERAL_KEY.test(facts.text(key))) return undefined;
+      writes.push({ statement: call, key: keyOf(facts.text(key)), value: null });
+      continue;
+    }
+    if (INDEXED[facts.kind(parent)] !== spec || parent.field(spec.object)?.id() !== use.id()) return undefined;
+    if (CHANGES.test(facts.kind(facts.parent(parent) ?? parent))) return undefined;
+    const written = assignmentOf(parent, facts);
+    if (!written || written.side === 'right') continue; // a read
+    const key = parent.field(spec.key);
+    if (written.side !== 'left' || !written.value || !written.plain || !key || !LITERAL_KEY.test(facts.text(key))) return undefined;
+    writes.push({ statement: written.node, key: keyOf(facts.text(key)), value: written.value });
+  }
+  if (!block) return undefined;
+  const values = new Map<string, SgNode>();
+  for (const write of writes.sort((a, b) => facts.start(a.statement) - facts.start(b.statement))) {
+    // A change that may not run, or runs again (a branch, a loop): not replayed.
+    if (statementParent(write.statement, facts)?.id() !== block.id()) return undefined;
+    if (facts.start(write.statement) >= readAt) continue;
+    if (write.value) values.set(write.key, write.value);
+    else values.delete(write.key);
+  }
+  return values.get(keyOf(facts.text(wanted))) ?? wanted;
+}
+
+const LITERAL_KEY = /^(?:"[^"\\]*"|'[^'\\]*'|\d{1,9})$/;
+
+function keyOf(text: string): string {
+  return text.replace(/^["']|["']$/g, '');
+}
+
+/** The assignment a node is the whole target or value of (through Go's one-item expression lists); `plain` for `=`/`:=`. */
+function assignmentOf(node: SgNode, facts: NodeFacts): { node: SgNode; side: 'left' | 'right'; value: SgNode | null; plain: boolean } | undefined {
+  let at = node;
+  let parent = facts.parent(node);
+  if (parent && facts.kind(parent) === 'expression_list') {
+    if (facts.named(parent).length !== 1) return undefined;
+    at = parent;
+    parent = facts.parent(parent);
+  }
+  if (!parent || !ASSIGNS.test(facts.kind(parent))) return undefined;
+  const left = parent.field('left');
+  const right = parent.field('right');
+  const side = left?.id() === at.id() ? 'left' : right?.id() === at.id() ? 'right' : undefined;
+  if (!side) return undefined;
+  const value = right && facts.kind(right) === 'expression_list' ? (facts.named(right).length === 1 ? (facts.named(right)[0] as SgNode) : null) : right;
+  const operator = facts.children(parent).find((c) => !c.isNamed())?.text() ?? '';
+  return { node: parent, side, value, plain: operator === '=' || operator === ':=' };
+}
+
+/** The block a statement is directly in (through the `expression_statement` that wraps a call or a Python assignment). */
+function statementParent(statement: SgNode, facts: NodeFacts): SgNode | null {
+  const parent = facts.parent(statement);
+  return parent && facts.kind(parent) === 'expression_statement' ? facts.parent(parent) : parent;
+}
+
+/** `(String) m.get(k)`, `(m.get(k))`, Go's one-item list: the read itself. */
 function unwrap(node: SgNode, facts: NodeFacts): SgNode {
   let at = node;
   for (;;) {
     const kind = facts.kind(at);
-    const inner = kind === 'cast_expression' ? at.field('value') : kind === 'parenthesized_expression' ? (facts.named(at)[0] ?? null) : null;
+    const one = kind === 'parenthesized_expression' || (kind === 'expression_list' && facts.named(at).length === 1);
+    const inner = kind === 'cast_expression' ? at.field('value') : one ? (facts.named(at)[0] ?? null) : null;
     if (!inner) return at;
     at = inner;
   }

@@ -47,8 +47,8 @@ interface LanguageShape {
   ifStatement?: string;
   /** In-place appends, found by an ast-grep rule, their receiver by the node's text (group 1): it then also holds the argument (`q << x`, `q.concat(x)`). */
   appends?: { rule: Record<string, unknown>; pattern: RegExp };
-  /** Reads of a local list or map (`values.get(1)`) are replayed to the value stored there (collectionElement). */
-  collectionReads?: boolean;
+  /** Reads of a local list or map (`values.get(1)`, `m["k"]`), by their text, replayed to the value stored there (collectionElement). */
+  collectionReads?: RegExp;
   /** The `switch` statement: on a constant, only the groups whose label matches run (liveGroups). */
   switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
 }
@@ -84,6 +84,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     scopes: new Set(['function_definition', 'lambda']),
     // `with open(path) as f`: f reads what path names.
     assignments: { assignment: ['left', 'right'], augmented_assignment: ['left', 'right'], named_expression: ['name', 'value'], for_statement: ['left', 'right'], as_pattern: ['alias', 'first'] },
+    collectionReads: /^\w+\[\s*["'\d]/,
     identifiers: new Set(['identifier']),
     strings: new Set(['string', 'integer', 'float', 'true', 'false', 'none', 'concatenated_string']),
     interpolation: new Set(['interpolation']),
@@ -101,6 +102,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
       /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|Params|PostForm|DefaultQuery|DefaultPostForm|GetQuery|GetPostForm|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\b(?:mux\.Vars|chi\.URLParam|chi\.URLParamFromCtx)\(|\bc\.(?:Request|Params)\b|\b(?:c|ctx)\.(?:ShouldBind\w*|Bind\w*|BodyParser|QueryParser|ParamsParser)\(|\w\((?:w,\s*)?(?:r|req|request),\s*&\w/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
     assignments: { short_var_declaration: ['left', 'right'], assignment_statement: ['left', 'right'], var_spec: ['name', 'value'], range_clause: ['left', 'right'] },
+    collectionReads: /^\w+\[\s*["\d]/,
     identifiers: new Set(['identifier']),
     strings: new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'true', 'false', 'nil']),
     interpolation: new Set([]),
@@ -162,7 +164,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
       rule: { kind: 'method_invocation', has: { field: 'name', regex: `^(?:${JAVA_FILLERS})$` } },
       pattern: new RegExp(`^(\\w+)\\s*\\.\\s*(?:${JAVA_FILLERS})\\s*\\(`),
     },
-    collectionReads: true,
+    collectionReads: /\.\s*get\s*\(/,
     switchStatement: { kind: 'switch_expression', groups: new Set(['switch_block_statement_group', 'switch_rule']), label: 'switch_label' },
   },
   kotlin: {
@@ -898,7 +900,7 @@ function assignmentsIn(root: SgNode, shape: Shape): Assignments {
       const target = targetField ? part(assignment, targetField, shape) : null;
       const written = valueField ? part(assignment, valueField, shape) : null;
       // `bar = valuesList.get(1)`: the value stored there, when the list's changes can be replayed.
-      const value = written && shape.collectionReads && /\.\s*get\s*\(/.test(shape.facts.text(written)) ? (collectionElement(written, root, shape.facts) ?? written) : written;
+      const value = written && shape.collectionReads?.test(shape.facts.text(written)) ? (collectionElement(written, root, shape.facts) ?? written) : written;
       if (target && value && target.id() !== value.id()) {
         assignments.push({
           at: shape.facts.start(assignment),

@@ -516,4 +516,38 @@ describe('the taint step', () => {
     const given = ['    java.util.Map<String, String> map = req.getParameterMap();', '    String bar = map.get("keyA");'];
     expect(sql(given)).toEqual(at(given));
   });
+
+  it('replays a Go or Python map read by a literal key, and keeps every value when a write may not run or the map is passed on', () => {
+    const go = (body: string[]) => [
+      'package api',
+      'func Find(w http.ResponseWriter, r *http.Request) {',
+      '	param := r.URL.Query().Get("id")',
+      '	m := make(map[string]string)',
+      ...body,
+      '	db.Query("SELECT name FROM users WHERE id = \'" + bar + "\'")',
+      '}',
+    ];
+    const sql = (body: string[]) => run('sql-injection', 'go', 'internal/api/find.go', go(body));
+    const at = (body: string[]) => [`${body.length + 5} sql-injection`];
+    expect(sql(['	m["tainted"] = param', '	bar := m["clean"]'])).toEqual([]);
+    expect(sql(['	m["tainted"] = param', '	bar := m["tainted"]'])).toEqual(at(['', '']));
+    expect(sql(['	m["tainted"] = param', '	delete(m, "tainted")', '	bar := m["tainted"]'])).toEqual([]);
+    const branch = ['	if param != "" {', '		m["clean"] = param', '	}', '	bar := m["clean"]'];
+    expect(sql(branch)).toEqual(at(branch));
+    const passed = ['	m["tainted"] = param', '	fill(m)', '	bar := m["clean"]'];
+    expect(sql(passed)).toEqual(at(passed));
+    const python = (read: string, extra: string[] = []) => [
+      'def run_tool(request):',
+      '    tools = {}',
+      '    tools["user"] = request.args["cmd"]',
+      '    tools["fixed"] = "uptime"',
+      ...extra,
+      `    cmd = tools["${read}"]`,
+      '    os.system(cmd)',
+    ];
+    const cmd = (lines: string[]) => run('command-injection', 'python', 'app/tools.py', lines);
+    expect(cmd(python('fixed'))).toEqual([]);
+    expect(cmd(python('user'))).toEqual(['6 command-injection']);
+    expect(cmd(python('fixed', ['    tools["fixed"] += request.args["more"]']))).toEqual(['7 command-injection']);
+  });
 });
