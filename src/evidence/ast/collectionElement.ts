@@ -28,8 +28,10 @@ export function collectionElement(read: SgNode, scope: SgNode, facts: NodeFacts)
   const receiver = call.field('object');
   const wanted = onlyArgument(call, facts);
   if (!receiver || facts.kind(receiver) !== 'identifier' || !wanted || !KEY.test(facts.text(wanted))) return undefined;
-  const name = facts.text(receiver);
-  const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name.replace(/\$/g, '\\$')}$` } });
+  const name = facts.text(receiver).replace(/\$/g, '\\$');
+  // A look at the function's text first: most reads are of something else (`params.get("q")`), and the search below is a native call.
+  if (!new RegExp(`\\b${name}\\s*=\\s*new\\s+(?:java\\.util\\.)?(?:ArrayList|LinkedList|Vector|HashMap|LinkedHashMap|TreeMap|Hashtable)\\b`).test(facts.text(scope))) return undefined;
+  const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
   const declarations = uses.filter((u) => isDeclaredName(u, facts));
   if (declarations.length !== 1) return undefined;
   const declarator = facts.parent(declarations[0] as SgNode) as SgNode;
@@ -91,13 +93,15 @@ interface Indexed {
   key: string;
   /** An empty map: Go's `make(map[string]string)` or `map[string]string{}`, Python's `{}` or `dict()`. */
   fresh: RegExp;
+  /** The declaration of a fresh map named `name`, in the function's text (the cheap test before the native search). */
+  declares: (name: string) => RegExp;
   /** A call that deletes a key, its map and key the first two arguments (Go's `delete(m, "k")`). */
   remove?: string;
 }
 
 const INDEXED: Record<string, Indexed> = {
-  index_expression: { object: 'operand', key: 'index', fresh: /^(?:make\(\s*map\[[^\]]*\][^()]*\)|map\[[^\]]*\][\w.*[\]]+\s*\{\s*\})$/, remove: 'delete' },
-  subscript: { object: 'value', key: 'subscript', fresh: /^(?:\{\s*\}|dict\(\s*\))$/ },
+  index_expression: { object: 'operand', key: 'index', fresh: /^(?:make\(\s*map\[[^\]]*\][^()]*\)|map\[[^\]]*\][\w.*[\]]+\s*\{\s*\})$/, declares: (name) => new RegExp(`\\b${name}\\s*:=\\s*(?:make\\(\\s*map|map\\[)`), remove: 'delete' },
+  subscript: { object: 'value', key: 'subscript', fresh: /^(?:\{\s*\}|dict\(\s*\))$/, declares: (name) => new RegExp(`\\b${name}\\s*=\\s*(?:\\{\\s*\\}|dict\\(\\s*\\))`) },
 };
 const ASSIGNS = /^(?:assignment_statement|short_var_declaration|assignment|augmented_assignment)$/;
 /** Statements that change an indexed value in place (`m["k"]++`, `del d["k"]`): not replayed. */
@@ -114,6 +118,7 @@ function indexedElement(read: SgNode, scope: SgNode, facts: NodeFacts, spec: Ind
   const wanted = read.field(spec.key);
   if (!object || facts.kind(object) !== 'identifier' || !wanted || !LITERAL_KEY.test(facts.text(wanted))) return undefined;
   const name = facts.text(object);
+  if (!spec.declares(name).test(facts.text(scope))) return undefined;
   const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
   const readAt = facts.start(read);
   let block: SgNode | null = null;
