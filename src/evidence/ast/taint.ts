@@ -672,11 +672,20 @@ function groupRuns(node: SgNode, shape: Shape): boolean | undefined {
 
 /**
  * The values given to a name in its own function before the use, and nowhere else: a module's `DEBUG = False`
- * can be set otherwise where the code runs (settings, tests patching it), a local cannot.
+ * can be set otherwise where the code runs (settings, tests patching it), a local cannot. None for a name
+ * assigned more than once in the function.
  */
 function localValues(id: SgNode, shape: Shape): SgNode[] {
   const scope = scopeOf(id, shape);
-  return scope ? valuesIn(scope, nameIn(shape.facts.text(id)), shape.facts.start(id), shape) : [];
+  if (!scope) return [];
+  const word = nameIn(shape.facts.text(id));
+  // Given a value anywhere else in the function (after the use too: a loop's next turn, a state machine's
+  // `state = "run"`), or changed by `tries++`/`--n` (not assignments in the grammars), the name is not a
+  // constant where it is read: no value is known.
+  if (assignmentsIn(scope, shape).filter((a) => word.test(a.target)).length > 1) return [];
+  const name = escapeName(shape.facts.text(id));
+  if (new RegExp(`(?<![\\w$])${name}\\s*(?:\\+\\+|--)|(?:\\+\\+|--)\\s*${name}(?![\\w$])`).test(shape.facts.text(scope))) return [];
+  return valuesIn(scope, word, shape.facts.start(id), shape);
 }
 
 /**

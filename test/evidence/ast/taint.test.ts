@@ -434,6 +434,13 @@ describe('the taint step', () => {
     expect(run('command-injection', 'python', 'app/tools.py', python('VERBOSE = False'))).toEqual(['6 command-injection']);
     expect(run('command-injection', 'python', 'app/tools.py', ['VERBOSE = False', 'cmd = "uptime"', 'if VERBOSE:', '    cmd = request.args["cmd"]', 'os.system(cmd)'])).toEqual(['5 command-injection']);
     expect(run('command-injection', 'python', 'app/tools.py', ['def run_tool(request):', '    verbose = 0', '    cmd = "uptime"', '    if verbose > 1:', '        cmd = request.args["cmd"]', '    os.system(cmd)'])).toEqual([]);
+    // A name set again later in the function is not a constant: a loop's next turn reads the new value.
+    const machine = (update: string) => ['def worker(request):', '    state = "init"', '    cmd = "uptime"', '    while True:', '        if state == "run":', '            cmd = request.args["cmd"]', '        os.system(cmd)', `        ${update}`];
+    expect(run('command-injection', 'python', 'app/worker.py', machine('state = "run"'))).toEqual(['7 command-injection']);
+    expect(run('command-injection', 'python', 'app/worker.py', machine('pass'))).toEqual([]);
+    const counter = ['package api', 'func Poll(w http.ResponseWriter, r *http.Request) {', '	tries := 0', '	cmd := "uptime"', '	for {', '		if tries > 2 {', '			cmd = r.FormValue("cmd")', '		}', '		exec.Command("sh", "-c", cmd).Run()', '		tries++', '	}', '}'];
+    expect(run('command-injection', 'go', 'internal/api/poll.go', counter)).toEqual(['9 command-injection']);
+    expect(run('command-injection', 'go', 'internal/api/poll.go', counter.map((line) => line.replace('tries++', 'tries = tries + 1')))).toEqual(['9 command-injection']);
   });
 
   it('runs only the groups of a switch on a constant: the matching one, falling through to the next that leaves', () => {
