@@ -7,18 +7,18 @@ const MAP = /^(?:java\.util\.)?(?:Map|HashMap|LinkedHashMap|TreeMap|Hashtable)\b
 /** What else may be asked of the collection without changing it or letting it out of sight. */
 const READS = /^(?:get|size|isEmpty|contains|containsKey|containsValue)$/;
 const INDEX = /^\d{1,4}$/;
-const KEY = /^(?:"[^"\\]*"|\d{1,9}|'[^'\\]')$/;
+/** A key written as a literal: a string (`"keyA"`, Python's `'keyA'`, Java's `'c'`) or a number. */
+const LITERAL_KEY = /^(?:"[^"\\]*"|'[^'\\]*'|\d{1,9})$/;
 
 /**
  * The value a read of a local list or map gives back (Java's `valuesList.get(1)`, `(String) map.get("keyA")`;
- * Go's and Python's `m["keyA"]`, see indexedElement),
- * found by replaying what the function did to the collection before the read: the `add`, `add(i, x)`,
- * `set`, `remove(i)`, `put`, `remove(key)` and `clear` calls, in order. The argument node that was
- * stored is the value; for a key never put (null at run time), the key's own literal stands in for that
- * constant. Undefined whenever the replay
- * could be wrong: the collection is not a fresh local `new ArrayList<>()`/`new HashMap<>()`, a change to it
- * is conditional (not a statement of the block that declares it), an index or key is not a literal, or
- * the collection is used any other way (passed to a call, iterated, copied).
+ * Go's and Python's `m["keyA"]`, see indexedElement), found by replaying what the function did to the
+ * collection before the read: the `add`, `add(i, x)`, `set`, `remove(i)`, `put`, `remove(key)` and `clear`
+ * calls, in order. The argument node that was stored is the value; for a key never put (null at run
+ * time), the key's own literal stands in for that constant. Undefined whenever the replay could be wrong:
+ * the collection is not a fresh local `new ArrayList<>()`/`new HashMap<>()`, a change to it is conditional
+ * (not a statement of the block that declares it), an index or key is not a literal, or the collection is
+ * used any other way (passed to a call, iterated, copied).
  */
 export function collectionElement(read: SgNode, scope: SgNode, facts: NodeFacts): SgNode | undefined {
   const call = unwrap(read, facts);
@@ -27,7 +27,7 @@ export function collectionElement(read: SgNode, scope: SgNode, facts: NodeFacts)
   if (facts.kind(call) !== 'method_invocation' || call.field('name')?.text() !== 'get') return undefined;
   const receiver = call.field('object');
   const wanted = onlyArgument(call, facts);
-  if (!receiver || facts.kind(receiver) !== 'identifier' || !wanted || !KEY.test(facts.text(wanted))) return undefined;
+  if (!receiver || facts.kind(receiver) !== 'identifier' || !wanted || !LITERAL_KEY.test(facts.text(wanted))) return undefined;
   const name = facts.text(receiver).replace(/\$/g, '\\$');
   // A look at the function's text first: most reads are of something else (`params.get("q")`), and the search below is a native call.
   if (!new RegExp(`\\b${name}\\s*=\\s*new\\s+(?:java\\.util\\.)?(?:ArrayList|LinkedList|Vector|HashMap|LinkedHashMap|TreeMap|Hashtable)\\b`).test(facts.text(scope))) return undefined;
@@ -78,13 +78,13 @@ function replayMap(changes: readonly SgNode[], facts: NodeFacts, wanted: SgNode)
   for (const change of changes) {
     const method = change.field('name')?.text();
     const args = argumentsOf(change, facts);
-    const key = args[0] && KEY.test(facts.text(args[0])) ? facts.text(args[0]) : undefined;
+    const key = args[0] && LITERAL_KEY.test(facts.text(args[0])) ? keyOf(facts.text(args[0])) : undefined;
     if (method === 'put' && args.length === 2 && key !== undefined) values.set(key, args[1] as SgNode);
     else if (method === 'remove' && args.length === 1 && key !== undefined) values.delete(key);
     else if (method === 'clear' && args.length === 0) values.clear();
     else return undefined;
   }
-  return values.get(facts.text(wanted)) ?? wanted;
+  return values.get(keyOf(facts.text(wanted))) ?? wanted;
 }
 
 /** A map read and written by index (Go's `m["k"]`, Python's `d["k"]`): the node's fields, and how the map is made and a key deleted. */
@@ -161,8 +161,7 @@ function indexedElement(read: SgNode, scope: SgNode, facts: NodeFacts, spec: Ind
   return values.get(keyOf(facts.text(wanted))) ?? wanted;
 }
 
-const LITERAL_KEY = /^(?:"[^"\\]*"|'[^'\\]*'|\d{1,9})$/;
-
+/** A literal key's value: `"keyA"` and `'keyA'` are the same key. */
 function keyOf(text: string): string {
   return text.replace(/^["']|["']$/g, '');
 }

@@ -609,6 +609,8 @@ function constantsOf(shape: Shape): ConstantContext {
 
 /** Statements that leave a `switch` group (or the function): the groups after it do not run. */
 const LEAVES_GROUP = /^(?:break_statement|return_statement|throw_statement|continue_statement|yield_statement)$/;
+/** The same, anywhere in a statement's text (a `break` inside an `if`). */
+const LEAVING = /\b(?:break|return|throw|continue|yield)\b/;
 
 /**
  * The statement groups (by id) that run in a `switch` on a constant (`switch (guess.charAt(1))`): from the
@@ -652,11 +654,10 @@ function groupsThatRun(statement: SgNode, shape: Shape): ReadonlySet<number> | u
     if (shape.facts.kind(group) === 'switch_rule') break;
     const statements = shape.facts.named(group).filter((n) => shape.facts.kind(n) !== spec.label && !/comment/.test(shape.facts.kind(n)));
     const last = statements.at(-1);
-    if (last && LEAVES_GROUP.test(shape.facts.kind(last))) {
-      if (statements.slice(0, -1).some((s) => /\b(?:break|return|throw|continue|yield)\b/.test(shape.facts.text(s)))) return undefined;
-      break;
-    }
-    if (statements.some((s) => /\b(?:break|return|throw|continue|yield)\b/.test(shape.facts.text(s)))) return undefined;
+    const leaves = !!last && LEAVES_GROUP.test(shape.facts.kind(last));
+    // A way out before the end (a `break` inside an `if`): which groups run is not known.
+    if ((leaves ? statements.slice(0, -1) : statements).some((s) => LEAVING.test(shape.facts.text(s)))) return undefined;
+    if (leaves) break;
   }
   return live;
 }
@@ -791,8 +792,11 @@ function blockOf(node: SgNode, root: SgNode, shape: Shape, constants = false): {
  * Go's `block { statement_list }`), or such an `if` reached from that branch; a `switch` group that is taken.
  */
 function alwaysRuns(at: SgNode, from: SgNode, shape: Shape): boolean {
-  // A `switch` group that is taken, or the block of an arrow case that is (`default -> { ... }`).
-  if (groupRuns(at, shape) || groupRuns(shape.facts.parent(at) ?? at, shape)) return true;
+  // A `switch` group that is taken, or a block directly in one (an arrow case's `default -> { ... }`); not
+  // another statement there (an `if` in a taken group may still not run its branch).
+  if (groupRuns(at, shape)) return true;
+  const holder = shape.facts.parent(at);
+  if (holder && BLOCKS.test(shape.facts.kind(at)) && groupRuns(holder, shape)) return true;
   if (!shape.ifStatement) return false;
   if (shape.facts.kind(at) === shape.ifStatement) return branchFate(at, from, shape) === 'always';
   let branch = at;

@@ -472,6 +472,10 @@ describe('the taint step', () => {
     // A group that may leave half way (`if (...) break;`): which groups run is not known, so all count.
     const unsure = ["      case 'B': if (name.isEmpty()) break; path = \"/srv/a.txt\";", '      default: path = name; break;'];
     expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', java('"ABC"', unsure))).toEqual([`${unsure.length + 9} path-traversal`]);
+    // A taken group runs its statements, not every branch in them: an `if` there may leave the old value.
+    const guarded = ['    path = name;', ...java('"ABC"', ["      case 'B': if (name.length() > 3) path = \"/srv/a.txt\"; break;", '      default: path = "/srv/b.txt"; break;']).slice(4)];
+    const lines = java('"ABC"', []).slice(0, 4).concat(guarded);
+    expect(run('path-traversal', 'java', 'src/main/java/app/Files.java', lines)).toEqual([`${lines.length - 2} path-traversal`]);
   });
 
   it('replays a local list or map to the value a read gets back, and keeps every value when the replay could be wrong', () => {
