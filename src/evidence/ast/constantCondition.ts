@@ -24,9 +24,10 @@ const BINARY: Record<string, (a: Value, b: Value) => Value | undefined> = {
   '<': (a, b) => num(a, b, (x, y) => x < y),
   '>=': (a, b) => num(a, b, (x, y) => x >= y),
   '<=': (a, b) => num(a, b, (x, y) => x <= y),
-  '==': (a, b) => a === b,
+  // Loose equality across types differs by language (`'5' == 5` holds in JavaScript and PHP, not in Python): not judged.
+  '==': (a, b) => (typeof a === typeof b ? a === b : undefined),
   '===': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
+  '!=': (a, b) => (typeof a === typeof b ? a !== b : undefined),
   '!==': (a, b) => a !== b,
   '&&': (a, b) => bool(a, b, (x, y) => x && y),
   '||': (a, b) => bool(a, b, (x, y) => x || y),

@@ -591,7 +591,8 @@ function conditionValue(condition: SgNode, shape: Shape): boolean | undefined {
   const id = condition.id();
   if (conditions.has(id)) return conditions.get(id);
   const value = constantValue(condition, constantsOf(shape));
-  const truth = value === undefined ? undefined : Boolean(value);
+  // A bare string's truth differs by language (PHP's "0" is false): only numbers and booleans are judged.
+  const truth = value === undefined || typeof value === 'string' ? undefined : Boolean(value);
   conditions.set(id, truth);
   return truth;
 }

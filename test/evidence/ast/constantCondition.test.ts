@@ -60,6 +60,9 @@ describe('constantValue', () => {
     expect(valueOf('java', 'guess.charAt(3)', { guess: ['"ABC"'] })).toBeUndefined();
     expect(valueOf('java', 'guess.charAt(1)', { guess: ['request.getParameter("g")'] })).toBeUndefined();
     expect(valueOf('java', '"a\\"b"')).toBeUndefined();
+    // Loose equality across types is the language's own (`'5' == 5` holds in JavaScript and PHP).
+    expect(valueOf('javascript', '"5" == 5')).toBeUndefined();
+    expect(valueOf('javascript', '"5" === 5')).toBe(false);
   });
 
   it('is undefined for anything that is not a constant (calls, fields, division by zero)', () => {

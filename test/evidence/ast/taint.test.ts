@@ -441,6 +441,9 @@ describe('the taint step', () => {
     const counter = ['package api', 'func Poll(w http.ResponseWriter, r *http.Request) {', '	tries := 0', '	cmd := "uptime"', '	for {', '		if tries > 2 {', '			cmd = r.FormValue("cmd")', '		}', '		exec.Command("sh", "-c", cmd).Run()', '		tries++', '	}', '}'];
     expect(run('command-injection', 'go', 'internal/api/poll.go', counter)).toEqual(['9 command-injection']);
     expect(run('command-injection', 'go', 'internal/api/poll.go', counter.map((line) => line.replace('tries++', 'tries = tries + 1')))).toEqual(['9 command-injection']);
+    // A bare string's truth is the language's own: PHP's "0" is false, so this branch never replaces the command.
+    const php = ['<?php', 'function run_tool() {', '  $cmd = $_GET["cmd"];', '  $quiet = "0";', '  if ($quiet) {', '    $cmd = "uptime";', '  }', '  shell_exec($cmd);', '}'];
+    expect(run('command-injection', 'php', 'app/tools.php', php)).toEqual(['8 command-injection']);
   });
 
   it('runs only the groups of a switch on a constant: the matching one, falling through to the next that leaves', () => {
