@@ -9,17 +9,21 @@ export interface ConstantContext {
   /** The values assigned to a name before this use (the taint step's own lookup). */
   valuesOf(id: SgNode): SgNode[];
   isIdentifier(node: SgNode): boolean;
+  /** `7 / 2` is 3 (Java, Go, C#, Kotlin), not 3.5 (Python, JavaScript, PHP, Ruby). */
+  integerDivision?: boolean;
 }
 
 /** A constant: a number, a boolean, or a string (a character is a string of one, as `'B'` in a Java `case`). */
 export type Value = number | boolean | string;
 
-const BINARY: Record<string, (a: Value, b: Value) => Value | undefined> = {
+const BINARY: Record<string, (a: Value, b: Value, cx: ConstantContext) => Value | undefined> = {
   '+': (a, b) => num(a, b, (x, y) => x + y),
   '-': (a, b) => num(a, b, (x, y) => x - y),
   '*': (a, b) => num(a, b, (x, y) => x * y),
-  '/': (a, b) => num(a, b, (x, y) => (y === 0 ? undefined : Math.trunc(x / y))),
-  '%': (a, b) => num(a, b, (x, y) => (y === 0 ? undefined : x % y)),
+  // The language's own quotient where it is an integer one; else only an exact one (3.5 is not an integer
+  // value here). A remainder only of numbers that are not negative (`-7 % 3` is -1 in Java, 2 in Python).
+  '/': (a, b, cx) => num(a, b, (x, y) => (y === 0 ? undefined : cx.integerDivision ? Math.trunc(x / y) : x % y === 0 ? x / y : undefined)),
+  '%': (a, b) => num(a, b, (x, y) => (y > 0 && x >= 0 ? x % y : undefined)),
   '>': (a, b) => num(a, b, (x, y) => x > y),
   '<': (a, b) => num(a, b, (x, y) => x < y),
   '>=': (a, b) => num(a, b, (x, y) => x >= y),
@@ -54,8 +58,13 @@ function receiverOf(node: SgNode, cx: ConstantContext): SgNode | undefined {
   return cx.kind(first) === 'member_expression' ? cx.named(first)[0] : first;
 }
 
+/** Largest value every language's integer holds (Java's and C#'s `int`): past it, arithmetic wraps in some of them. */
+const INT_MAX = 2 ** 31 - 1;
+
 function num(a: Value, b: Value, f: (x: number, y: number) => Value | undefined): Value | undefined {
-  return typeof a === 'number' && typeof b === 'number' ? f(a, b) : undefined;
+  if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+  const result = f(a, b);
+  return typeof result === 'number' && Math.abs(result) > INT_MAX ? undefined : result;
 }
 
 function bool(a: Value, b: Value, f: (x: boolean, y: boolean) => boolean): Value | undefined {
@@ -107,5 +116,5 @@ export function constantValue(node: SgNode, cx: ConstantContext, depth = 2): Val
   const left = constantValue(named[0] as SgNode, cx, depth);
   if (left === undefined) return undefined;
   const right = constantValue(named[1] as SgNode, cx, depth);
-  return right === undefined ? undefined : apply(left, right);
+  return right === undefined ? undefined : apply(left, right, cx);
 }

@@ -49,6 +49,8 @@ interface LanguageShape {
   appends?: { rule: Record<string, unknown>; pattern: RegExp };
   /** Reads of a local list or map (`values.get(1)`, `m["k"]`), by their text, replayed to the value stored there (collectionElement). */
   collectionReads?: RegExp;
+  /** Integer operands divide to an integer (`7 / 2` is 3), as in Java, Go, C# and Kotlin. */
+  integerDivision?: true;
   /** The `switch` statement: on a constant, only the groups whose label matches run (liveGroups). */
   switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
 }
@@ -98,6 +100,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     pureCalls: /^(?:str|repr|ascii|int|float|bool|complex|bytes|bytearray|len|format|abs|min|max|round|sum|sorted|reversed|list|tuple|dict|set|frozenset|chr|ord|hex|oct|bin|range|enumerate|zip|map|filter|any|all|type|isinstance|issubclass|hash|id|divmod|pow)$/,
   },
   go: {
+    integerDivision: true,
     request:
       /\.URL\.Query\(\)|\.(?:FormValue|PostFormValue|Query|Param|Params|PostForm|DefaultQuery|DefaultPostForm|GetQuery|GetPostForm|GetHeader|QueryParam|FormFile|Params\.ByName|Cookie)\(|\b(?:r|req|request)\.(?:Body|Form|PostForm|URL|Header|Host|RequestURI)\b|\b(?:mux\.Vars|chi\.URLParam|chi\.URLParamFromCtx)\(|\bc\.(?:Request|Params)\b|\b(?:c|ctx)\.(?:ShouldBind\w*|Bind\w*|BodyParser|QueryParser|ParamsParser)\(|\w\((?:w,\s*)?(?:r|req|request),\s*&\w/,
     scopes: new Set(['function_declaration', 'method_declaration', 'func_literal']),
@@ -145,6 +148,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     },
   },
   java: {
+    integerDivision: true,
     request:
       /\b(?:\w*[rR]equest|req)\.(?:getParameter\w*|getHeaders?|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
     scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
@@ -168,6 +172,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     switchStatement: { kind: 'switch_expression', groups: new Set(['switch_block_statement_group', 'switch_rule']), label: 'switch_label' },
   },
   kotlin: {
+    integerDivision: true,
     request:
       /\b(?:\w*[rR]equest|req)\.(?:getParameter\w*|getHeader|queryParameters|queryString|getQueryString)\b|\bcall\.(?:parameters|receive\w*|request\.(?:queryParameters|headers|uri))\b|\bctx\.(?:queryParam|pathParam|formParam|body)\(/,
     scopes: new Set(['function_declaration', 'lambda_literal', 'anonymous_function', 'secondary_constructor']),
@@ -196,6 +201,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     concat: '.',
   },
   csharp: {
+    integerDivision: true,
     request: /\bRequest\.(?:Query|Form|Headers|Cookies|Body|Path|QueryString|RouteValues)\b|\bHttpContext\.Request\b|\bcontext\.Request\.(?:Query|Form|Headers|Body)\b/,
     scopes: new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'accessor_declaration']),
     assignments: { variable_declarator: ['name', 'last'], assignment_expression: ['left', 'right'] },
@@ -605,6 +611,7 @@ function constantsOf(shape: Shape): ConstantContext {
     named: (n) => shape.facts.named(n),
     valuesOf: (id) => localValues(id, shape),
     isIdentifier: (n) => shape.identifiers.has(shape.facts.kind(n)),
+    integerDivision: shape.integerDivision,
   });
 }
 

@@ -29,6 +29,7 @@ function valueOf(lang: ParseLanguage, expression: string, names: Record<string, 
     named: (n) => facts.named(n),
     valuesOf: (id) => (names[facts.text(id)] ?? []).map(parse),
     isIdentifier: (n) => facts.kind(n) === 'identifier',
+    integerDivision: lang === 'java' || lang === 'go',
   };
   return constantValue(value, cx);
 }
@@ -70,5 +71,11 @@ describe('constantValue', () => {
     expect(valueOf('go', 'r.Method == "HEAD"')).toBeUndefined();
     expect(valueOf('python', 'name == "a"')).toBeUndefined();
     expect(valueOf('javascript', '4 / 0 > 1')).toBeUndefined();
+    // Where languages disagree: an inexact quotient, a negative remainder, a product past a 32-bit int.
+    expect(valueOf('python', '7 / 2 > 3')).toBeUndefined();
+    expect(valueOf('python', '8 / 2 == 4')).toBe(true);
+    expect(valueOf('java', '(500 / 42) + 190 > 200')).toBe(true);
+    expect(valueOf('python', '-7 % 3 == 2')).toBeUndefined();
+    expect(valueOf('java', '100000 * 100000 > 0')).toBeUndefined();
   });
 });
