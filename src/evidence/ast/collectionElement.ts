@@ -1,4 +1,5 @@
 import type { SgNode } from '@ast-grep/napi';
+import { escapeName } from './escapeName.js';
 import type { NodeFacts } from './NodeFacts.js';
 
 /** Java's collection types whose reads are replayed: a list by index, a map by key. */
@@ -28,10 +29,8 @@ export function collectionElement(read: SgNode, scope: SgNode, facts: NodeFacts)
   const receiver = call.field('object');
   const wanted = onlyArgument(call, facts);
   if (!receiver || facts.kind(receiver) !== 'identifier' || !wanted || !LITERAL_KEY.test(facts.text(wanted))) return undefined;
-  const name = facts.text(receiver).replace(/\$/g, '\\$');
-  // A look at the function's text first: most reads are of something else (`params.get("q")`), and the search below is a native call.
-  if (!new RegExp(`\\b${name}\\s*=\\s*new\\s+(?:java\\.util\\.)?(?:ArrayList|LinkedList|Vector|HashMap|LinkedHashMap|TreeMap|Hashtable)\\b`).test(facts.text(scope))) return undefined;
-  const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
+  const uses = usesOfFresh(scope, facts.text(receiver), JAVA_DECLARES, facts);
+  if (!uses) return undefined;
   const declarations = uses.filter((u) => isDeclaredName(u, facts));
   if (declarations.length !== 1) return undefined;
   const declarator = facts.parent(declarations[0] as SgNode) as SgNode;
@@ -93,7 +92,7 @@ interface Indexed {
   key: string;
   /** An empty map: Go's `make(map[string]string)` or `map[string]string{}`, Python's `{}` or `dict()`. */
   fresh: RegExp;
-  /** The declaration of a fresh map named `name`, in the function's text (the cheap test before the native search). */
+  /** The declaration of a fresh map named `name` (escaped), in the function's text (usesOfFresh). */
   declares: (name: string) => RegExp;
   /** A call that deletes a key, its map and key the first two arguments (Go's `delete(m, "k")`). */
   remove?: string;
@@ -117,9 +116,8 @@ function indexedElement(read: SgNode, scope: SgNode, facts: NodeFacts, spec: Ind
   const object = read.field(spec.object);
   const wanted = read.field(spec.key);
   if (!object || facts.kind(object) !== 'identifier' || !wanted || !LITERAL_KEY.test(facts.text(wanted))) return undefined;
-  const name = facts.text(object);
-  if (!spec.declares(name).test(facts.text(scope))) return undefined;
-  const uses = scope.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } });
+  const uses = usesOfFresh(scope, facts.text(object), spec.declares, facts);
+  if (!uses) return undefined;
   const readAt = facts.start(read);
   let block: SgNode | null = null;
   // Each change: the statement, its key, the value written (null: the key deleted).
@@ -159,6 +157,20 @@ function indexedElement(read: SgNode, scope: SgNode, facts: NodeFacts, spec: Ind
     else values.delete(write.key);
   }
   return values.get(keyOf(facts.text(wanted))) ?? wanted;
+}
+
+/** A fresh Java list or map named `name` (escaped) being declared. */
+const JAVA_DECLARES = (name: string): RegExp => new RegExp(`\\b${name}\\s*=\\s*new\\s+(?:java\\.util\\.)?(?:ArrayList|LinkedList|Vector|HashMap|LinkedHashMap|TreeMap|Hashtable)\\b`);
+
+/**
+ * Every use of the name in the function, when its text declares a fresh collection of that name; undefined
+ * otherwise. The text first: most reads are of something else (`parts[1]`, `params.get("q")`), and the
+ * search for the uses is a native call.
+ */
+function usesOfFresh(scope: SgNode, name: string, declares: (name: string) => RegExp, facts: NodeFacts): SgNode[] | undefined {
+  const escaped = escapeName(name);
+  if (!declares(escaped).test(facts.text(scope))) return undefined;
+  return scope.findAll({ rule: { kind: 'identifier', regex: `^${escaped}$` } });
 }
 
 /** A literal key's value: `"keyA"` and `'keyA'` are the same key. */

@@ -3,6 +3,7 @@ import type { TaintLevel } from './AstRule.js';
 import type { RuleLanguage } from './astGrep.js';
 import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
+import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
 
 interface LanguageShape {
@@ -493,10 +494,6 @@ function scopeOf(node: SgNode, shape: Shape): SgNode | null {
   let scope = shape.facts.parent(node);
   while (scope && !shape.scopes.has(shape.facts.kind(scope))) scope = shape.facts.parent(scope);
   return scope;
-}
-
-function escapeName(name: string): string {
-  return name.replace(/[$]/g, '\\$');
 }
 
 /** A string assembled from values, at least one of which is not a constant; or a variable holding one. */
