@@ -5,6 +5,7 @@ import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
+import { typeReceiver } from './typeReceiver.js';
 
 interface LanguageShape {
   /** Request data, read in the expression's text. */
@@ -54,6 +55,8 @@ interface LanguageShape {
   integerDivision?: true;
   /** The `switch` statement: on a constant, only the groups whose label matches run (liveGroups). */
   switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
+  /** Classes a static method is called on (`Utils.quote(x)`) are types, not values (typeReceiver). */
+  typeReceivers?: true;
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -151,7 +154,10 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
   java: {
     integerDivision: true,
     request:
-      /\b(?:\w*[rR]equest|req)\.(?:getParameter\w*|getHeaders?|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
+      // Also through a static accessor (Struts' `ServletActionContext.getRequest().getParameter(`, Spring's
+      // `RequestContextHolder...getRequest()`, JSF's `getExternalContext().getRequestParameterMap()`): the class
+      // such a call is made on is a type (typeReceiver), so the request must be known by the call's name.
+      /\b(?:\w*[rR]equest(?:\(\))?|req)\.(?:getParameter\w*|getHeaders?|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\.getRequest(?:ParameterMap|ParameterValuesMap|ParameterNames|HeaderMap|CookieMap)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
     scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     // `for (Cookie c : request.getCookies())`: each c is a value of the array.
     assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], enhanced_for_statement: ['name', 'value'] },
@@ -171,6 +177,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     },
     collectionReads: /\.\s*get\s*\(/,
     switchStatement: { kind: 'switch_expression', groups: new Set(['switch_block_statement_group', 'switch_rule']), label: 'switch_label' },
+    typeReceivers: true,
   },
   kotlin: {
     integerDivision: true,
@@ -563,8 +570,8 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
   const out: SgNode[] = [];
   const visit = (child: SgNode): void => {
     if (shape.identifiers.has(shape.facts.kind(child))) {
-      // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value.
-      if (!isCallee(child, shape)) out.push(child);
+      // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value; nor is the class of a static call.
+      if (!isCallee(child, shape) && !isTypeName(child, shape)) out.push(child);
       return;
     }
     if (isSanitizer(child, shape)) return;
@@ -749,6 +756,16 @@ function isCallee(id: SgNode, shape: Shape): boolean {
     return !!grand && (shape.facts.kind(grand) === 'call_expression' || shape.facts.kind(grand) === 'call') && grand.field('function')?.id() === parent.id() && parent.child(0)?.id() === id.id() && /^[a-z]+$/.test(shape.facts.text(id)) && PACKAGES.test(shape.facts.text(id));
   }
   return false;
+}
+
+/** Part of the class a static method is called on (`org.acme.Utils` in `org.acme.Utils.quote(x)`), whose first name is no local variable or parameter. */
+function isTypeName(id: SgNode, shape: Shape): boolean {
+  if (!shape.typeReceivers) return false;
+  const leftmost = typeReceiver(id, shape.facts);
+  if (!leftmost || assignedValues(leftmost, shape).length > 0) return false;
+  const word = nameIn(shape.facts.text(leftmost));
+  for (let scope = scopeOf(leftmost, shape); scope; scope = scopeOf(scope, shape)) if (isParameter(scope, word, shape)) return false;
+  return true;
 }
 
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;

@@ -564,4 +564,29 @@ describe('the taint step', () => {
     expect(cmd(python('user'))).toEqual(['6 command-injection']);
     expect(cmd(python('fixed', ['    tools["fixed"] += request.args["more"]']))).toEqual(['7 command-injection']);
   });
+
+  it('reads the class a Java static method is called on as a type, not a value: only the arguments decide', () => {
+    // `line` goes into `Runtime.getRuntime().exec(line)` (the line after the setup); the severities say which form was met.
+    const exec = (setup: string[], params = 'HttpServletRequest request') => {
+      const source = ['class Tools {', `  void run(${params}) throws Exception {`, ...setup.map((l) => `    ${l}`), '    Runtime.getRuntime().exec(line);', '  }', '}'];
+      const picked = rules.filter((r) => r.id === 'command-injection' && r.language === 'java');
+      const { findings, notes } = runAstRules(sg, picked, { path: 'src/main/java/app/Tools.java', lang: 'java', source: source.join('\n'), whole: true });
+      expect(notes).toEqual([]);
+      return findings.map((f) => `${f.line} ${f.severity}`);
+    };
+    // Constant arguments, with or without the package: nothing a caller or a request can choose.
+    expect(exec(['String line = Commands.forTool("uptime");'])).toEqual([]);
+    expect(exec(['String line = org.acme.ops.Commands.forTool("uptime") + System.getProperty("line.separator");'])).toEqual([]);
+    // A factory's object asked with a constant.
+    expect(exec(['Tool tool = ToolFactory.create();', 'String line = tool.command("uptime");'])).toEqual([]);
+    // An argument that is request data, or a parameter, still reaches the command through the static call.
+    expect(exec(['String line = Commands.forTool(request.getParameter("tool"));'])).toEqual(['4 blocker']);
+    expect(exec(['String line = Commands.forTool(tool);'], 'String tool')).toEqual(['4 major']);
+    // A capitalised local variable, or a parameter that looks like a package, is a value.
+    expect(exec(['String Line = request.getParameter("cmd");', 'String line = Line.trim();'])).toEqual(['5 blocker']);
+    expect(exec(['String line = config.Commands.forTool("uptime");'], 'Settings config')).toEqual(['4 major']);
+    // The request through a static accessor is known by the accessor's name.
+    expect(exec(['String line = ServletActionContext.getRequest().getParameter("cmd");'])).toEqual(['4 blocker']);
+    expect(exec(['String line = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("cmd");'])).toEqual(['4 blocker']);
+  });
 });
