@@ -5,6 +5,7 @@ import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
+import { moduleBindings } from './moduleBindings.js';
 import { typeReceiver } from './typeReceiver.js';
 
 interface LanguageShape {
@@ -57,6 +58,13 @@ interface LanguageShape {
   switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
   /** Classes a static method is called on (`Utils.quote(x)`) are types, not values (typeReceiver). */
   typeReceivers?: true;
+  /**
+   * Names the runtime gives every module for where it runs (`__dirname`, `__file__`): what they hold is the
+   * deployment's, never a caller's.
+   */
+  ambient?: RegExp;
+  /** Modules the runtime gives without an import (`process`): read like the file's imports (isModuleReceiver). */
+  runtimeModules?: RegExp;
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -72,6 +80,8 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     // `for (const x of list)`: each x is a value of the list.
     assignments: { variable_declarator: ['name', 'value'], assignment_expression: ['left', 'right'], augmented_assignment_expression: ['left', 'right'], for_in_statement: ['left', 'right'] },
     identifiers: new Set(['identifier', 'shorthand_property_identifier_pattern']),
+    ambient: /^(?:__dirname|__filename)$/,
+    runtimeModules: /^process$/,
     strings: new Set(['string', 'number', 'template_string', 'true', 'false', 'null', 'regex']),
     interpolation: new Set(['template_substitution']),
     formatCall: /^(?:util\.format|format|sprintf)\(|\.(?:concat|join|replace)\(/,
@@ -101,6 +111,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     // A record looked up by a request key is stored data (`get_object_or_404(Doc, pk=...)`, `Doc.objects.get(...)`, `db.session.get(Doc, id)`).
     sanitizer: /^(?:int|float|bool|os\.path\.basename|secure_filename|shlex\.quote|uuid\.UUID|\w*sanitiz\w*|get_object_or_404|get_list_or_404)\(|^[\w.]+\.objects\.get\(|^[\w.]+\.(?:get_or_404|first_or_404)\(|^[\w.]+\.query\.get\(|^(?:db\.)?session\.get\(/,
     lookup: { kinds: new Set(['subscript']), object: 'value', tables: new Set(['dictionary', 'list', 'set', 'tuple']) },
+    ambient: /^(?:__file__|__name__)$/,
     pureCalls: /^(?:str|repr|ascii|int|float|bool|complex|bytes|bytearray|len|format|abs|min|max|round|sum|sorted|reversed|list|tuple|dict|set|frozenset|chr|ord|hex|oct|bin|range|enumerate|zip|map|filter|any|all|type|isinstance|issubclass|hash|id|divmod|pow)$/,
   },
   go: {
@@ -232,6 +243,9 @@ type Shape = LanguageShape & {
   constants?: ConstantContext;
   conditions?: Map<number, boolean | undefined>;
   switches?: Map<number, ReadonlySet<number> | undefined>;
+  language: RuleLanguage;
+  /** The names the file's imports bind, read once per file. */
+  bindings?: Set<string>;
 };
 
 /**
@@ -246,7 +260,7 @@ const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 export function meetsTaint(node: SgNode, level: TaintLevel, lang: RuleLanguage, cache: TaintCache = taintCache()): boolean {
   let shape = cache.shapes.get(lang);
   if (!shape) {
-    shape = { ...SHAPES[lang], cache, facts: cache.facts };
+    shape = { ...SHAPES[lang], language: lang, cache, facts: cache.facts };
     cache.shapes.set(lang, shape);
   }
   if (level === 'request') return fromRequest(node, shape, DEPTH);
@@ -547,7 +561,9 @@ function dynamic(node: SgNode, shape: Shape, depth: number, opaque = false): boo
   return ids.some((id) => {
     if (CONSTANT.test(shape.facts.text(id))) return false;
     const values = assignedValues(id, shape);
-    if (values.length === 0 || depth === 0) return true;
+    // A name the function never sets: a caller's (a parameter) unless the runtime gives it (`__dirname`).
+    if (values.length === 0) return !(shape.ambient?.test(shape.facts.text(id)) && !isParameterAround(id, shape));
+    if (depth === 0) return true;
     return values.some((value) => dynamic(value, shape, depth - 1, opaque));
   });
 }
@@ -570,8 +586,9 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
   const out: SgNode[] = [];
   const visit = (child: SgNode): void => {
     if (shape.identifiers.has(shape.facts.kind(child))) {
-      // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value; nor is the class of a static call.
-      if (!isCallee(child, shape) && !isTypeName(child, shape)) out.push(child);
+      // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value; nor is the class of a static
+      // call, nor the name after a dot (Python's `os.path` names `path` with an identifier too).
+      if (!isCallee(child, shape) && !isTypeName(child, shape) && !isAttributeName(child, shape)) out.push(child);
       return;
     }
     if (isSanitizer(child, shape)) return;
@@ -750,22 +767,65 @@ function isCallee(id: SgNode, shape: Shape): boolean {
   if (kind === 'method_invocation' || kind === 'invocation_expression') return (parent.field('name') ?? parent.field('function'))?.id() === id.id();
   // `new ProcessStartInfo("ping")`: the type is not a value.
   if (kind === 'object_creation_expression') return parent.field('type')?.id() === id.id();
-  // `fmt` in `fmt.Sprintf(...)`: a package or module the call is made on.
+  // `fmt` in `fmt.Sprintf(...)`, `os` in `os.path.join(...)`: a package or module the call is made on.
   if (kind === 'selector_expression' || kind === 'attribute' || kind === 'member_expression') {
-    const grand = shape.facts.parent(parent);
-    return !!grand && (shape.facts.kind(grand) === 'call_expression' || shape.facts.kind(grand) === 'call') && grand.field('function')?.id() === parent.id() && parent.child(0)?.id() === id.id() && /^[a-z]+$/.test(shape.facts.text(id)) && PACKAGES.test(shape.facts.text(id));
+    if (parent.child(0)?.id() !== id.id()) return false;
+    let callee = parent;
+    for (let up = shape.facts.parent(callee); up && shape.facts.kind(up) === kind && up.child(0)?.id() === callee.id(); up = shape.facts.parent(callee)) callee = up;
+    const call = shape.facts.parent(callee);
+    if (!call || !(shape.facts.kind(call) === 'call_expression' || shape.facts.kind(call) === 'call') || call.field('function')?.id() !== callee.id()) return false;
+    return PACKAGES.test(shape.facts.text(id)) || isModuleReceiver(id, shape);
   }
   return false;
+}
+
+/**
+ * A name after a dot in Python (`path` and `join` of `os.path.join(...)`, an identifier there too) when the
+ * chain starts at a package or module a call is made on: a name looked up there, not a variable. After
+ * another object (`self.command`) it still counts: what the object holds is not known here.
+ */
+function isAttributeName(id: SgNode, shape: Shape): boolean {
+  const parent = shape.facts.parent(id);
+  if (!parent || shape.facts.kind(parent) !== 'attribute' || parent.field('attribute')?.id() !== id.id()) return false;
+  let base: SgNode | null = parent;
+  while (base && shape.facts.kind(base) === 'attribute') base = base.field('object');
+  return !!base && shape.identifiers.has(shape.facts.kind(base)) && isCallee(base, shape);
 }
 
 /** Part of the class a static method is called on (`org.acme.Utils` in `org.acme.Utils.quote(x)`), whose first name is no local variable or parameter. */
 function isTypeName(id: SgNode, shape: Shape): boolean {
   if (!shape.typeReceivers) return false;
   const leftmost = typeReceiver(id, shape.facts);
-  if (!leftmost || assignedValues(leftmost, shape).length > 0) return false;
-  const word = nameIn(shape.facts.text(leftmost));
-  for (let scope = scopeOf(leftmost, shape); scope; scope = scopeOf(scope, shape)) if (isParameter(scope, word, shape)) return false;
-  return true;
+  return !!leftmost && assignedValues(leftmost, shape).length === 0 && !isParameterAround(leftmost, shape);
+}
+
+/**
+ * A module a function is called on (`config.get("dir")`, `viper.GetString("dir")`, `process.cwd()`): one the
+ * file imports or the runtime gives, not a local or a parameter of that name. Like a package, it is not a
+ * value: the call's arguments decide. Except modules whose functions read the program's input (`flag.Arg(0)`,
+ * `argparse.ArgumentParser()`): what those return is whoever runs the program's.
+ */
+function isModuleReceiver(id: SgNode, shape: Shape): boolean {
+  const name = shape.facts.text(id);
+  if (INPUT_MODULES.test(name)) return false;
+  if (!shape.runtimeModules?.test(name)) {
+    shape.bindings ??= moduleBindings(id.getRoot().root().text(), shape.language);
+    if (!shape.bindings.has(name)) return false;
+  }
+  return assignedValues(id, shape).length === 0 && !isParameterAround(id, shape);
+}
+
+/**
+ * Modules that read the program's arguments or standard input, and the request or session a framework
+ * imports as a global (Flask's `request.get_data()`, `session`, `g`): their calls return input.
+ */
+const INPUT_MODULES = /^(?:sys|flag|pflag|kingpin|argparse|optparse|getopt|fileinput|click|typer|yargs|commander|minimist|meow|readline|prompts?|inquirer|bufio|request|req|session|g|ctx|context)$/;
+
+/** Whether a function around the node takes the name as a parameter (which then shadows an import or a class). */
+function isParameterAround(id: SgNode, shape: Shape): boolean {
+  const word = nameIn(shape.facts.text(id));
+  for (let scope = scopeOf(id, shape); scope; scope = scopeOf(scope, shape)) if (isParameter(scope, word, shape)) return true;
+  return false;
 }
 
 const PACKAGES = /^(?:fmt|strings|strconv|os|path|filepath|json|re|str|util|math|time|log)$/;

@@ -589,4 +589,30 @@ describe('the taint step', () => {
     expect(exec(['String line = ServletActionContext.getRequest().getParameter("cmd");'])).toEqual(['4 blocker']);
     expect(exec(['String line = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("cmd");'])).toEqual(['4 blocker']);
   });
+
+  it('reads a module the file imports, or the runtime gives, as no caller\'s: a call on it is decided by its arguments', () => {
+    const cmd = (lang: ParseLanguage, path: string, lines: string[]) => run('command-injection', lang, path, lines);
+    const js = (line: string, params = '') => ["import { execSync } from 'child_process';", "import config, { paths } from './config';", `export function build(${params}) {`, `  execSync(${line});`, '}'];
+    expect(cmd('javascript', 'scripts/build.js', js("'ls ' + config.get('dir')"))).toEqual([]);
+    expect(cmd('javascript', 'scripts/build.js', js("'node ' + path.join(__dirname, 'gen.js')"))).toEqual([]);
+    expect(cmd('javascript', 'scripts/build.js', js("`git -C ${process.cwd()} status`"))).toEqual([]);
+    // A parameter of the same name shadows the import; the program's arguments are whoever runs it's; an
+    // imported object's field (not a call) is not known here.
+    expect(cmd('javascript', 'scripts/build.js', js("'ls ' + config.get('dir')", 'config'))).toEqual(['4 command-injection']);
+    expect(cmd('javascript', 'scripts/build.js', js("'ls ' + process.argv[2]"))).toEqual(['4 command-injection']);
+    expect(cmd('javascript', 'scripts/build.js', js("'ls ' + paths.root"))).toEqual(['4 command-injection']);
+
+    const py = (line: string) => ['import os', 'import sys', 'import argparse', 'import tempfile', 'def build(self):', `    ${line}`];
+    expect(cmd('python', 'scripts/build.py', py('os.system("ls " + os.path.join(os.path.dirname(__file__), "x"))'))).toEqual([]);
+    expect(cmd('python', 'scripts/build.py', py('os.system("ls " + tempfile.gettempdir())'))).toEqual([]);
+    expect(cmd('python', 'scripts/build.py', py('os.system("ls " + sys.argv[1])'))).toEqual(['6 command-injection']);
+    expect(cmd('python', 'scripts/build.py', py('os.system("ls " + argparse.ArgumentParser().parse_args().dir)'))).toEqual(['6 command-injection']);
+    expect(cmd('python', 'scripts/build.py', py('os.system(self.command)'))).toEqual(['6 command-injection']);
+
+    const go = (line: string, params = '') => ['package tools', '', 'import (', '\t"flag"', '\t"os/exec"', '', '\tcfg "example.com/app/config"', '\t"github.com/spf13/viper"', ')', '', `func build(${params}) {`, `\t${line}`, '}'];
+    expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+viper.GetString("dir")).Run()'))).toEqual([]);
+    expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+cfg.Get("dir")).Run()'))).toEqual([]);
+    expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+flag.Arg(0)).Run()'))).toEqual(['12 command-injection']);
+    expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+viper.GetString("dir")).Run()', 'viper Getter'))).toEqual(['12 command-injection']);
+  });
 });
