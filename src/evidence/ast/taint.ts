@@ -5,6 +5,7 @@ import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
+import { memberChainRoot } from './memberChainRoot.js';
 import { moduleBindings } from './moduleBindings.js';
 import { typeReceiver } from './typeReceiver.js';
 
@@ -65,6 +66,12 @@ interface LanguageShape {
   ambient?: RegExp;
   /** Modules the runtime gives without an import (`process`): read like the file's imports (isModuleReceiver). */
   runtimeModules?: RegExp;
+  /**
+   * C#: a member's name is no value of its own (memberChainRoot), and a chain that starts at a type
+   * (`Path.Combine`, `Environment.GetEnvironmentVariable`) is decided by its calls' arguments. `members`:
+   * names a controller inherits that hold input (`User`, `Request`), never read as types.
+   */
+  memberChains?: { members: RegExp };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -233,6 +240,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     sanitizer: /^(?:int\.Parse|long\.Parse|Guid\.Parse|Path\.GetFileName|Convert\.ToInt\d+)\(/,
     calls: new Set(['invocation_expression']),
     requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
+    memberChains: { members: /^(?:User|Request|Response|HttpContext|Context|Session|TempData|ViewBag|ViewData|RouteData|Url|ModelState|Form|Query|Cookies|Headers|Input)$/ },
   },
 };
 
@@ -246,6 +254,8 @@ type Shape = LanguageShape & {
   language: RuleLanguage;
   /** The names the file's imports bind, read once per file. */
   bindings?: Set<string>;
+  /** C#: the fields and properties the file declares, read once per file. */
+  declared?: Set<string>;
 };
 
 /**
@@ -588,7 +598,7 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
     if (shape.identifiers.has(shape.facts.kind(child))) {
       // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value; nor is the class of a static
       // call, nor the name after a dot (Python's `os.path` names `path` with an identifier too).
-      if (!isCallee(child, shape) && !isTypeName(child, shape) && !isAttributeName(child, shape)) out.push(child);
+      if (!isCallee(child, shape) && !isTypeName(child, shape) && !isAttributeName(child, shape) && !isMemberOrType(child, shape)) out.push(child);
       return;
     }
     if (isSanitizer(child, shape)) return;
@@ -792,11 +802,36 @@ function isAttributeName(id: SgNode, shape: Shape): boolean {
   return !!base && shape.identifiers.has(shape.facts.kind(base)) && isCallee(base, shape);
 }
 
+/**
+ * C#: a member's name (`Trim` of `name.Trim()`: the chain's start decides), or a chain's start that is a
+ * type: capitalised, and no local, parameter, field or property of the file, nor a controller's input.
+ */
+function isMemberOrType(id: SgNode, shape: Shape): boolean {
+  if (!shape.memberChains) return false;
+  const root = memberChainRoot(id, shape.facts);
+  if (!root) return false;
+  if (root !== id) return true;
+  const name = shape.facts.text(id);
+  if (!/^[A-Z]/.test(name) || shape.memberChains.members.test(name) || isLocalName(id, shape)) return false;
+  shape.declared ??= declaredMembers(id.getRoot().root(), shape);
+  return !shape.declared.has(name);
+}
+
+/** C#: the names of the fields and properties a file declares. */
+function declaredMembers(root: SgNode, shape: Shape): Set<string> {
+  const names = new Set<string>();
+  for (const node of root.findAll({ rule: { any: [{ kind: 'property_declaration' }, { kind: 'variable_declarator', inside: { kind: 'field_declaration', stopBy: 'end' } }] } })) {
+    const name = node.field('name');
+    if (name) names.add(shape.facts.text(name));
+  }
+  return names;
+}
+
 /** Part of the class a static method is called on (`org.acme.Utils` in `org.acme.Utils.quote(x)`), whose first name is no local variable or parameter. */
 function isTypeName(id: SgNode, shape: Shape): boolean {
   if (!shape.typeReceivers) return false;
   const leftmost = typeReceiver(id, shape.facts);
-  return !!leftmost && assignedValues(leftmost, shape).length === 0 && !isParameterAround(leftmost, shape);
+  return !!leftmost && !isLocalName(leftmost, shape);
 }
 
 /**
@@ -812,7 +847,7 @@ function isModuleReceiver(id: SgNode, shape: Shape): boolean {
     shape.bindings ??= moduleBindings(id.getRoot().root().text(), shape.language);
     if (!shape.bindings.has(name)) return false;
   }
-  return assignedValues(id, shape).length === 0 && !isParameterAround(id, shape);
+  return !isLocalName(id, shape);
 }
 
 /**
@@ -821,7 +856,12 @@ function isModuleReceiver(id: SgNode, shape: Shape): boolean {
  */
 const INPUT_MODULES = /^(?:sys|flag|pflag|kingpin|argparse|optparse|getopt|fileinput|click|typer|yargs|commander|minimist|meow|readline|prompts?|inquirer|bufio|request|req|session|g|ctx|context)$/;
 
-/** Whether a function around the node takes the name as a parameter (which then shadows an import or a class). */
+/** A name the function (or one around it) sets or takes as a parameter: then it shadows an import or a class. */
+function isLocalName(id: SgNode, shape: Shape): boolean {
+  return assignedValues(id, shape).length > 0 || isParameterAround(id, shape);
+}
+
+/** Whether a function around the node takes the name as a parameter. */
 function isParameterAround(id: SgNode, shape: Shape): boolean {
   const word = nameIn(shape.facts.text(id));
   for (let scope = scopeOf(id, shape); scope; scope = scopeOf(scope, shape)) if (isParameter(scope, word, shape)) return true;

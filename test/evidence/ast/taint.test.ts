@@ -615,4 +615,26 @@ describe('the taint step', () => {
     expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+flag.Arg(0)).Run()'))).toEqual(['12 command-injection']);
     expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+viper.GetString("dir")).Run()', 'viper Getter'))).toEqual(['12 command-injection']);
   });
+
+  it('reads a C# member by the object it is on, and a chain that starts at a type by its calls\' arguments', () => {
+    const cs = (line: string) => [
+      'public class ToolsController : Controller {',
+      '  public AppSettings Settings { get; set; }',
+      '  private readonly string _root;',
+      '  public IActionResult Build(string dir) {',
+      '    var name = "report";',
+      `    Process.Start("cmd.exe", "/c dir " + ${line});`,
+      '    return Ok();',
+      '  }',
+      '}',
+    ];
+    const cmd = (line: string) => run('command-injection', 'csharp', 'Controllers/ToolsController.cs', cs(line));
+    // A constant's method, a static class's, a namespace-qualified one: nothing a caller or a request chooses.
+    expect(cmd('name.Trim()')).toEqual([]);
+    expect(cmd('Path.Combine(AppContext.BaseDirectory, "x")')).toEqual([]);
+    expect(cmd('System.Environment.GetEnvironmentVariable("HOME")')).toEqual([]);
+    expect(cmd('Guid.NewGuid().ToString()')).toEqual([]);
+    // A parameter, a field or property of the class, `this`'s member, the signed-in user: not known here.
+    for (const unknown of ['dir.Trim()', 'Settings.Command', '_root', 'this.Command', 'User.Identity.Name', 'Path.Combine(_root, name)']) expect(cmd(unknown), unknown).toEqual(['6 command-injection']);
+  });
 });
