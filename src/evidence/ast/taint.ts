@@ -5,7 +5,7 @@ import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
-import { memberChainRoot } from './memberChainRoot.js';
+import { memberChainRoot, type ChainGrammar } from './memberChainRoot.js';
 import { moduleBindings } from './moduleBindings.js';
 import { typeReceiver } from './typeReceiver.js';
 
@@ -67,11 +67,12 @@ interface LanguageShape {
   /** Modules the runtime gives without an import (`process`): read like the file's imports (isModuleReceiver). */
   runtimeModules?: RegExp;
   /**
-   * C#: a member's name is no value of its own (memberChainRoot), and a chain that starts at a type
+   * C# and Kotlin: a member's name is no value of its own (memberChainRoot), and a chain that starts at a type
    * (`Path.Combine`, `Environment.GetEnvironmentVariable`) is decided by its calls' arguments. `members`:
-   * names a controller inherits that hold input (`User`, `Request`), never read as types.
+   * names a controller inherits that hold input (`User`, `Request`), never read as types; `declared`: the
+   * file's fields and properties (not types either), by a rule and the first name in each match.
    */
-  memberChains?: { members: RegExp };
+  memberChains?: { grammar: ChainGrammar; members: RegExp; declared: Record<string, unknown> };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -210,6 +211,11 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     binary: new Set(['additive_expression']),
     sanitizer: /\.(?:toInt|toLong|toIntOrNull|toLongOrNull)\(\)$|^UUID\.fromString\(/,
     requestParameters: { kinds: new Set(['parameter']), pattern: /@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam)\b/ },
+    memberChains: {
+      grammar: 'kotlin',
+      members: /^(?:Request|Response|Session)$/,
+      declared: { any: [{ kind: 'class_parameter' }, { kind: 'property_declaration', not: { inside: { kind: 'function_declaration', stopBy: 'end' } } }] },
+    },
   },
   php: {
     request:
@@ -240,7 +246,11 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     sanitizer: /^(?:int\.Parse|long\.Parse|Guid\.Parse|Path\.GetFileName|Convert\.ToInt\d+)\(/,
     calls: new Set(['invocation_expression']),
     requestParameters: { kinds: new Set(['parameter']), pattern: /\[From(?:Query|Body|Route|Form|Header)\b/ },
-    memberChains: { members: /^(?:User|Request|Response|HttpContext|Context|Session|TempData|ViewBag|ViewData|RouteData|Url|ModelState|Form|Query|Cookies|Headers|Input)$/ },
+    memberChains: {
+      grammar: 'csharp',
+      members: /^(?:User|Request|Response|HttpContext|Context|Session|TempData|ViewBag|ViewData|RouteData|Url|ModelState|Form|Query|Cookies|Headers|Input)$/,
+      declared: { any: [{ kind: 'property_declaration' }, { kind: 'variable_declarator', inside: { kind: 'field_declaration', stopBy: 'end' } }] },
+    },
   },
 };
 
@@ -254,7 +264,7 @@ type Shape = LanguageShape & {
   language: RuleLanguage;
   /** The names the file's imports bind, read once per file. */
   bindings?: Set<string>;
-  /** C#: the fields and properties the file declares, read once per file. */
+  /** C#, Kotlin: the fields and properties the file declares, read once per file. */
   declared?: Set<string>;
 };
 
@@ -803,12 +813,12 @@ function isAttributeName(id: SgNode, shape: Shape): boolean {
 }
 
 /**
- * C#: a member's name (`Trim` of `name.Trim()`: the chain's start decides), or a chain's start that is a
- * type: capitalised, and no local, parameter, field or property of the file, nor a controller's input.
+ * C#, Kotlin: a member's name (`Trim` of `name.Trim()`: the chain's start decides), or a chain's start that
+ * is a type: capitalised, and no local, parameter, field or property of the file, nor a controller's input.
  */
 function isMemberOrType(id: SgNode, shape: Shape): boolean {
   if (!shape.memberChains) return false;
-  const root = memberChainRoot(id, shape.facts);
+  const root = memberChainRoot(id, shape.facts, shape.memberChains.grammar);
   if (!root) return false;
   if (root !== id) return true;
   const name = shape.facts.text(id);
@@ -817,11 +827,13 @@ function isMemberOrType(id: SgNode, shape: Shape): boolean {
   return !shape.declared.has(name);
 }
 
-/** C#: the names of the fields and properties a file declares. */
+/** The names of the fields and properties a file declares (C#, Kotlin). */
 function declaredMembers(root: SgNode, shape: Shape): Set<string> {
   const names = new Set<string>();
-  for (const node of root.findAll({ rule: { any: [{ kind: 'property_declaration' }, { kind: 'variable_declarator', inside: { kind: 'field_declaration', stopBy: 'end' } }] } })) {
-    const name = node.field('name');
+  const rule = shape.memberChains?.declared;
+  if (!rule) return names;
+  for (const node of root.findAll({ rule })) {
+    const name = node.field('name') ?? node.find({ rule: { kind: 'simple_identifier' } });
     if (name) names.add(shape.facts.text(name));
   }
   return names;

@@ -616,7 +616,7 @@ describe('the taint step', () => {
     expect(cmd('go', 'tools/build.go', go('exec.Command("sh", "-c", "ls "+viper.GetString("dir")).Run()', 'viper Getter'))).toEqual(['12 command-injection']);
   });
 
-  it('reads a C# member by the object it is on, and a chain that starts at a type by its calls\' arguments', () => {
+  it('reads a C# or Kotlin member by the object it is on, and a chain that starts at a type by its calls\' arguments', () => {
     const cs = (line: string) => [
       'public class ToolsController : Controller {',
       '  public AppSettings Settings { get; set; }',
@@ -636,5 +636,10 @@ describe('the taint step', () => {
     expect(cmd('Guid.NewGuid().ToString()')).toEqual([]);
     // A parameter, a field or property of the class, `this`'s member, the signed-in user: not known here.
     for (const unknown of ['dir.Trim()', 'Settings.Command', '_root', 'this.Command', 'User.Identity.Name', 'Path.Combine(_root, name)']) expect(cmd(unknown), unknown).toEqual(['6 command-injection']);
+
+    const kt = (value: string) => ['class Tools(val root: String) {', '  val Settings = load()', '  fun build(dir: String) {', '    val name = "report"', `    Runtime.getRuntime().exec("ls " + ${value})`, '  }', '}'];
+    const ktCmd = (value: string) => run('command-injection', 'kotlin', 'src/main/kotlin/app/Tools.kt', kt(value));
+    for (const fixed of ['name.trim()', 'UUID.randomUUID().toString()', 'System.getenv("HOME")', 'Utils.folder("x")']) expect(ktCmd(fixed), fixed).toEqual([]);
+    for (const unknown of ['dir.trim()', 'root', 'this.cmd', 'Settings.command']) expect(ktCmd(unknown), unknown).toEqual(['5 command-injection']);
   });
 });
