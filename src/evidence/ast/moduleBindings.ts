@@ -4,7 +4,7 @@ import type { RuleLanguage } from './astGrep.js';
  * The names a file's imports bind (`import config from './config'`, `from django.conf import settings`,
  * Go's `import "github.com/spf13/viper"`), read from the file's text. What such a name holds comes from
  * another module, never from a caller of the function that reads it. Empty for languages whose imports
- * name types (Java's are read as types by typeReceiver).
+ * name types (Java's are read as types through memberChainRoot).
  */
 export function moduleBindings(source: string, lang: RuleLanguage): Set<string> {
   const names = new Set<string>();

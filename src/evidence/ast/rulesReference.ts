@@ -66,7 +66,7 @@ export function rulesReference(rules: readonly AstRule[]): string {
     '(`Utils.quote(x)`, `System.getenv("HOME")`) is a type, not a value: only the call\'s arguments decide; so is a module',
     'the file imports or the runtime gives (`config.get("dir")`, `viper.GetString("dir")`, `process.cwd()`, `__dirname`,',
     '`__file__`) unless a parameter shadows it, but not one that reads the program\'s input (`sys.argv`, `flag.Arg(0)`,',
-    '`argparse`) or a framework\'s global `request`. A C# or Kotlin member (`name.Trim()`) is read by the object it is on, and a',
+    '`argparse`) or a framework\'s global `request`. A Java, C# or Kotlin member (`name.Trim()`) is read by the object it is on, and a',
     'chain that starts at a type (`Path.Combine(...)`) by its calls\' arguments; the class\'s fields and properties,',
     '`this.X` and a controller\'s `User` or `Request` are not types. A read of a local list or map (Java\'s',
     '`values.get(1)` and `map.get("keyA")`, Go\'s and Python\'s `m["keyA"]`) is the value stored there when the',

@@ -5,9 +5,8 @@ import { collectionElement } from './collectionElement.js';
 import { constantValue, type ConstantContext } from './constantCondition.js';
 import { escapeName } from './escapeName.js';
 import { NodeFacts } from './NodeFacts.js';
-import { memberChainRoot, type ChainGrammar } from './memberChainRoot.js';
+import { memberChainFrom, memberChainRoot, type ChainGrammar } from './memberChainRoot.js';
 import { moduleBindings } from './moduleBindings.js';
-import { typeReceiver } from './typeReceiver.js';
 
 interface LanguageShape {
   /** Request data, read in the expression's text. */
@@ -57,8 +56,6 @@ interface LanguageShape {
   integerDivision?: true;
   /** The `switch` statement: on a constant, only the groups whose label matches run (liveGroups). */
   switchStatement?: { kind: string; groups: ReadonlySet<string>; label: string };
-  /** Classes a static method is called on (`Utils.quote(x)`) are types, not values (typeReceiver). */
-  typeReceivers?: true;
   /**
    * Names the runtime gives every module for where it runs (`__dirname`, `__file__`): what they hold is the
    * deployment's, never a caller's.
@@ -67,12 +64,13 @@ interface LanguageShape {
   /** Modules the runtime gives without an import (`process`): read like the file's imports (isModuleReceiver). */
   runtimeModules?: RegExp;
   /**
-   * C# and Kotlin: a member's name is no value of its own (memberChainRoot), and a chain that starts at a type
+   * Java, C# and Kotlin: a member's name is no value of its own (memberChainRoot), and a chain that starts at a type
    * (`Path.Combine`, `Environment.GetEnvironmentVariable`) is decided by its calls' arguments. `members`:
    * names a controller inherits that hold input (`User`, `Request`), never read as types; `declared`: the
-   * file's fields and properties (not types either), by a rule and the first name in each match.
+   * file's fields and properties (not types either), by a rule and the first name in each match; `packages`:
+   * a chain can start at a lower-case package (`org.acme.Utils.quote(x)`), members being camelCase.
    */
-  memberChains?: { grammar: ChainGrammar; members: RegExp; declared: Record<string, unknown> };
+  memberChains?: { grammar: ChainGrammar; members?: RegExp; declared: Record<string, unknown>; packages?: true };
 }
 
 const CALLS: ReadonlySet<string> = new Set(['call_expression', 'call']);
@@ -175,7 +173,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     request:
       // Also through a static accessor (Struts' `ServletActionContext.getRequest().getParameter(`, Spring's
       // `RequestContextHolder...getRequest()`, JSF's `getExternalContext().getRequestParameterMap()`): the class
-      // such a call is made on is a type (typeReceiver), so the request must be known by the call's name.
+      // such a call is made on is a type (memberChainRoot), so the request must be known by the call's name.
       /\b(?:\w*[rR]equest(?:\(\))?|req)\.(?:getParameter\w*|getHeaders?|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getParts?)\(|\.getRequest(?:ParameterMap|ParameterValuesMap|ParameterNames|HeaderMap|CookieMap)\(|\bctx\.(?:queryParam|pathParam|formParam|header|body)\(/,
     scopes: new Set(['method_declaration', 'constructor_declaration', 'lambda_expression']),
     // `for (Cookie c : request.getCookies())`: each c is a value of the array.
@@ -196,7 +194,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     },
     collectionReads: /\.\s*get\s*\(/,
     switchStatement: { kind: 'switch_expression', groups: new Set(['switch_block_statement_group', 'switch_rule']), label: 'switch_label' },
-    typeReceivers: true,
+    memberChains: { grammar: 'java', declared: { kind: 'variable_declarator', inside: { kind: 'field_declaration', stopBy: 'end' } }, packages: true },
   },
   kotlin: {
     integerDivision: true,
@@ -214,6 +212,7 @@ const SHAPES: Record<RuleLanguage, LanguageShape> = {
     memberChains: {
       grammar: 'kotlin',
       members: /^(?:Request|Response|Session)$/,
+      packages: true,
       declared: { any: [{ kind: 'class_parameter' }, { kind: 'property_declaration', not: { inside: { kind: 'function_declaration', stopBy: 'end' } } }] },
     },
   },
@@ -264,7 +263,7 @@ type Shape = LanguageShape & {
   language: RuleLanguage;
   /** The names the file's imports bind, read once per file. */
   bindings?: Set<string>;
-  /** C#, Kotlin: the fields and properties the file declares, read once per file. */
+  /** The fields and properties the file declares (memberChains), read once per file. */
   declared?: Set<string>;
 };
 
@@ -608,7 +607,7 @@ function identifiersIn(node: SgNode, shape: Shape): SgNode[] {
     if (shape.identifiers.has(shape.facts.kind(child))) {
       // The callee of a call (`fmt.Sprintf`, `str`) is a function, not a value; nor is the class of a static
       // call, nor the name after a dot (Python's `os.path` names `path` with an identifier too).
-      if (!isCallee(child, shape) && !isTypeName(child, shape) && !isAttributeName(child, shape) && !isMemberOrType(child, shape)) out.push(child);
+      if (!isCallee(child, shape) && !isAttributeName(child, shape) && !isMemberOrType(child, shape)) out.push(child);
       return;
     }
     if (isSanitizer(child, shape)) return;
@@ -813,21 +812,28 @@ function isAttributeName(id: SgNode, shape: Shape): boolean {
 }
 
 /**
- * C#, Kotlin: a member's name (`Trim` of `name.Trim()`: the chain's start decides), or a chain's start that
- * is a type: capitalised, and no local, parameter, field or property of the file, nor a controller's input.
+ * Java, C#, Kotlin: a member's name (`Trim` of `name.Trim()`: the chain's start decides), or a chain's start
+ * that is a type: a class (`Utils.quote(x)`, `System.getenv("HOME")`) or, where members are camelCase, a
+ * package before one (`org.acme.Utils.quote(x)`); never a local, a parameter, a field or property of the
+ * file, nor a controller's input. A type is not a value: the chain's calls' arguments decide.
  */
 function isMemberOrType(id: SgNode, shape: Shape): boolean {
-  if (!shape.memberChains) return false;
-  const root = memberChainRoot(id, shape.facts, shape.memberChains.grammar);
+  const chains = shape.memberChains;
+  if (!chains) return false;
+  const root = memberChainRoot(id, shape.facts, chains.grammar);
   if (!root) return false;
-  if (root !== id) return true;
+  if (root.id() !== id.id()) return true;
   const name = shape.facts.text(id);
-  if (!/^[A-Z]/.test(name) || shape.memberChains.members.test(name) || isLocalName(id, shape)) return false;
+  if (chains.members?.test(name) || isLocalName(id, shape)) return false;
+  if (!/^[A-Z]/.test(name)) return !!chains.packages && PACKAGE_PATH.test(shape.facts.text(memberChainFrom(id, shape.facts, chains.grammar)));
   shape.declared ??= declaredMembers(id.getRoot().root(), shape);
   return !shape.declared.has(name);
 }
 
-/** The names of the fields and properties a file declares (C#, Kotlin). */
+/** Lower-case package names, then a class: `org.acme.Utils` at the start of `org.acme.Utils.quote(x)`. */
+const PACKAGE_PATH = /^(?:[a-z_$][\w$]*\.)+[A-Z]/;
+
+/** The names of the fields and properties a file declares (memberChains' rule). */
 function declaredMembers(root: SgNode, shape: Shape): Set<string> {
   const names = new Set<string>();
   const rule = shape.memberChains?.declared;
@@ -837,13 +843,6 @@ function declaredMembers(root: SgNode, shape: Shape): Set<string> {
     if (name) names.add(shape.facts.text(name));
   }
   return names;
-}
-
-/** Part of the class a static method is called on (`org.acme.Utils` in `org.acme.Utils.quote(x)`), whose first name is no local variable or parameter. */
-function isTypeName(id: SgNode, shape: Shape): boolean {
-  if (!shape.typeReceivers) return false;
-  const leftmost = typeReceiver(id, shape.facts);
-  return !!leftmost && !isLocalName(leftmost, shape);
 }
 
 /**

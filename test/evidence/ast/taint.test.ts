@@ -585,6 +585,10 @@ describe('the taint step', () => {
     // A capitalised local variable, or a parameter that looks like a package, is a value.
     expect(exec(['String Line = request.getParameter("cmd");', 'String line = Line.trim();'])).toEqual(['5 blocker']);
     expect(exec(['String line = config.Commands.forTool("uptime");'], 'Settings config')).toEqual(['4 major']);
+    // A field is read by the object it is on: a constant's, or a static one of a class, is no caller's.
+    expect(exec(['Paths paths = new Paths();', 'String line = "ls " + paths.root;'])).toEqual([]);
+    expect(exec(['String line = "ls " + Settings.BACKUP_DIR + org.acme.ops.Paths.archive;'])).toEqual([]);
+    expect(exec(['String line = "ls " + settings.root;'], 'Settings settings')).toEqual(['4 major']);
     // The request through a static accessor is known by the accessor's name.
     expect(exec(['String line = ServletActionContext.getRequest().getParameter("cmd");'])).toEqual(['4 blocker']);
     expect(exec(['String line = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("cmd");'])).toEqual(['4 blocker']);
@@ -639,7 +643,7 @@ describe('the taint step', () => {
 
     const kt = (value: string) => ['class Tools(val root: String) {', '  val Settings = load()', '  fun build(dir: String) {', '    val name = "report"', `    Runtime.getRuntime().exec("ls " + ${value})`, '  }', '}'];
     const ktCmd = (value: string) => run('command-injection', 'kotlin', 'src/main/kotlin/app/Tools.kt', kt(value));
-    for (const fixed of ['name.trim()', 'UUID.randomUUID().toString()', 'System.getenv("HOME")', 'Utils.folder("x")']) expect(ktCmd(fixed), fixed).toEqual([]);
+    for (const fixed of ['name.trim()', 'UUID.randomUUID().toString()', 'System.getenv("HOME")', 'Utils.folder("x")', 'com.acme.Utils.folder("x")']) expect(ktCmd(fixed), fixed).toEqual([]);
     for (const unknown of ['dir.trim()', 'root', 'this.cmd', 'Settings.command']) expect(ktCmd(unknown), unknown).toEqual(['5 command-injection']);
   });
 });
