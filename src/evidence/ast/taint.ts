@@ -804,11 +804,9 @@ function isCallee(id: SgNode, shape: Shape): boolean {
  * another object (`self.command`) it still counts: what the object holds is not known here.
  */
 function isAttributeName(id: SgNode, shape: Shape): boolean {
-  const parent = shape.facts.parent(id);
-  if (!parent || shape.facts.kind(parent) !== 'attribute' || parent.field('attribute')?.id() !== id.id()) return false;
-  let base: SgNode | null = parent;
-  while (base && shape.facts.kind(base) === 'attribute') base = base.field('object');
-  return !!base && shape.identifiers.has(shape.facts.kind(base)) && isCallee(base, shape);
+  if (shape.language !== 'python') return false;
+  const base = memberChainRoot(id, shape.facts, 'python');
+  return !!base && base.id() !== id.id() && isCallee(base, shape);
 }
 
 /**
