@@ -19,6 +19,7 @@ import { webhookIntake } from './webhookIntake.js';
 import type { Pacer } from '../github/Pacer.js';
 import { register } from 'prom-client';
 import { collectProcessMetrics } from '../metrics/metrics.js';
+import { listenProblem } from './listenProblem.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -124,7 +125,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    reconciler?.stop();
+    await queue.shutdown(0);
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
@@ -142,4 +149,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
     },
   };
+}
+
+/**
+ * Listening, with the socket's failure as a rejection: without it, a port already in use is an unhandled
+ * 'error' event that ends the process with a stack trace instead of a sentence.
+ */
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => reject(new Error(listenProblem(error, port, host)));
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }

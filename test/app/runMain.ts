@@ -17,6 +17,8 @@ export interface MainProcess {
   stderr(): string;
   /** Resolves once stdout (or stderr) matches. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** The exit code, once the process ends by itself. */
+  exited: Promise<number | null>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -51,6 +53,7 @@ export async function runMain(env: Record<string, string>): Promise<MainProcess>
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
+    exited,
     stdout: () => out,
     stderr: () => err,
     async waitFor(pattern, timeoutMs = 15_000) {

@@ -5,6 +5,7 @@ import { devWebhookNotice } from '../../src/app/devWebhookNotice.js';
 import { probotEnv } from '../../src/app/probotEnv.js';
 import { WEBHOOK_PATH } from '../../src/app/startServer.js';
 import { captureLog } from '../support/captureLog.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { testPrivateKey } from '../support/fakeGitHubProbot.js';
 import { sign, startTestApp, type TestApp } from '../support/startTestApp.js';
 import { cleanBundle, runMain, type MainProcess } from './runMain.js';
@@ -19,12 +20,24 @@ const freePort = () =>
 
 let t: TestApp | undefined;
 let main: MainProcess | undefined;
+let gh: FakeGitHub | undefined;
 afterEach(async () => {
   await t?.close();
   t = undefined;
   await main?.stop();
   main = undefined;
+  await gh?.close();
+  gh = undefined;
 });
+
+/**
+ * The process's GitHub: the fake on 127.0.0.1 as a GitHub Enterprise Server host, so the delivery
+ * reconciliation it runs at start (GET /app/hook/deliveries) never leaves the machine.
+ */
+async function githubEnv(): Promise<Record<string, string>> {
+  gh = await startFakeGitHub();
+  return { APP_ID: '1', PRIVATE_KEY: testPrivateKey(), GHE_HOST: new URL(gh.url).host, GHE_PROTOCOL: 'http' };
+}
 afterAll(cleanBundle);
 
 describe('the log level and format', () => {
@@ -68,8 +81,9 @@ describe('one info line per event and its outcome', () => {
 describe('npm start (src/app/main.ts as a process)', () => {
   it('prints JSON lines with LOG_FORMAT=json: listening, a refused webhook, the shutdown', async () => {
     const port = await freePort();
-    main = await runMain({ APP_ID: '1', PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', NODE_ENV: 'production' });
+    main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', NODE_ENV: 'production' });
     await main.waitFor(/listening on/);
+    await until(() => gh!.requests.some((r) => r.path === '/app/hook/deliveries' && r.status === 200));
     const body = JSON.stringify({ action: 'opened' });
     const res = await fetch(`http://127.0.0.1:${port}${WEBHOOK_PATH}`, {
       method: 'POST',
@@ -91,8 +105,31 @@ describe('npm start (src/app/main.ts as a process)', () => {
 
   it('in development without WEBHOOK_PROXY_URL, says that no webhooks will arrive', async () => {
     const port = await freePort();
-    main = await runMain({ APP_ID: '1', PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' });
+    main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' });
     await main.waitFor(/no webhooks will arrive/);
     expect(main.stdout()).toMatch(/listening on/);
   });
 });
+
+describe('npm start when it cannot listen', () => {
+  it('says which port is taken and what to do, in one line and no stack trace, and exits 1', async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    try {
+      main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
+      expect(await main.exited).toBe(1);
+      expect(main.stderr().trim()).toBe(`agency-architect: failed to start: 127.0.0.1 port ${port} is already in use: stop what listens there or set PORT to a free port`);
+      expect(main.stdout()).not.toMatch(/listening on|\n\s+at /);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

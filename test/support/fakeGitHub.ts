@@ -281,7 +281,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname;
+    // GitHub Enterprise Server serves the REST API under /api/v3 (Probot's base URL with GHE_HOST):
+    // http(s)://HOSTNAME/api/v3 (https://docs.github.com/en/enterprise-server@3.10/rest/enterprise-admin#endpoint-urls)
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     const rawBody = await readBody(req);
     const latency = typeof options.latencyMs === 'function' ? options.latencyMs(method, path) : (options.latencyMs ?? 0);
     if (latency > 0) await sleep(latency);
