@@ -8,6 +8,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   // CommonJS config files (dependency-cruiser reads `.cjs`).
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  // The test guard preloaded with --require (test/support/loopbackOnly.cjs): plain CommonJS for Node.
+  {
+    files: ['test/support/*.cjs'],
+    languageOptions: { globals: { process: 'readonly', globalThis: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Node scripts run by npm (build, checks).
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
   {

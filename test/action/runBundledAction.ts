@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loopbackEnv } from '../support/loopbackEnv.js';
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/action.js', import.meta.url));
 
@@ -65,6 +66,7 @@ export async function runBundledAction(input: {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
+      ...loopbackEnv(),
       ...input.env,
     };
     // GitHub's naming: INPUT_ + upper case, spaces to underscores, hyphens kept.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { loopbackEnv } from '../support/loopbackEnv.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -45,7 +46,7 @@ export async function cleanBundle(): Promise<void> {
 export async function runMain(env: Record<string, string>): Promise<MainProcess> {
   const file = await bundle();
   const cwd = await mkdtemp(join(tmpdir(), 'agency-main-'));
-  const child = spawn(process.execPath, [file], { cwd, env: { PATH: process.env.PATH ?? '', NO_PROXY: '127.0.0.1,localhost', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file], { cwd, env: { PATH: process.env.PATH ?? '', NO_PROXY: '127.0.0.1,localhost', ...loopbackEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));

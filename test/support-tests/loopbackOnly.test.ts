@@ -1,0 +1,49 @@
+/**
+ * The guard behind "no test touches the internet" (test/support/loopbackOnly.cjs): a reach beyond
+ * 127.0.0.1 fails at once and is recorded for its test file, in this worker and in a process it starts;
+ * loopback still works. Each case takes its own records, so this file passes the guard itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { Octokit } from '@octokit/rest';
+import { describe, expect, it } from 'vitest';
+import { takeAttempts } from '../support/loopbackGuard.js';
+
+describe('the loopback-only guard', () => {
+  it('fails a fetch to another host at once and records it for this file', async () => {
+    const started = Date.now();
+    const error = await fetch('https://api.github.com/zen').then(
+      () => undefined,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
+    expect(error?.cause?.message).toBe('a test reached for api.github.com:443: tests talk only to 127.0.0.1 (test/support/loopbackOnly.cjs)');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(takeAttempts().map((a) => `${a.host}:${a.port}`)).toEqual(['api.github.com:443']);
+  });
+
+  it('catches a client left on its default base URL (Octokit without baseUrl)', async () => {
+    const octokit = new Octokit({ request: { retries: 0 } });
+    await expect(octokit.request('GET /zen')).rejects.toThrow();
+    expect(takeAttempts().map((a) => a.host)).toEqual(['api.github.com']);
+  });
+
+  it('guards the processes a test starts (NODE_OPTIONS), naming the test file', () => {
+    const run = spawnSync(process.execPath, ['-e', "require('node:dns').lookup('example.org', (e) => console.log(e.code))"], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('ENETUNREACH');
+    const attempts = takeAttempts();
+    expect(attempts.map((a) => a.host)).toEqual(['example.org']);
+    expect(attempts[0]?.test).toMatch(/loopbackOnly\.test\.ts$/);
+  });
+
+  it('lets loopback through', async () => {
+    const server = createServer((_, res) => res.end('ok'));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
+      expect(await (await fetch(`http://localhost:${port}/`)).text()).toBe('ok');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(takeAttempts()).toEqual([]);
+  });
+});
