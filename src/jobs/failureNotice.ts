@@ -5,10 +5,23 @@ import { nextMarker } from './nextMarker.js';
 
 export const FAILURE_PREFIX = '> ⚠️ Agency Architect could not finish this run';
 
-/** A failure class for users: an HTTP status at most, never a message or a stack. */
+/**
+ * A failure class for users: an HTTP status at most, never a message or a stack. Only what is true: Octokit
+ * gives a request that never got an answer (refused, DNS, reset) status 500 too, and an aborted one as well,
+ * so "GitHub answered" needs GitHub's response.
+ */
 export function describeFailure(error: unknown): string {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
-  return status ? `GitHub answered HTTP ${status}` : 'an internal error';
+  if (typeof error !== 'object' || error === null) return 'an internal error';
+  const e = error as { name?: unknown; status?: unknown; request?: unknown; response?: { status?: unknown } };
+  // The queue aborts running jobs when the server stops (after the shutdown grace).
+  if (e.name === 'AbortError') return 'the server stopped before the run finished';
+  // Octokit's RequestError carries the request; the response only when GitHub answered.
+  if (typeof e.request === 'object' && e.request !== null) {
+    const answered = Number(e.response?.status);
+    return answered > 0 ? `GitHub answered HTTP ${answered}` : 'GitHub could not be reached';
+  }
+  const status = Number(e.status);
+  return status > 0 ? `GitHub answered HTTP ${status}` : 'an internal error';
 }
 
 /**

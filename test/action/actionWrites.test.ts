@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { webhookExample } from '../triggers/webhookExample.js';
@@ -110,5 +111,21 @@ describe('the Action and the writes GitHub refuses', () => {
     expect(gh.reviews(OWNER, REPO, pr.number)).toHaveLength(1);
     expect(result.stdout).toMatch(/::error title=Agency Architect::the run failed \(GitHub answered HTTP 500\)\. The review was posted; the check run was not created\./);
     expect(result.stdout).not.toMatch(/nothing was changed/i);
+  });
+
+  it('GitHub unreachable (a runner whose GITHUB_API_URL refuses): says so, not that GitHub answered', async () => {
+    await start(); // afterEach closes it; this run never reaches it
+    // A port that was just free: nothing listens, the connection is refused.
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const url = `http://127.0.0.1:${port}`;
+    const event = payload('pull_request', 'opened', (p) => {
+      p.pull_request = { ...p.pull_request, labels: [{ name: 'backend' }], draft: false };
+    });
+    const result = await runBundledAction({ eventName: 'pull_request', payload: event, repository: `${OWNER}/${REPO}`, apiUrl: url, inputs: { 'github-token': TOKEN } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error title=Agency Architect::the run failed \(GitHub could not be reached\)\. Nothing was changed\./);
+    expect(result.stdout).not.toMatch(/answered HTTP/);
   });
 });

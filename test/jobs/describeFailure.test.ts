@@ -1,0 +1,64 @@
+/**
+ * What a failure notice says happened, from the errors the production client really throws: Octokit
+ * against a loopback server that answers 502, one that takes the connection and closes it, a port that
+ * refuses, and an aborted request.
+ */
+import { createServer, type Server } from 'node:http';
+import { Octokit } from '@octokit/rest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeFailure } from '../../src/jobs/failureNotice.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+});
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  server = createServer(handler);
+  const port = await new Promise<number>((resolve) => server!.listen(0, '127.0.0.1', () => resolve((server!.address() as { port: number }).port)));
+  return `http://127.0.0.1:${port}`;
+}
+
+const closedPort = async () => {
+  const url = await serve(() => undefined);
+  await new Promise((resolve) => server!.close(resolve));
+  server = undefined;
+  return url;
+};
+
+async function failureOf(baseUrl: string, signal?: AbortSignal): Promise<unknown> {
+  const octokit = new Octokit({ baseUrl, request: { retries: 0, ...(signal ? { signal } : {}) } });
+  return octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'api' }).then(
+    () => expect.unreachable('the request should fail'),
+    (error: unknown) => error,
+  );
+}
+
+describe('describeFailure', () => {
+  it('says GitHub answered only when it did, with its status', async () => {
+    const url = await serve((_, res) => res.writeHead(502, { 'content-type': 'application/json' }).end('{"message":"Bad gateway"}'));
+    expect(describeFailure(await failureOf(url))).toBe('GitHub answered HTTP 502');
+  });
+
+  it('says GitHub could not be reached when no answer came (Octokit calls that status 500 too)', async () => {
+    const refused = await failureOf(await closedPort());
+    expect((refused as { status?: number }).status).toBe(500);
+    expect(describeFailure(refused)).toBe('GitHub could not be reached');
+    const url = await serve((req) => req.socket.destroy());
+    expect(describeFailure(await failureOf(url))).toBe('GitHub could not be reached');
+  });
+
+  it('says the server stopped when the run was aborted', async () => {
+    const url = await serve(() => undefined);
+    const abort = new AbortController();
+    const pending = failureOf(url, abort.signal);
+    setTimeout(() => abort.abort(), 50);
+    expect(describeFailure(await pending)).toBe('the server stopped before the run finished');
+  });
+
+  it('names nothing it does not know', () => {
+    expect(describeFailure(new Error('secret details'))).toBe('an internal error');
+    expect(describeFailure('boom')).toBe('an internal error');
+  });
+});
