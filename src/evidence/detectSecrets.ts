@@ -8,6 +8,7 @@ import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { maskSecret } from './maskSecret.js';
 import { quietSecretlintProfiler } from './quietSecretlintProfiler.js';
 import { SECRET_RULE_REFERENCE } from './secretRuleReference.js';
+import { introducedAsExample } from './introducedAsExample.js';
 import { isExampleOrPlaceholder, PRIVATE_KEY_BEGIN, SECRET_PATTERNS, type SecretPattern } from './secretPatterns.js';
 
 export interface SecretScanFile {
@@ -147,7 +148,7 @@ async function secretlintFindings(files: readonly SecretScanFile[], filePath: st
   // secretlint knows no documentation examples or placeholders: those are dropped here, as for our patterns.
   const real = result.messages.filter((message) => {
     const text = matchedText(content, message.range);
-    return !isExampleOrPlaceholder(text) && !insideEncodedBlob(content, message.range[0], message.range[0] + text.length);
+    return !isExampleOrPlaceholder(text) && !insideEncodedBlob(content, message.range[0], message.range[0] + text.length) && !introducedAsExample(content, message.range[0]);
   });
   const out: Finding[][] = files.map(() => []);
   for (const message of real) {
@@ -237,7 +238,7 @@ function firstSecret(pattern: SecretPattern, text: string): string | undefined {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const secret = m.groups?.secret ?? m[0];
       const at = m.index + m[0].lastIndexOf(secret);
-      if ((!pattern.accept || pattern.accept(secret, m[0])) && !isExampleOrPlaceholder(secret) && !insideEncodedBlob(text, at, at + secret.length)) return secret;
+      if ((!pattern.accept || pattern.accept(secret, m[0])) && !isExampleOrPlaceholder(secret) && !insideEncodedBlob(text, at, at + secret.length) && !introducedAsExample(text, at)) return secret;
     }
     return undefined;
   } finally {

@@ -54,8 +54,13 @@ const DOCUMENTED_EXAMPLES = new Set([
   ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw=='].join(''),
 ]);
 
-/** Words that mark a value as made up for a test, a demo or a form: `"this-is-probably-a-test"`, `"not-a-real-key"`. */
-const MADE_UP = /test|fake|sample|demo|mock|stub|not[_-]?a[_-]?(?:real|key|secret)|invalid|foo|bar\b|lorem|placeholder/i;
+/**
+ * Words that mark a value as made up for a test, a demo or a form: `"this-is-probably-a-test"`,
+ * `"not-a-real-key"`, and the keyboard runs documentation types (`"abc123xyz456"` in @actions/core's
+ * `setSecret` example, `"qwerty-2024"`), which a generated value holds about once in a billion. Not
+ * `123456` or `abcdef`: numeric and hex keys written by hand for real hold those runs.
+ */
+const MADE_UP = /test|fake|sample|demo|mock|stub|not[_-]?a[_-]?(?:real|key|secret)|invalid|foo|bar\b|lorem|placeholder|abc123|qwerty/i;
 /** Not a credential but what one looks like in code: a path, a URL, a file name, a format, a key name. */
 const NOT_A_VALUE = /^(?:[./~]|https?:|[a-z]+:\/\/)|\.(?:pem|key|json|ya?ml|txt|p12|pfx|crt|env)$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^%|^\$[A-Za-z_]/;
 

@@ -42,6 +42,8 @@ describe('a literal assigned to a credential name', () => {
     ['an angle-bracket placeholder', 'token = "<PASTE_TOKEN_HERE>"'],
     ['a value made up for a test', 'password = "this-is-probably-a-test"'],
     ['a value that says it is not real', 'api_key = "not-a-real-key-7"'],
+    ['a keyboard run from documentation', 'const apiToken = "abc123xyz456";'],
+    ['another keyboard run', 'password = "Qwerty!2024"'],
     ['a form label', 'password: "Passwort"'],
     ['a field name', 'passwordField = "user_password"'],
     ['a dotted attribute name', 'ATTR_USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens"'],
