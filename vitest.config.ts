@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { LOOPBACK_LOG } from './test/support/loopbackLog.js';
+import { LOOPBACK_DIR } from './test/support/loopbackLog.js';
 
 // No test may reach the internet: fakes listen on 127.0.0.1 only, and test/support/loopbackOnly.cjs makes
 // any other connection fail and fail its test file, in the workers and (NODE_OPTIONS) in what they start.
@@ -19,7 +19,7 @@ export default defineConfig({
       ANTHROPIC_API_KEY: '',
       GITHUB_TOKEN: '',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(guard)}`.trim(),
-      LOOPBACK_ONLY_LOG: LOOPBACK_LOG,
+      LOOPBACK_ONLY_DIR: LOOPBACK_DIR,
     },
   },
 });

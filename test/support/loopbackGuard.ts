@@ -2,11 +2,11 @@
  * vitest setup file: installs loopbackOnly.cjs in this worker, names the running test file for the
  * processes it starts, and fails the file when it (or a process it started) reached beyond 127.0.0.1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect } from 'vitest';
 
-createRequire(import.meta.url)('./loopbackOnly.cjs');
+const { attemptsFile } = createRequire(import.meta.url)('./loopbackOnly.cjs') as { attemptsFile(dir: string, test: string): string };
 
 interface Attempt {
   host: string;
@@ -15,20 +15,22 @@ interface Attempt {
   argv: string;
 }
 
-/** The attempts recorded for `test` (default: the running file), removed from the log. */
+/** The attempts recorded for `test` (default: the running file), removed from the record. */
 export function takeAttempts(test = process.env.LOOPBACK_ONLY_TEST ?? ''): Attempt[] {
-  const log = process.env.LOOPBACK_ONLY_LOG;
-  if (!log) return [];
-  let lines: string[];
+  const dir = process.env.LOOPBACK_ONLY_DIR;
+  if (!dir) return [];
+  const file = attemptsFile(dir, test);
+  let text: string;
   try {
-    lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    text = readFileSync(file, 'utf8');
   } catch {
     return [];
   }
-  const all = lines.map((l) => JSON.parse(l) as Attempt);
-  const mine = all.filter((a) => a.test === test);
-  if (mine.length > 0) writeFileSync(log, all.filter((a) => a.test !== test).map((a) => `${JSON.stringify(a)}\n`).join(''));
-  return mine;
+  rmSync(file, { force: true });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Attempt);
 }
 
 beforeAll(() => {

@@ -1,20 +1,28 @@
 // "No test touches the internet", enforced: loaded into every vitest worker (test/support/loopbackGuard.ts)
 // and, through NODE_OPTIONS, into the processes the tests start. A connection or DNS lookup for a host
 // other than this machine fails at once (no waiting on a resolver that CI may not have) and is appended
-// to LOOPBACK_ONLY_LOG with the test that made it; the guard fails that test file.
+// to a file of the test that made it (LOOPBACK_ONLY_TEST) in LOOPBACK_ONLY_DIR; the guard fails that test
+// file. One file per test file: workers running files side by side never write the same one.
 'use strict';
 const fs = require('node:fs');
 const net = require('node:net');
 const dns = require('node:dns');
+const path = require('node:path');
+
+/** The file a test file's reaches are recorded in (loopbackGuard.ts reads the same). */
+function attemptsFile(dir, test) {
+  return path.join(dir, `${encodeURIComponent(test).slice(-180)}.jsonl`);
+}
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3}|0\.0\.0\.0|::)$/i;
 const local = (host) => host === undefined || host === null || host === '' || LOOPBACK.test(String(host).replace(/^\[|\]$/g, ''));
 
 function refuse(host, port) {
-  const entry = { host: String(host), port: port === undefined ? undefined : Number(port), test: process.env.LOOPBACK_ONLY_TEST ?? '', argv: process.argv.slice(1, 3).join(' ') };
-  if (process.env.LOOPBACK_ONLY_LOG) {
+  const test = process.env.LOOPBACK_ONLY_TEST ?? '';
+  const entry = { host: String(host), port: port === undefined ? undefined : Number(port), test, argv: process.argv.slice(1, 3).join(' ') };
+  if (process.env.LOOPBACK_ONLY_DIR) {
     try {
-      fs.appendFileSync(process.env.LOOPBACK_ONLY_LOG, `${JSON.stringify(entry)}\n`);
+      fs.appendFileSync(attemptsFile(process.env.LOOPBACK_ONLY_DIR, test), `${JSON.stringify(entry)}\n`);
     } catch {
       // The error below still fails the connection.
     }
@@ -49,3 +57,5 @@ if (!globalThis.__loopbackOnly) {
     return {};
   };
 }
+
+module.exports = { attemptsFile };
