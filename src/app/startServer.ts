@@ -19,7 +19,7 @@ import { webhookIntake } from './webhookIntake.js';
 import type { Pacer } from '../github/Pacer.js';
 import { register } from 'prom-client';
 import { collectProcessMetrics } from '../metrics/metrics.js';
-import { listenProblem } from './listenProblem.js';
+import { listen } from './listen.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -149,19 +149,4 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await closed;
     },
   };
-}
-
-/**
- * Listening, with the socket's failure as a rejection: without it, a port already in use is an unhandled
- * 'error' event that ends the process with a stack trace instead of a sentence.
- */
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(new Error(listenProblem(error, port, host)));
-    server.once('error', failed);
-    server.listen(port, host, () => {
-      server.off('error', failed);
-      resolve();
-    });
-  });
 }

@@ -1,4 +1,6 @@
+import { createServer } from 'node:net';
 import { run, type Server } from 'probot';
+import { listen } from './listen.js';
 
 type RunOptions = NonNullable<Parameters<typeof run>[1]>;
 
@@ -12,6 +14,11 @@ type RunOptions = NonNullable<Parameters<typeof run>[1]>;
 export async function startSetup(env: NodeJS.ProcessEnv, overrides: Pick<RunOptions, 'SmeeClient' | 'updateEnv' | 'log'> = {}): Promise<Server> {
   // smee-client is a dev dependency (setup is a development flow); without it Probot fetches it with npx.
   const SmeeClient = overrides.SmeeClient ?? (await import('smee-client').then((m) => m.SmeeClient, () => undefined));
+  // Probot logs a port it cannot take with a stack trace before failing: the port is tried first, where
+  // Probot will listen (HOST, else localhost), so the failure is one sentence (main.ts prints it).
+  const probe = createServer();
+  await listen(probe, Number(env.PORT || 3000), env.HOST || 'localhost');
+  await new Promise((resolve) => probe.close(resolve));
   // A copy: Probot loads `.env` into process.env over what is set, and the environment should win (PORT...).
   return run(() => undefined, { env: { ...env }, ...overrides, ...(SmeeClient ? { SmeeClient } : {}) });
 }

@@ -74,6 +74,22 @@ describe('the app manifest Probot\'s setup page serves', () => {
   });
 });
 
+describe('the setup flow on a port already in use', () => {
+  it('fails with one sentence naming the port, and Probot logs no stack trace', async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const captured = captureLog();
+    try {
+      await expect(startSetup({ PORT: String(port), HOST: '127.0.0.1' }, { SmeeClient: { createChannel: async () => undefined }, log: captured.log })).rejects.toThrow(
+        new Error(`127.0.0.1 port ${port} is already in use: stop what listens there or set PORT to a free port`),
+      );
+      expect(JSON.stringify(captured.lines())).not.toMatch(/EADDRINUSE|stack/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+});
+
 describe('app.yml events', () => {
   it('subscribes to exactly the events the app handles', () => {
     const app = parse(readFileSync('app.yml', 'utf8')) as { default_events: string[]; hook_attributes?: unknown };
