@@ -4,6 +4,7 @@ import { JOB_CONCURRENCY } from './jobConcurrency.js';
 import type { QueueLog } from '../queue/InProcessQueue.js';
 import { RedisQueue, type RedisQueueOptions } from '../queue/RedisQueue.js';
 import { createRedisState } from '../state/redisState.js';
+import { redisErrorLog } from '../queue/redisErrorLog.js';
 import type { SharedState } from '../state/SharedState.js';
 
 export interface DurableBackend {
@@ -22,8 +23,8 @@ export interface DurableBackend {
 export function durableBackend(env: Record<string, string | undefined>, log: QueueLog, options: Partial<RedisQueueOptions> = {}): DurableBackend | undefined {
   const url = env.REDIS_URL;
   if (!url) return undefined;
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
+  // Its errors are logged with the queue's: one line per distinct error for all the connections.
+  const redis = redisErrorLog(log).watch(new Redis(url, { maxRetriesPerRequest: 1 }));
   const queue = new RedisQueue({ url, concurrency: JOB_CONCURRENCY, log, ...options });
   return { queue, state: createRedisState(redis), pacer: new RedisWritePacer(redis), close: () => redis.disconnect() };
 }

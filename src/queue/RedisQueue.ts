@@ -1,11 +1,12 @@
 import { DelayedError, Queue, Worker, type Job as BullJob } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../domain/Clock.js';
 import type { JobProcessor } from './JobQueue.js';
 import type { QueueLog } from './InProcessQueue.js';
 import type { Job, JobQueue, QueueHealth, QueuedEvent } from './JobQueue.js';
 import { queueMetrics } from './queueMetrics.js';
 import { retryAtOf } from './RetryLaterError.js';
+import { redisErrorLog, type RedisErrorLog } from './redisErrorLog.js';
 
 export interface RedisQueueOptions {
   /** REDIS_URL, e.g. redis://localhost:6379 */
@@ -43,11 +44,6 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = REDIS_TIMEOUT_MS
 }
 
 /** An ioredis client whose errors are logged by the queue rather than thrown as unhandled events. */
-function client(url: string, options: RedisOptions, onError: (error: Error) => void): Redis {
-  const redis = new Redis(url, options);
-  redis.on('error', onError);
-  return redis;
-}
 const MAX_PRIORITY = 2_097_151;
 
 /** BullMQ job ids may not contain ':' (it separates Redis keys). Delivery ids are UUIDs; anything else is made safe. */
@@ -75,20 +71,16 @@ export class RedisQueue implements JobQueue {
   private closed = false;
   private active = 0;
   private readonly running = new Map<string, { job: Job; abort: AbortController }>();
-  private readonly onError: (error: Error) => void;
+  private readonly errors: RedisErrorLog;
 
   constructor(private readonly options: RedisQueueOptions) {
     this.prefix = options.prefix ?? 'agency';
     // Commands fail fast while Redis is away (the webhook gets 500 and GitHub marks the delivery failed).
-    let lastError = '';
-    // One line per distinct connection error, not one per reconnect attempt.
-    const onError = (error: Error) => {
-      if (error.message !== lastError) options.log.warn({ err: error.message }, 'redis connection error');
-      lastError = error.message;
-    };
-    this.redis = client(options.url, { maxRetriesPerRequest: 1 }, onError);
+    const errors = redisErrorLog(options.log);
+    this.errors = errors;
+    this.redis = errors.watch(new Redis(options.url, { maxRetriesPerRequest: 1 }));
     this.queue = new Queue(QUEUE_NAME, {
-      connection: client(options.url, { maxRetriesPerRequest: 1 }, onError),
+      connection: errors.watch(new Redis(options.url, { maxRetriesPerRequest: 1 })),
       prefix: this.prefix,
       defaultJobOptions: {
         attempts: options.attempts ?? 5,
@@ -99,8 +91,7 @@ export class RedisQueue implements JobQueue {
         removeOnFail: { age: 14 * 24 * 3600 },
       },
     });
-    this.queue.on('error', onError);
-    this.onError = onError;
+    this.queue.on('error', errors.report);
     queueMetrics.watch(this);
   }
 
@@ -173,7 +164,7 @@ export class RedisQueue implements JobQueue {
         }
       },
       {
-        connection: client(this.options.url, { maxRetriesPerRequest: null }, this.onError),
+        connection: this.errors.watch(new Redis(this.options.url, { maxRetriesPerRequest: null })),
         prefix: this.prefix,
         concurrency: this.options.concurrency,
         lockDuration: this.options.lockDurationMs ?? 30_000,
@@ -182,7 +173,7 @@ export class RedisQueue implements JobQueue {
         maxStalledCount: 2,
       },
     );
-    this.worker.on('error', this.onError);
+    this.worker.on('error', this.errors.report);
   }
 
   async health(): Promise<QueueHealth> {

@@ -13,7 +13,7 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -33,9 +33,10 @@ export function redisServerBinary(): string {
   return 'redis-server';
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** On `port` when given (a test that starts Redis where a client already waits), else a free one. */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
   const binary = redisServerBinary();
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(
     binary,
     // No RDB snapshots, no AOF, working directory in /tmp: nothing is written under the repository.
