@@ -10,7 +10,7 @@ import { QUEUE_NAME } from '../queue/RedisQueue.js';
  *   node lib/app/deadLetters.js list             one line each: id, event, attempts, when, why
  *   node lib/app/deadLetters.js replay <id>      runs that job again (same delivery id)
  *   node lib/app/deadLetters.js replay --all     runs every dead letter again
- * Exit code 0 on success, 1 on a usage error or an unknown id.
+ * Exit code 0 on success, 1 on a usage error, an unknown id or a Redis it cannot reach.
  */
 export async function deadLetters(args: string[], env: Record<string, string | undefined>, out: (line: string) => void): Promise<number> {
   const [command, target] = args;
@@ -22,7 +22,19 @@ export async function deadLetters(args: string[], env: Record<string, string | u
     out('usage: deadLetters list | replay <id> | replay --all');
     return 1;
   }
-  const queue = new Queue(QUEUE_NAME, { connection: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 }), prefix: 'agency' });
+  // One attempt to connect, its failure one line: a one-shot command has no outage to wait out, and
+  // BullMQ would wait for the connection forever while ioredis printed every reconnect's error.
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  let lastError = '';
+  redis.on('error', (error: Error) => (lastError = error.message));
+  try {
+    await redis.connect();
+  } catch (error) {
+    out(`cannot reach Redis at REDIS_URL: ${lastError || (error as Error).message}`);
+    redis.disconnect();
+    return 1;
+  }
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: 'agency' });
   try {
     const failed = await queue.getFailed(0, 999);
     if (command === 'list') {

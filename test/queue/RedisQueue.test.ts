@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deadLetters } from '../../src/app/deadLetters.js';
 import type { EventProcessor } from '../../src/app/eventProcessor.js';
@@ -151,5 +152,18 @@ describe('RedisQueue without Redis', () => {
     expect(health).toMatchObject({ ready: false });
     expect(health.reason).toMatch(/redis unreachable/);
     await expect(add(q, event('d-x'))).rejects.toThrow();
+  });
+});
+
+describe('dead letters without a reachable Redis', () => {
+  it('says so in one line and exits 1 at once, instead of waiting for a connection forever', async () => {
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const out: string[] = [];
+    const started = Date.now();
+    expect(await deadLetters(['list'], { REDIS_URL: `redis://:hunter2secret@127.0.0.1:${port}` }, (l) => out.push(l))).toBe(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(out).toEqual([`cannot reach Redis at REDIS_URL: connect ECONNREFUSED 127.0.0.1:${port}`]);
   });
 });
