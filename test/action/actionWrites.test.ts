@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { webhookExample } from '../triggers/webhookExample.js';
 import { BUNDLE, runBundledAction } from './runBundledAction.js';
+import { freePort } from '../support/ports.js';
 
 const OWNER = 'acme';
 const REPO = 'api';
@@ -115,11 +115,7 @@ describe('the Action and the writes GitHub refuses', () => {
 
   it('GitHub unreachable (a runner whose GITHUB_API_URL refuses): says so, not that GitHub answered', async () => {
     await start(); // afterEach closes it; this run never reaches it
-    // A port that was just free: nothing listens, the connection is refused.
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
-    await new Promise((resolve) => probe.close(resolve));
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const event = payload('pull_request', 'opened', (p) => {
       p.pull_request = { ...p.pull_request, labels: [{ name: 'backend' }], draft: false };
     });

@@ -8,15 +8,8 @@ import { captureLog } from '../support/captureLog.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { testPrivateKey } from '../support/fakeGitHubProbot.js';
 import { sign, startTestApp, type TestApp } from '../support/startTestApp.js';
+import { freePort, listenOnLoopback } from '../support/ports.js';
 import { cleanBundle, runMain, type MainProcess } from './runMain.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 let t: TestApp | undefined;
 let main: MainProcess | undefined;
@@ -114,7 +107,7 @@ describe('npm start (src/app/main.ts as a process)', () => {
 describe('npm start when it cannot listen', () => {
   it('says which port is taken and what to do, in one line and no stack trace, and exits 1', async () => {
     const taken = createServer();
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const port = await listenOnLoopback(taken);
     try {
       main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
       expect(await main.exited).toBe(1);

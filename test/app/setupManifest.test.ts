@@ -6,14 +6,7 @@ import { parse } from 'yaml';
 import { HANDLED_EVENTS } from '../../src/app/createAppFn.js';
 import { startSetup } from '../../src/app/startSetup.js';
 import { captureLog } from '../support/captureLog.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+import { freePort, listenOnLoopback } from '../support/ports.js';
 
 const saved = { WEBHOOK_PROXY_URL: process.env.WEBHOOK_PROXY_URL, NO_SMEE_SETUP: process.env.NO_SMEE_SETUP };
 let server: Server | undefined;
@@ -77,7 +70,7 @@ describe('the app manifest Probot\'s setup page serves', () => {
 describe('the setup flow on a port already in use', () => {
   it('fails with one sentence naming the port, and Probot logs no stack trace', async () => {
     const taken = createServer();
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const port = await listenOnLoopback(taken);
     const captured = captureLog();
     try {
       await expect(startSetup({ PORT: String(port), HOST: '127.0.0.1' }, { SmeeClient: { createChannel: async () => undefined }, log: captured.log })).rejects.toThrow(

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../src/jobs/failureNotice.js';
+import { freePort, listenOnLoopback } from '../support/ports.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -16,16 +17,8 @@ afterEach(async () => {
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
   server = createServer(handler);
-  const port = await new Promise<number>((resolve) => server!.listen(0, '127.0.0.1', () => resolve((server!.address() as { port: number }).port)));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.1:${await listenOnLoopback(server)}`;
 }
-
-const closedPort = async () => {
-  const url = await serve(() => undefined);
-  await new Promise((resolve) => server!.close(resolve));
-  server = undefined;
-  return url;
-};
 
 async function failureOf(baseUrl: string, signal?: AbortSignal): Promise<unknown> {
   const octokit = new Octokit({ baseUrl, request: { retries: 0, ...(signal ? { signal } : {}) } });
@@ -42,7 +35,7 @@ describe('describeFailure', () => {
   });
 
   it('says GitHub could not be reached when no answer came (Octokit calls that status 500 too)', async () => {
-    const refused = await failureOf(await closedPort());
+    const refused = await failureOf(`http://127.0.0.1:${await freePort()}`);
     expect((refused as { status?: number }).status).toBe(500);
     expect(describeFailure(refused)).toBe('GitHub could not be reached');
     const url = await serve((req) => req.socket.destroy());

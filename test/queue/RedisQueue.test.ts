@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deadLetters } from '../../src/app/deadLetters.js';
 import type { EventProcessor } from '../../src/app/eventProcessor.js';
@@ -6,6 +5,7 @@ import type { QueuedEvent } from '../../src/queue/JobQueue.js';
 import { RedisQueue, type RedisQueueOptions } from '../../src/queue/RedisQueue.js';
 import { RetryLaterError } from '../../src/queue/RetryLaterError.js';
 import { startRedisServer, type RedisServer } from '../support/redisServer.js';
+import { freePort } from '../support/ports.js';
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -157,9 +157,7 @@ describe('RedisQueue without Redis', () => {
 
 describe('dead letters without a reachable Redis', () => {
   it('says so in one line and exits 1 at once, instead of waiting for a connection forever', async () => {
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
-    await new Promise((resolve) => probe.close(resolve));
+    const port = await freePort();
     const out: string[] = [];
     const started = Date.now();
     expect(await deadLetters(['list'], { REDIS_URL: `redis://:hunter2secret@127.0.0.1:${port}` }, (l) => out.push(l))).toBe(1);

@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { durableBackend, type DurableBackend } from '../../src/app/durableBackend.js';
-import { freePort, startRedisServer, type RedisServer } from '../support/redisServer.js';
+import { freePort } from '../support/ports.js';
+import { startRedisServer, type RedisServer } from '../support/redisServer.js';
 
 let backend: DurableBackend | undefined;
 let redis: RedisServer | undefined;

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { takeAttempts } from '../support/loopbackGuard.js';
+import { listenOnLoopback } from '../support/ports.js';
 
 describe('the loopback-only guard', () => {
   it('fails a fetch to another host at once and records it for this file', async () => {
@@ -37,7 +38,7 @@ describe('the loopback-only guard', () => {
 
   it('lets loopback through', async () => {
     const server = createServer((_, res) => res.end('ok'));
-    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    const port = await listenOnLoopback(server);
     try {
       expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
       expect(await (await fetch(`http://localhost:${port}/`)).text()).toBe('ok');
