@@ -57,6 +57,8 @@ export async function deadLetters(args: string[], env: Record<string, string | u
     return 0;
   } finally {
     await queue.close();
+    // BullMQ leaves a connection it was handed open (it may be shared): closed here, by its owner.
+    redis.disconnect();
   }
 }
 
