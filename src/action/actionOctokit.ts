@@ -1,17 +1,23 @@
+import { retry } from '@octokit/plugin-retry';
 import { Octokit } from '@octokit/rest';
 import { pacingPlugin } from '../github/pacingPlugin.js';
+import { RETRY_OPTIONS } from '../github/retryOptions.js';
 import { WritePacer } from '../github/WritePacer.js';
 
-/** @octokit/rest with the app's pacing: writes at GitHub's documented limits, secondary limits retried after retry-after. */
-const PacedOctokit = Octokit.plugin(pacingPlugin as never);
+/**
+ * @octokit/rest with the app's pacing (writes at GitHub's documented limits, secondary limits retried after
+ * retry-after) and the app's retries: a runner's run no longer fails on one 502 or one dropped connection.
+ */
+const PacedOctokit = Octokit.plugin(retry, pacingPlugin as never);
 
 /**
  * A token client for the Action: @octokit/rest against `GITHUB_API_URL` (github.com or GitHub Enterprise
- * Server), paced like the app's client (one token, one pacing key).
+ * Server), paced and retried like the app's client (one token, one pacing key).
  */
 export function actionOctokit(token: string, baseUrl: string, warn: (message: string) => void, pacer = new WritePacer()): Octokit {
   return new PacedOctokit({
     pacing: { pacer, key: 'action' },
+    retry: RETRY_OPTIONS,
     auth: token,
     baseUrl,
     userAgent: 'agency-architect-action',

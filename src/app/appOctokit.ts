@@ -1,5 +1,6 @@
 import { ProbotOctokit } from 'probot';
 import { pacingPlugin, type PacingOptions } from '../github/pacingPlugin.js';
+import { RETRY_OPTIONS } from '../github/retryOptions.js';
 import type { Pacer } from '../github/Pacer.js';
 import { WritePacer } from '../github/WritePacer.js';
 import { recordGitHubResponse } from '../metrics/metrics.js';
@@ -8,15 +9,14 @@ import { recordGitHubResponse } from '../metrics/metrics.js';
  * The app's Octokit class for Probot (`new Probot({ Octokit })` / `createProbot({ overrides: { Octokit } })`):
  * Probot's client with its throttling replaced by per-installation pacing at GitHub's documented limits.
  * @octokit/plugin-throttling keys its limiter by `throttle.id` and spaces comments 3 s apart for the whole
- * process; here each installation gets its own WritePacer slots. 429s are left to the pacing (plugin-retry
- * would retry them blind), and POSTs are never retried (see pacingPlugin).
+ * process; here each installation gets its own WritePacer slots. Probot's plugin-retry keeps RETRY_OPTIONS.
  */
 export function appOctokit(options: { pacer?: Pacer; observe?: PacingOptions['observe'] } = {}): typeof ProbotOctokit {
   const pacing: PacingOptions = { pacer: options.pacer ?? new WritePacer(), observe: options.observe ?? recordGitHubResponse };
   return ProbotOctokit.plugin(pacingPlugin as never).defaults((instance: Record<string, unknown>) => ({
     ...instance,
     throttle: { ...(instance.throttle as object | undefined), enabled: false },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], ...(instance.retry as object | undefined) },
+    retry: { ...RETRY_OPTIONS, ...(instance.retry as object | undefined) },
     pacing,
   })) as typeof ProbotOctokit;
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { webhookExample } from '../triggers/webhookExample.js';
 import { BUNDLE, runBundledAction } from './runBundledAction.js';
-import { freePort } from '../support/ports.js';
+import { listenOnLoopback } from '../support/ports.js';
 
 const OWNER = 'acme';
 const REPO = 'api';
@@ -113,15 +114,26 @@ describe('the Action and the writes GitHub refuses', () => {
     expect(result.stdout).not.toMatch(/nothing was changed/i);
   });
 
-  it('GitHub unreachable (a runner whose GITHUB_API_URL refuses): says so, not that GitHub answered', async () => {
+  it('GitHub unreachable (every connection dropped without an answer): tried 4 times (after 1, 4 and 9 s), then says so, not that GitHub answered', async () => {
     await start(); // afterEach closes it; this run never reaches it
-    const url = `http://127.0.0.1:${await freePort()}`;
+    let connections = 0;
+    const dropping = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    const url = `http://127.0.0.1:${await listenOnLoopback(dropping)}`;
     const event = payload('pull_request', 'opened', (p) => {
       p.pull_request = { ...p.pull_request, labels: [{ name: 'backend' }], draft: false };
     });
-    const result = await runBundledAction({ eventName: 'pull_request', payload: event, repository: `${OWNER}/${REPO}`, apiUrl: url, inputs: { 'github-token': TOKEN } });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/::error title=Agency Architect::the run failed \(GitHub could not be reached\)\. Nothing was changed\./);
-    expect(result.stdout).not.toMatch(/answered HTTP/);
-  });
+    try {
+      const result = await runBundledAction({ eventName: 'pull_request', payload: event, repository: `${OWNER}/${REPO}`, apiUrl: url, inputs: { 'github-token': TOKEN } });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/::error title=Agency Architect::the run failed \(GitHub could not be reached\)\. Nothing was changed\./);
+      expect(result.stdout).not.toMatch(/answered HTTP/);
+      // The first read and its three retries; nothing after the run gave up.
+      expect(connections).toBe(4);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
+  }, 40_000); // 14 s of retry waits
 });

@@ -113,4 +113,22 @@ describe("the Action's client (actionOctokit): the same pacing", () => {
     expect(clock.clock.slept).toBeGreaterThanOrEqual(3_000);
     expect(pacer.reserved('action').length).toBe(3);
   });
+
+  it("retries a read GitHub answered 502 once, as the app's client does, and never a POST", async () => {
+    gh = await startFakeGitHub();
+    gh.addRepo({ owner: 'acme', name: 'api' });
+    gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+    const octokit: Octokit = actionOctokit('ghs_actiontoken', gh.url, () => undefined);
+    const ISSUE = '/repos/{owner}/{repo}/issues/{issue_number}';
+    gh.failNext('GET', ISSUE, 502);
+    expect((await octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+    expect(gh.requests.filter((r) => r.method === 'GET' && r.template === ISSUE)).toHaveLength(2);
+    gh.failNext('POST', COMMENTS, 502);
+    await expect(octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' })).rejects.toMatchObject({ status: 502 });
+    expect(gh.requests.filter((r) => r.method === 'POST' && r.template === COMMENTS)).toHaveLength(1);
+    // What another try cannot change is answered at once.
+    gh.failNext('GET', ISSUE, 404, { message: 'Not Found' });
+    await expect(octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).rejects.toMatchObject({ status: 404 });
+    expect(gh.requests.filter((r) => r.method === 'GET' && r.template === ISSUE)).toHaveLength(3);
+  });
 });
