@@ -61,7 +61,16 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
       const payload = context.payload as { action?: string; issue?: { number: number }; pull_request?: { number: number }; installation?: { id?: number } };
       const number = payload.issue?.number ?? payload.pull_request?.number ?? 0;
       const description = `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`;
-      const event: QueuedEvent = { id: context.id, name: context.name, payload: context.payload, installationId: payload.installation?.id, intakeKeys: intakeKeys(context.name, context.payload) };
+      if (payload.installation?.id === undefined) {
+        // GitHub puts `installation` in every issue, PR and comment event it sends a GitHub App. Without it the
+        // delivery came from a repository or organization webhook pointed at this server: there is no
+        // installation token to write with, so the job would pay for the model and then fail on its first write.
+        const reason = `${description}: the delivery has no installation, so it did not come from the GitHub App; install the App on ${owner}/${repo} (a repository or organization webhook pointed here is not enough)`;
+        context.log.warn({ delivery: context.id }, `ignored at intake: ${reason}`);
+        options.onOutcome?.({ id: context.id, name: context.name }, { status: 'ignored', reason });
+        return;
+      }
+      const event: QueuedEvent = { id: context.id, name: context.name, payload: context.payload, installationId: payload.installation.id, intakeKeys: intakeKeys(context.name, context.payload) };
       // Decided at intake: an event for a request already queued or running (GitHub's `opened` +
       // `labeled` for an issue created with the label) is not queued again.
       if (event.intakeKeys.length > 0 && !(await state.intake.claim(event.intakeKeys, event.id, INTAKE_HOLD_MS))) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { captureLog } from '../support/captureLog.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
 
 let t: TestApp | undefined;
@@ -148,6 +149,22 @@ describe('app lifecycle with the default intake guard and command allowance', ()
     const plans = botComments(a).filter((c) => /Architecture plan/.test(c.body));
     expect(plans).toHaveLength(1);
     a.gh.assertNoViolations();
+  });
+
+  it('an event without an installation (a repository webhook pointed at the App): ignored at intake with a warning, no model call, nothing asked of GitHub', async () => {
+    const captured = captureLog('info');
+    const a = await app({ log: captured.log });
+    const before = a.gh.requests.length;
+    const event = issueEvent(a, 'labeled');
+    delete event.installation;
+    expect((await a.send('issues', event)).status).toBe(200);
+    const [outcome] = await a.waitForOutcomes(1);
+    expect(outcome!.outcome).toEqual({ status: 'ignored', reason: expect.stringContaining(`issues.labeled ${a.owner}/${a.repo}#${ISSUE}: the delivery has no installation`) });
+    await a.waitForIdle();
+    expect(modelCalls(a)).toBe(0);
+    expect(a.gh.requests.slice(before)).toEqual([]);
+    const warned = captured.lines().filter((l) => l.level === 40 && String(l.msg).startsWith('ignored at intake:'));
+    expect(warned.map((l) => l.msg)).toEqual([expect.stringContaining(`install the App on ${a.owner}/${a.repo}`)]);
   });
 
   it('/agency:help in a repository whose .github/agency.yml is invalid names the field', async () => {
