@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeClaude, type FakeClaude } from '../support/fakeClaude.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { startTestApp } from '../support/startTestApp.js';
-import { webhookExample } from '../triggers/webhookExample.js';
+import { actionPayload, type Json } from './actionPayload.js';
 import { BUNDLE, runBundledAction } from './runBundledAction.js';
 import { existsSync } from 'node:fs';
 
@@ -17,16 +17,9 @@ const TOKEN = 'ghs_workflowTokenForTests000000000000';
 const ACTIONS_BOT = 'github-actions[bot]';
 const LEAD = 'lead-dev';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A real example payload pointed at acme/api. */
+/** A real example payload pointed at acme/api, sent by the lead. */
 function payload(event: string, action: string, mutate: (p: Json) => void): Json {
-  const p = webhookExample<Json>(event, action);
-  p.repository = { ...p.repository, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { ...p.repository.owner, login: OWNER }, default_branch: 'main' };
-  if (p.organization) p.organization = { ...p.organization, login: OWNER };
-  p.sender = { ...p.sender, login: LEAD, type: 'User' };
-  mutate(p);
-  return p;
+  return actionPayload(event, action, mutate, { owner: OWNER, repo: REPO, sender: LEAD });
 }
 
 const ISSUE = { title: 'Order export API', body: 'Export orders as CSV for finance: an endpoint, a background job and an S3 upload.' };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
-import { webhookExample } from '../triggers/webhookExample.js';
+import { actionPayload, type Json } from './actionPayload.js';
 import { BUNDLE, runBundledAction } from './runBundledAction.js';
 import { listenOnLoopback } from '../support/ports.js';
 
@@ -13,15 +13,9 @@ const ACTIONS_BOT = 'github-actions[bot]';
 const LEAD = 'lead-dev';
 const SETTING = 'Allow GitHub Actions to create and approve pull requests';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
+/** A real example payload pointed at acme/api, sent by the lead. */
 function payload(event: string, action: string, mutate: (p: Json) => void): Json {
-  const p = webhookExample<Json>(event, action);
-  p.repository = { ...p.repository, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { ...p.repository.owner, login: OWNER }, default_branch: 'main' };
-  if (p.organization) p.organization = { ...p.organization, login: OWNER };
-  p.sender = { ...p.sender, login: LEAD, type: 'User' };
-  mutate(p);
-  return p;
+  return actionPayload(event, action, mutate, { owner: OWNER, repo: REPO, sender: LEAD });
 }
 
 let gh: FakeGitHub;

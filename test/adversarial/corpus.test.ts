@@ -14,6 +14,7 @@ import { testPrivateKey } from '../support/fakeGitHubProbot.js';
 import { CANARY, canaryText, INJECTION } from './canaries.js';
 import { expectHealthy, expectNeutralised, expectNoCanaries, expectOnlyAllowedWrites, postedMarkdown } from './checks.js';
 import { EVIL_TEXT, evilResponder } from './evilModel.js';
+import { addedPullFile as added } from '../support/addedPullFile.js';
 
 const logs = vi.hoisted(() => ({ lines: [] as string[] }));
 
@@ -102,9 +103,6 @@ async function comment(c: Ctx, body: string, o: { number?: number; login?: strin
   await a.send('issue_comment', payload);
 }
 
-function added(filename: string, lines: string[]) {
-  return { filename, status: 'added' as const, patch: [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n'), additions: lines.length, deletions: 0, content: `${lines.join('\n')}\n` };
-}
 
 function openPr(a: TestApp, o: { title?: string; body?: string; files?: ReturnType<typeof added>[]; author?: string } = {}) {
   return a.gh.addPullRequest({

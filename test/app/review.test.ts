@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullFileInput } from '../support/fakeGitHub.js';
 import { startTestApp, type LoosePayload, type TestApp } from '../support/startTestApp.js';
+import { addedPullFile as added } from '../support/addedPullFile.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -13,17 +14,6 @@ const AUTHOR = 'dev';
 const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
 const AWS_SECRET = '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';
 
-/** A new file in GitHub's per-file patch format (hunks without headers): every line added. */
-function added(filename: string, lines: string[]): PullFileInput {
-  return {
-    filename,
-    status: 'added',
-    patch: [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n'),
-    additions: lines.length,
-    deletions: 0,
-    content: `${lines.join('\n')}\n`,
-  };
-}
 
 const MIGRATION = added('db/migrations/20240101120000_add_order_status.sql', [
   '-- Order status',

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PullFileInput } from '../support/fakeGitHub.js';
 import { reviewDecision } from '../support/fakeGitHubReviewDecision.js';
 import { startTestApp, type LoosePayload, type Outcome, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
+import { addedPullFile as added } from '../support/addedPullFile.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -19,16 +20,6 @@ const AUTHOR = 'dev';
 const AWS_ID = 'AKIAQSLOJOLIENSB3IAR';
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
-function added(filename: string, lines: string[]): PullFileInput {
-  return {
-    filename,
-    status: 'added',
-    patch: [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n'),
-    additions: lines.length,
-    deletions: 0,
-    content: `${lines.join('\n')}\n`,
-  };
-}
 
 const AWS_LINES = ['export const aws = {', "  region: 'eu-west-1',", `  accessKeyId: '${AWS_ID}',`, `  secretAccessKey: '${AWS_SECRET}',`, '};'];
 const AWS = added('src/config/aws.ts', AWS_LINES);

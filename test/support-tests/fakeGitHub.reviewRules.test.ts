@@ -5,24 +5,15 @@
  */
 import type { Octokit } from '@octokit/rest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub, type PullFileInput } from '../support/fakeGitHub.js';
+import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
 import { reviewDecision } from '../support/fakeGitHubReviewDecision.js';
 import { quietOctokit } from './quietOctokit.js';
+import { addedPullFile as added } from '../support/addedPullFile.js';
 
 let gh: FakeGitHub;
 let octokit: Octokit;
 let head: string;
 
-function added(filename: string, lines: string[]): PullFileInput {
-  return {
-    filename,
-    status: 'added',
-    patch: [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`)].join('\n'),
-    additions: lines.length,
-    deletions: 0,
-    content: `${lines.join('\n')}\n`,
-  };
-}
 
 const A = added('src/a.ts', ['export const a = 1;']);
 
