@@ -62,9 +62,11 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
       const number = payload.issue?.number ?? payload.pull_request?.number ?? 0;
       const description = `${context.name}.${payload.action ?? ''} ${owner}/${repo}#${number}`;
       if (payload.installation?.id === undefined) {
-        // GitHub puts `installation` in every issue, PR and comment event it sends a GitHub App. Without it the
-        // delivery came from a repository or organization webhook pointed at this server: there is no
-        // installation token to write with, so the job would pay for the model and then fail on its first write.
+        // GitHub puts `installation` in every issue, PR and comment event it sends a GitHub App ("when the
+        // event is configured for and sent to a GitHub App",
+        // https://docs.github.com/en/webhooks/webhook-events-and-payloads). Without it the delivery came from a
+        // repository or organization webhook pointed at this server: there is no installation token to write
+        // with, so the job would pay for the model and then fail on its first write.
         const reason = `${description}: the delivery has no installation, so it did not come from the GitHub App; install the App on ${owner}/${repo} (a repository or organization webhook pointed here is not enough)`;
         context.log.warn({ delivery: context.id }, `ignored at intake: ${reason}`);
         options.onOutcome?.({ id: context.id, name: context.name }, { status: 'ignored', reason });
