@@ -2,6 +2,7 @@ import { retry } from '@octokit/plugin-retry';
 import { Octokit } from '@octokit/rest';
 import { pacingPlugin } from '../github/pacingPlugin.js';
 import { RETRY_OPTIONS } from '../github/retryOptions.js';
+import { GITHUB_REQUEST_TIMEOUT_MS, timedFetch } from '../github/timedFetch.js';
 import { WritePacer } from '../github/WritePacer.js';
 
 /**
@@ -12,12 +13,13 @@ const PacedOctokit = Octokit.plugin(retry, pacingPlugin as never);
 
 /**
  * A token client for the Action: @octokit/rest against `GITHUB_API_URL` (github.com or GitHub Enterprise
- * Server), paced and retried like the app's client (one token, one pacing key).
+ * Server), paced, retried and timed like the app's client (one token, one pacing key).
  */
-export function actionOctokit(token: string, baseUrl: string, warn: (message: string) => void, pacer = new WritePacer()): Octokit {
+export function actionOctokit(token: string, baseUrl: string, warn: (message: string) => void, pacer = new WritePacer(), requestTimeoutMs = GITHUB_REQUEST_TIMEOUT_MS): Octokit {
   return new PacedOctokit({
     pacing: { pacer, key: 'action' },
     retry: RETRY_OPTIONS,
+    request: { fetch: timedFetch(requestTimeoutMs) },
     auth: token,
     baseUrl,
     userAgent: 'agency-architect-action',

@@ -18,7 +18,9 @@ export function describeFailure(error: unknown): string {
   // Octokit's RequestError carries the request; the response only when GitHub answered.
   if (typeof e.request === 'object' && e.request !== null) {
     const answered = Number(e.response?.status);
-    return answered > 0 ? `GitHub answered HTTP ${answered}` : 'GitHub could not be reached';
+    if (answered > 0) return `GitHub answered HTTP ${answered}`;
+    // timedFetch's limit: the connection was made, no answer came in time.
+    return (e as { cause?: { name?: unknown } }).cause?.name === 'TimeoutError' ? 'GitHub did not answer in time' : 'GitHub could not be reached';
   }
   const status = Number(e.status);
   return status > 0 ? `GitHub answered HTTP ${status}` : 'an internal error';

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appOctokit } from '../../src/app/appOctokit.js';
 import { actionOctokit } from '../../src/action/actionOctokit.js';
 import { RateLimitedError } from '../../src/github/RateLimitedError.js';
+import { GITHUB_REQUEST_TIMEOUT_MS } from '../../src/github/timedFetch.js';
+import { describeFailure } from '../../src/jobs/failureNotice.js';
 import { WritePacer } from '../../src/github/WritePacer.js';
 import type { GitHubResponseEvent } from '../../src/github/pacingPlugin.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fakeGitHub.js';
@@ -94,6 +96,56 @@ describe("the app's Octokit (appOctokit): writes paced per installation", () => 
     // Reads are still retried by plugin-retry.
     gh!.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}', 502);
     expect((await one.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+  });
+});
+
+describe('a GitHub that takes the connection and does not answer: each try ends at the time limit', () => {
+  /** The fake holds the first read of the issue for 3 s, then answers the rest at once. */
+  async function slowFirstRead() {
+    let held = false;
+    gh = await startFakeGitHub({
+      latencyMs: (method, path) => {
+        if (held || method !== 'GET' || !/^\/repos\/acme\/api\/issues\/1$/.test(path)) return 0;
+        held = true;
+        return 3_000;
+      },
+    });
+    gh.addRepo({ owner: 'acme', name: 'api', installationId: 1 });
+    gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+    return gh;
+  }
+
+  it("the Action's client: the read is tried again after its 300 ms limit and succeeds, well before the held answer", async () => {
+    const fake = await slowFirstRead();
+    const octokit: Octokit = actionOctokit('ghs_actiontoken', fake.url, () => undefined, new WritePacer(), 300);
+    const started = performance.now();
+    expect((await octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+    // 300 ms, the retry's 1 s wait, the second try: under the 3 s the first answer was held.
+    expect(performance.now() - started).toBeLessThan(2_500);
+  });
+
+  it("the app's client: the same, through Probot's installation auth", async () => {
+    const fake = await slowFirstRead();
+    const probot = createTestProbot(fake.url, { Octokit: appOctokit({ requestTimeoutMs: 300 }) });
+    const one = await probot.auth(1);
+    const started = performance.now();
+    expect((await one.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(2_500);
+  });
+
+  it('a POST past the limit is not tried again: it fails as a request GitHub did not answer in time', async () => {
+    let posts = 0;
+    gh = await startFakeGitHub({ latencyMs: (method) => (method === 'POST' && ++posts === 1 ? 3_000 : 0) });
+    gh.addRepo({ owner: 'acme', name: 'api' });
+    gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+    const octokit: Octokit = actionOctokit('ghs_actiontoken', gh.url, () => undefined, new WritePacer(), 300);
+    const error = await octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' }).catch((e: unknown) => e);
+    expect(describeFailure(error)).toBe('GitHub did not answer in time');
+    expect(posts).toBe(1);
+  });
+
+  it('the production limit is 30 s: three times the 10 s after which GitHub ends a request itself', () => {
+    expect(GITHUB_REQUEST_TIMEOUT_MS).toBe(30_000);
   });
 });
 

@@ -1,16 +1,19 @@
 /**
  * What a failure notice says happened, from the errors the production client really throws: Octokit
  * against a loopback server that answers 502, one that takes the connection and closes it, a port that
- * refuses, and an aborted request.
+ * refuses, one that never answers, and an aborted request.
  */
 import { createServer, type Server } from 'node:http';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { timedFetch } from '../../src/github/timedFetch.js';
 import { describeFailure } from '../../src/jobs/failureNotice.js';
 import { freePort, listenOnLoopback } from '../support/ports.js';
 
 let server: Server | undefined;
 afterEach(async () => {
+  // The requests left waiting for an answer: closed now rather than at the keep-alive timeout.
+  server?.closeAllConnections();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
 });
@@ -20,8 +23,8 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${await listenOnLoopback(server)}`;
 }
 
-async function failureOf(baseUrl: string, signal?: AbortSignal): Promise<unknown> {
-  const octokit = new Octokit({ baseUrl, request: { retries: 0, ...(signal ? { signal } : {}) } });
+async function failureOf(baseUrl: string, signal?: AbortSignal, fetch?: typeof globalThis.fetch): Promise<unknown> {
+  const octokit = new Octokit({ baseUrl, request: { retries: 0, ...(signal ? { signal } : {}), ...(fetch ? { fetch } : {}) } });
   return octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'api' }).then(
     () => expect.unreachable('the request should fail'),
     (error: unknown) => error,
@@ -46,6 +49,15 @@ describe('describeFailure', () => {
     const url = await serve(() => undefined);
     const abort = new AbortController();
     const pending = failureOf(url, abort.signal);
+    setTimeout(() => abort.abort(), 50);
+    expect(describeFailure(await pending)).toBe('the server stopped before the run finished');
+  });
+
+  it("says GitHub did not answer in time past timedFetch's limit, and still that the server stopped when the run is aborted first", async () => {
+    const url = await serve(() => undefined);
+    expect(describeFailure(await failureOf(url, undefined, timedFetch(100)))).toBe('GitHub did not answer in time');
+    const abort = new AbortController();
+    const pending = failureOf(url, abort.signal, timedFetch(5_000));
     setTimeout(() => abort.abort(), 50);
     expect(describeFailure(await pending)).toBe('the server stopped before the run finished');
   });
