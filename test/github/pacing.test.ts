@@ -178,9 +178,13 @@ describe("the Action's client (actionOctokit): the same pacing", () => {
     gh.failNext('POST', COMMENTS, 502);
     await expect(octokit.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 1, body: 'x' })).rejects.toMatchObject({ status: 502 });
     expect(gh.requests.filter((r) => r.method === 'POST' && r.template === COMMENTS)).toHaveLength(1);
-    // What another try cannot change is answered at once.
+    // What another try cannot change is answered at once: a 404, a conflict with the repository's state.
     gh.failNext('GET', ISSUE, 404, { message: 'Not Found' });
     await expect(octokit.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).rejects.toMatchObject({ status: 404 });
     expect(gh.requests.filter((r) => r.method === 'GET' && r.template === ISSUE)).toHaveLength(3);
+    const REF = '/repos/{owner}/{repo}/git/refs/{ref}';
+    gh.failNext('PATCH', REF, 409, { message: 'Repository rule violations found' });
+    await expect(octokit.rest.git.updateRef({ owner: 'acme', repo: 'api', ref: 'heads/main', sha: 'a'.repeat(40) })).rejects.toMatchObject({ status: 409 });
+    expect(gh.requests.filter((r) => r.method === 'PATCH' && r.template === REF)).toHaveLength(1);
   });
 });
