@@ -19,7 +19,7 @@ export function describeFailure(error: unknown): string {
   if (typeof e.request === 'object' && e.request !== null) {
     const answered = Number(e.response?.status);
     if (answered > 0) return `GitHub answered HTTP ${answered}`;
-    // timedFetch's limit: the connection was made, no answer came in time.
+    // timedFetch's limit passed: neither the connection nor the answer came in time.
     return (e as { cause?: { name?: unknown } }).cause?.name === 'TimeoutError' ? 'GitHub did not answer in time' : 'GitHub could not be reached';
   }
   const status = Number(e.status);
