@@ -1,23 +1,15 @@
 /** timedFetch against loopback servers: the limit is on the wait for GitHub's answer to begin, not on a body already arriving. */
-import { createServer, type Server } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { timedFetch } from '../../src/github/timedFetch.js';
-import { listenOnLoopback } from '../support/ports.js';
+import { httpOnLoopback } from '../support/ports.js';
 
-let server: Server | undefined;
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = undefined;
-});
-
-async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  server = createServer(handler);
-  return `http://127.0.0.1:${await listenOnLoopback(server)}/`;
-}
+const http = httpOnLoopback();
+afterEach(() => http.close());
+const serve = http.serve;
 
 /** Headers at once, then the body in four parts `everyMs` apart. */
-const trickle = (everyMs: number) => (_req: unknown, res: import('node:http').ServerResponse) => {
+const trickle = (everyMs: number) => (_req: unknown, res: ServerResponse) => {
   res.writeHead(200, { 'content-type': 'text/plain' }).flushHeaders();
   let sent = 0;
   const timer = setInterval(() => {

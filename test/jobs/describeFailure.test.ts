@@ -3,25 +3,15 @@
  * against a loopback server that answers 502, one that takes the connection and closes it, a port that
  * refuses, one that never answers, and an aborted request.
  */
-import { createServer, type Server } from 'node:http';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { timedFetch } from '../../src/github/timedFetch.js';
 import { describeFailure } from '../../src/jobs/failureNotice.js';
-import { freePort, listenOnLoopback } from '../support/ports.js';
+import { freePort, httpOnLoopback } from '../support/ports.js';
 
-let server: Server | undefined;
-afterEach(async () => {
-  // The requests left waiting for an answer: closed now rather than at the keep-alive timeout.
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = undefined;
-});
-
-async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  server = createServer(handler);
-  return `http://127.0.0.1:${await listenOnLoopback(server)}`;
-}
+const http = httpOnLoopback();
+afterEach(() => http.close());
+const serve = http.serve;
 
 async function failureOf(baseUrl: string, signal?: AbortSignal, fetch?: typeof globalThis.fetch): Promise<unknown> {
   const octokit = new Octokit({ baseUrl, request: { retries: 0, ...(signal ? { signal } : {}), ...(fetch ? { fetch } : {}) } });
