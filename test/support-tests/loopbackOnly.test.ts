@@ -4,11 +4,10 @@
  * loopback still works. Each case takes its own records, so this file passes the guard itself.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { takeAttempts } from '../support/loopbackGuard.js';
-import { listenOnLoopback } from '../support/ports.js';
+import { httpOnLoopback } from '../support/ports.js';
 
 describe('the loopback-only guard', () => {
   it('fails a fetch to another host at once and records it for this file', async () => {
@@ -37,13 +36,13 @@ describe('the loopback-only guard', () => {
   });
 
   it('lets loopback through', async () => {
-    const server = createServer((_, res) => res.end('ok'));
-    const port = await listenOnLoopback(server);
+    const http = httpOnLoopback();
+    const url = await http.serve((_, res) => res.end('ok'));
     try {
-      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
-      expect(await (await fetch(`http://localhost:${port}/`)).text()).toBe('ok');
+      expect(await (await fetch(`${url}/`)).text()).toBe('ok');
+      expect(await (await fetch(`${url.replace('127.0.0.1', 'localhost')}/`)).text()).toBe('ok');
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await http.close();
     }
     expect(takeAttempts()).toEqual([]);
   });
