@@ -11,7 +11,8 @@ import { recordGitHubResponse } from '../metrics/metrics.js';
  * Probot's client with its throttling replaced by per-installation pacing at GitHub's documented limits.
  * @octokit/plugin-throttling keys its limiter by `throttle.id` and spaces comments 3 s apart for the whole
  * process; here each installation gets its own WritePacer slots. Probot's plugin-retry keeps RETRY_OPTIONS,
- * and every request gets a time limit (timedFetch).
+ * and every request gets a time limit (timedFetch), the installation-token request of Probot's auth
+ * included (its auth strategy is handed this client's request defaults).
  */
 export function appOctokit(options: { pacer?: Pacer; observe?: PacingOptions['observe']; requestTimeoutMs?: number } = {}): typeof ProbotOctokit {
   const pacing: PacingOptions = { pacer: options.pacer ?? new WritePacer(), observe: options.observe ?? recordGitHubResponse };

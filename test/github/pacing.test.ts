@@ -133,6 +133,22 @@ describe('a GitHub that takes the connection and does not answer: each try ends 
     expect(performance.now() - started).toBeLessThan(2_500);
   });
 
+  it("the app's installation-token request (Probot's auth) has the same limit, and is tried again", async () => {
+    let tokenPosts = 0;
+    gh = await startFakeGitHub({
+      latencyMs: (method, path) => (method === 'POST' && /\/access_tokens$/.test(path) && ++tokenPosts === 1 ? 3_000 : 0),
+    });
+    gh.addRepo({ owner: 'acme', name: 'api', installationId: 1 });
+    gh.addIssue({ owner: 'acme', repo: 'api', number: 1 });
+    const probot = createTestProbot(gh.url, { Octokit: appOctokit({ requestTimeoutMs: 300 }) });
+    const started = performance.now();
+    const one = await probot.auth(1);
+    expect((await one.rest.issues.get({ owner: 'acme', repo: 'api', issue_number: 1 })).status).toBe(200);
+    // The held token request ended at 300 ms and failed the read, which plugin-retry tried again: with a new token request.
+    expect(tokenPosts).toBe(2);
+    expect(performance.now() - started).toBeLessThan(2_500);
+  });
+
   it('a POST past the limit is not tried again: it fails as a request GitHub did not answer in time', async () => {
     let posts = 0;
     gh = await startFakeGitHub({ latencyMs: (method) => (method === 'POST' && ++posts === 1 ? 3_000 : 0) });
