@@ -4,6 +4,7 @@ import { loadBuiltinAgents } from '../agents/builtinAgents.js';
 import { startServer, WEBHOOK_PATH } from './startServer.js';
 import { startSetup } from './startSetup.js';
 import { probotEnv } from './probotEnv.js';
+import { serverPort } from './serverPort.js';
 import { devWebhookNotice } from './devWebhookNotice.js';
 import { shutdownOnSignal } from './shutdownOnSignal.js';
 import { startupProblem } from './startupProblem.js';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     // Deliveries that failed on GitHub's side (this server was down) are asked for again.
     reconcile: {},
     probot,
-    port: Number(env.PORT ?? 3000),
+    port: serverPort(env),
     host: env.HOST || undefined,
     env: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL },
     builtinAgents: await loadBuiltinAgents(),

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { run, type Server } from 'probot';
 import { listen } from './listen.js';
+import { serverPort } from './serverPort.js';
 
 type RunOptions = NonNullable<Parameters<typeof run>[1]>;
 
@@ -17,7 +18,7 @@ export async function startSetup(env: NodeJS.ProcessEnv, overrides: Pick<RunOpti
   // Probot logs a port it cannot take with a stack trace before failing: the port is tried first, where
   // Probot will listen (HOST, else localhost), so the failure is one sentence (main.ts prints it).
   const probe = createServer();
-  await listen(probe, Number(env.PORT || 3000), env.HOST || 'localhost');
+  await listen(probe, serverPort(env), env.HOST || 'localhost');
   await new Promise((resolve) => probe.close(resolve));
   // A copy: Probot loads `.env` into process.env over what is set, and the environment should win (PORT...).
   return run(() => undefined, { env: { ...env }, ...overrides, ...(SmeeClient ? { SmeeClient } : {}) });

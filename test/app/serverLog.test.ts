@@ -41,6 +41,13 @@ describe('the log level and format', () => {
     expect((await createProbot({ env: probotEnv({ ...base, LOG_LEVEL: 'error' }) }).ready()).log.level).toBe('error');
   });
 
+  it('is JSON lines in production (Probot alone prints pretty lines everywhere); an explicit LOG_FORMAT wins', () => {
+    expect(probotEnv({ NODE_ENV: 'production' }).LOG_FORMAT).toBe('json');
+    expect(probotEnv({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    expect(probotEnv({ NODE_ENV: 'development' }).LOG_FORMAT).toBeUndefined();
+    expect(probotEnv({}).LOG_FORMAT).toBeUndefined();
+  });
+
   it('npm run dev without WEBHOOK_PROXY_URL says that no webhooks will arrive, and how to fix it', () => {
     expect(devWebhookNotice({ NODE_ENV: 'development' })).toMatch(/^WEBHOOK_PROXY_URL is not set: .*no webhooks will arrive\. Create a channel at https:\/\/smee\.io\/new/);
     expect(devWebhookNotice({ NODE_ENV: 'development', WEBHOOK_PROXY_URL: 'https://smee.io/abc' })).toBeUndefined();
@@ -72,9 +79,9 @@ describe('one info line per event and its outcome', () => {
 });
 
 describe('npm start (src/app/main.ts as a process)', () => {
-  it('prints JSON lines with LOG_FORMAT=json: listening, a refused webhook, the shutdown', async () => {
+  it('prints JSON lines in production (NODE_ENV=production, LOG_FORMAT unset): listening, a refused webhook, the shutdown', async () => {
     const port = await freePort();
-    main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json', NODE_ENV: 'production' });
+    main = await runMain({ ...(await githubEnv()), WEBHOOK_SECRET: 'secret', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
     await main.waitFor(/listening on/);
     await until(() => gh!.requests.some((r) => r.path === '/app/hook/deliveries' && r.status === 200));
     const body = JSON.stringify({ action: 'opened' });
