@@ -39,12 +39,22 @@ export interface AppOptions {
   security?: SecurityDeps;
   /** The job runner (startServer makes one to share with the queue's workers); created here when absent. */
   processor?: EventProcessor;
+  /** For tests: the intake's time limit (default INTAKE_DEADLINE_MS). */
+  intakeDeadlineMs?: number;
   /** Called after each job with its outcome (tests and the benchmark listen here). */
   onOutcome?: OutcomeListener;
 }
 
 /** How long intake keys are held at most (a safety net: a job that never ends does not block its issue forever). */
 export const INTAKE_HOLD_MS = 2 * 60 * 60_000;
+
+/**
+ * How long storing a delivery (the intake claim and the enqueue) may take before the webhook is answered
+ * with an error. Probot's webhook middleware (@octokit/webhooks) answers `202 still processing` at 9 s,
+ * and GitHub counts any 2xx as delivered and never redelivers it: a Redis that takes the connection but
+ * does not answer would lose the event in silence. Failing first gets a 500, so the delivery is redelivered.
+ */
+export const INTAKE_DEADLINE_MS = 7_000;
 
 /**
  * The Probot app: handlers are thin. They only enqueue; the job routes, authorizes and works, so the
@@ -72,28 +82,51 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
         options.onOutcome?.({ id: context.id, name: context.name }, { status: 'ignored', reason });
         return;
       }
-      const event: QueuedEvent = { id: context.id, name: context.name, payload: context.payload, installationId: payload.installation.id, intakeKeys: intakeKeys(context.name, context.payload) };
-      // Decided at intake: an event for a request already queued or running (GitHub's `opened` +
-      // `labeled` for an issue created with the label) is not queued again.
-      if (event.intakeKeys.length > 0 && !(await state.intake.claim(event.intakeKeys, event.id, INTAKE_HOLD_MS))) {
-        const reason = `${description}: the same request is already queued or running`;
-        context.log.info({ delivery: context.id }, `duplicate at intake: ${reason}`);
-        options.onOutcome?.({ id: context.id, name: context.name }, { status: 'duplicate', reason });
-        return;
-      }
-      try {
-        await options.queue.add({
-          id: context.id,
-          key: `${owner}/${repo}#${number}`,
-          description,
-          event,
-          run: (signal) => processor(event, signal, { octokit: context.octokit }),
-        });
-      } catch (error) {
-        // Not stored: GitHub gets an error status, so the delivery shows as failed and is redelivered.
+      const installationId = payload.installation.id;
+      const event: QueuedEvent = { id: context.id, name: context.name, payload: context.payload, installationId, intakeKeys: intakeKeys(context.name, context.payload) };
+      const intake = async () => {
+        // Decided at intake: an event for a request already queued or running (GitHub's `opened` +
+        // `labeled` for an issue created with the label) is not queued again.
+        if (event.intakeKeys.length > 0 && !(await state.intake.claim(event.intakeKeys, event.id, INTAKE_HOLD_MS))) {
+          const reason = `${description}: the same request is already queued or running`;
+          context.log.info({ delivery: context.id }, `duplicate at intake: ${reason}`);
+          options.onOutcome?.({ id: context.id, name: context.name }, { status: 'duplicate', reason });
+          return;
+        }
+        try {
+          await options.queue.add({
+            id: context.id,
+            key: `${owner}/${repo}#${number}`,
+            description,
+            event,
+            run: (signal) => processor(event, signal, { octokit: context.octokit }),
+          });
+        } catch (error) {
+          // Not stored: GitHub gets an error status, so the delivery shows as failed and is redelivered.
+          await state.intake.release(event.intakeKeys, event.id).catch(() => undefined);
+          throw error;
+        }
+      };
+      await withinDeadline(intake(), options.intakeDeadlineMs ?? INTAKE_DEADLINE_MS, description).catch(async (error: unknown) => {
+        // Not stored in time: what the intake may still claim is let go, so the redelivery is not a duplicate.
         await state.intake.release(event.intakeKeys, event.id).catch(() => undefined);
         throw error;
-      }
+      });
     });
   };
+}
+
+/** `work`, or an error once `ms` have passed (the webhook then gets a 500 and GitHub redelivers it). */
+async function withinDeadline(work: Promise<void>, ms: number, description: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${description}: not stored within ${ms} ms (is Redis answering?); GitHub will redeliver it`)), ms);
+  });
+  // A late outcome of `work` has nobody waiting for it: it must not become an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -36,6 +36,8 @@ export interface StartOptions {
   serverUrl?: string;
   /** How long a repository's config, agents and decisions are reused (default 60 s). */
   repoCacheMs?: number;
+  /** For tests: how long storing a delivery may take (createAppFn's INTAKE_DEADLINE_MS). */
+  intakeDeadlineMs?: number;
   /** The app's own keys (private key, webhook secret ...): never written, logged or sent to the model. */
   secrets?: string[];
   /**
@@ -84,6 +86,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     modelFor: options.modelFor,
     serverUrl: options.serverUrl,
     repoCacheMs: options.repoCacheMs,
+    intakeDeadlineMs: options.intakeDeadlineMs,
     onOutcome: options.onOutcome,
     state,
     security,

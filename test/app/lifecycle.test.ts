@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureLog } from '../support/captureLog.js';
+import { INTAKE_DEADLINE_MS } from '../../src/app/createAppFn.js';
+import { createMemoryState } from '../../src/state/memoryState.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/startTestApp.js';
 
 let t: TestApp | undefined;
@@ -165,6 +167,29 @@ describe('app lifecycle with the default intake guard and command allowance', ()
     expect(a.gh.requests.slice(before)).toEqual([]);
     const warned = captured.lines().filter((l) => l.level === 40 && String(l.msg).startsWith('ignored at intake:'));
     expect(warned.map((l) => l.msg)).toEqual([expect.stringContaining(`install the App on ${a.owner}/${a.repo}`)]);
+  });
+
+  it('a store that takes the delivery but never answers: 500 before the webhook middleware\'s 202 at 9 s, and the redelivery is stored', async () => {
+    const state = createMemoryState();
+    let hang = true;
+    const claim = state.intake.claim.bind(state.intake);
+    // A Redis that accepted the connection and answers nothing: the claim never settles.
+    state.intake.claim = (...args) => (hang ? new Promise<boolean>(() => undefined) : claim(...args));
+    const a = await app({ offline: true, server: { state, intakeDeadlineMs: 300 } });
+    const event = issueEvent(a, 'labeled');
+    const started = performance.now();
+    const first = await a.send('issues', event);
+    // A 2xx (202 "still processing") would mark the delivery delivered: GitHub would never send it again.
+    expect(first.status).toBe(500);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    hang = false;
+    expect((await a.send('issues', event, { deliveryId: first.deliveryId })).status).toBe(200);
+    const [outcome] = await a.waitForOutcomes(1);
+    expect(outcome!.outcome.status).toBe('done');
+  });
+
+  it('the intake deadline is below the 9 s after which the webhook middleware answers 202', () => {
+    expect(INTAKE_DEADLINE_MS).toBeLessThan(9_000);
   });
 
   it('/agency:help in a repository whose .github/agency.yml is invalid names the field', async () => {
