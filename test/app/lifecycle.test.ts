@@ -175,6 +175,8 @@ describe('app lifecycle with the default intake guard and command allowance', ()
     const claim = state.intake.claim.bind(state.intake);
     // A Redis that accepted the connection and answers nothing: the claim never settles.
     state.intake.claim = (...args) => (hang ? new Promise<boolean>(() => undefined) : claim(...args));
+    const release = state.intake.release.bind(state.intake);
+    state.intake.release = (...args) => (hang ? new Promise<void>(() => undefined) : release(...args));
     const a = await app({ offline: true, server: { state, intakeDeadlineMs: 300 } });
     const event = issueEvent(a, 'labeled');
     const started = performance.now();
