@@ -9,6 +9,7 @@ import { createMemoryState } from '../state/memoryState.js';
 import type { SharedState } from '../state/SharedState.js';
 import { createEventProcessor, type EventProcessor, type OutcomeListener } from './eventProcessor.js';
 import { intakeKeys } from './intakeKeys.js';
+import { withTimeout } from '../domain/withTimeout.js';
 
 /** The webhook events the app subscribes to (app.yml lists the same). */
 export const HANDLED_EVENTS = [
@@ -107,7 +108,9 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
           throw error;
         }
       };
-      await withinDeadline(intake(), options.intakeDeadlineMs ?? INTAKE_DEADLINE_MS, description).catch((error: unknown) => {
+      const deadlineMs = options.intakeDeadlineMs ?? INTAKE_DEADLINE_MS;
+      // Past the deadline the webhook gets a 500 and GitHub redelivers it.
+      await withTimeout(intake(), deadlineMs, `${description}: not stored within ${deadlineMs} ms (is Redis answering?); GitHub will redeliver it`).catch((error: unknown) => {
         // Not stored in time: what the intake may still claim is let go, so the redelivery is not a duplicate.
         // Not awaited: the store that did not answer the claim would hold the answer past the 9 s too.
         void state.intake.release(event.intakeKeys, event.id).catch(() => undefined);
@@ -115,19 +118,4 @@ export function createAppFn(options: AppOptions): ApplicationFunction {
       });
     });
   };
-}
-
-/** `work`, or an error once `ms` have passed (the webhook then gets a 500 and GitHub redelivers it). */
-async function withinDeadline(work: Promise<void>, ms: number, description: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${description}: not stored within ${ms} ms (is Redis answering?); GitHub will redeliver it`)), ms);
-  });
-  // A late outcome of `work` has nobody waiting for it: it must not become an unhandled rejection.
-  work.catch(() => undefined);
-  try {
-    await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,4 +1,5 @@
 import { DelayedError, Queue, Worker, type Job as BullJob } from 'bullmq';
+import { withTimeout } from '../domain/withTimeout.js';
 import { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../domain/Clock.js';
 import type { JobProcessor } from './JobQueue.js';
@@ -33,14 +34,8 @@ export const QUEUE_NAME = 'events';
 /** Longest wait for Redis in the webhook path: past it the webhook gets an error (GitHub marks the delivery failed; reconciliation redelivers it). */
 const REDIS_TIMEOUT_MS = 5_000;
 
-function withTimeout<T>(promise: Promise<T>, what: string, ms = REDIS_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`redis did not answer ${what} within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
+function redisTimeout<T>(promise: Promise<T>, what: string, ms = REDIS_TIMEOUT_MS): Promise<T> {
+  return withTimeout(promise, ms, `redis did not answer ${what} within ${ms} ms`);
 }
 
 /** An ioredis client whose errors are logged by the queue rather than thrown as unhandled events. */
@@ -108,7 +103,7 @@ export class RedisQueue implements JobQueue {
     if (this.closed) throw new Error('queue closed');
     const event = job.event;
     if (!event) throw new Error(`job ${job.id} has no event to store`);
-    await withTimeout(this.store(job.description, event), 'the enqueue');
+    await redisTimeout(this.store(job.description, event), 'the enqueue');
   }
 
   private async store(description: string, event: QueuedEvent): Promise<void> {
@@ -177,7 +172,7 @@ export class RedisQueue implements JobQueue {
   }
 
   async health(): Promise<QueueHealth> {
-    return withTimeout(this.readHealth(), 'the health check').catch((error: unknown) => ({
+    return redisTimeout(this.readHealth(), 'the health check').catch((error: unknown) => ({
       ready: false,
       reason: `redis unreachable: ${(error as Error).message}`,
       waiting: 0,
@@ -229,11 +224,11 @@ export class RedisQueue implements JobQueue {
           this.options.log.warn({ job: job.id }, `still running at shutdown, left to another worker: ${job.description}`);
         }
         // Redis may be gone too: never wait on it for longer than the timeout.
-        await withTimeout(worker.close(true), 'the worker close', 2_000).catch(() => void worker.disconnect().catch(() => undefined));
+        await redisTimeout(worker.close(true), 'the worker close', 2_000).catch(() => void worker.disconnect().catch(() => undefined));
       }
     }
     queueMetrics.unwatch(this);
-    await withTimeout(this.queue.close(), 'the close', 2_000).catch(() => void this.queue.disconnect().catch(() => undefined));
+    await redisTimeout(this.queue.close(), 'the close', 2_000).catch(() => void this.queue.disconnect().catch(() => undefined));
     this.redis.disconnect();
     return abandoned;
   }
